@@ -1,0 +1,70 @@
+import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+
+export const ROLES = ['learner', 'mentor', 'trainer'] as const;
+export type Role = (typeof ROLES)[number];
+
+/** Times are stored as epoch milliseconds (integers): cheap to compare and index. */
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** E.164, e.g. +6281234567890. Null only after the account was deleted (UU PDP erasure). */
+    phone: text('phone').unique(),
+    name: text('name').notNull(),
+    role: text('role', { enum: ROLES }).notNull(),
+    /** argon2id; null until the user sets a password through an invite link. */
+    passwordHash: text('password_hash'),
+    businessName: text('business_name'),
+    businessType: text('business_type'),
+    kecamatan: text('kecamatan'),
+    locale: text('locale', { enum: ['id', 'en'] }).notNull().default('id'),
+    consentAt: integer('consent_at'),
+    createdAt: integer('created_at').notNull(),
+    deletedAt: integer('deleted_at'),
+  },
+  (t) => [index('users_role_idx').on(t.role)],
+);
+
+/** Lucia-guide sessions: the id is public, only a SHA-256 hash of the secret is kept. */
+export const sessions = sqliteTable(
+  'sessions',
+  {
+    id: text('id').primaryKey(),
+    secretHash: text('secret_hash').notNull(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: integer('created_at').notNull(),
+    lastActiveAt: integer('last_active_at').notNull(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId)],
+);
+
+/** Failed logins, one row each; keyed by "phone:<e164>" and "ip:<address>". */
+export const loginFailures = sqliteTable(
+  'login_failures',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    key: text('key').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+);
+
+/** One-time links that let a user set (or reset) their password; only the hash is kept. */
+export const invites = sqliteTable(
+  'invites',
+  {
+    id: text('id').primaryKey(),
+    tokenHash: text('token_hash').notNull().unique(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdBy: text('created_by').references(() => users.id, { onDelete: 'set null' }),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+    usedAt: integer('used_at'),
+  },
+  (t) => [index('invites_user_idx').on(t.userId)],
+);
+

@@ -1,0 +1,49 @@
+import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { users } from './auth';
+
+export const cohorts = sqliteTable('cohorts', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  kecamatan: text('kecamatan').notNull(),
+  waGroupLink: text('wa_group_link'),
+  /** Learners type this on the register page, e.g. SDA-2026. Stored upper-case. */
+  joinCode: text('join_code').notNull().unique(),
+  startsOn: text('starts_on'),
+  endsOn: text('ends_on'),
+  createdAt: integer('created_at').notNull(),
+});
+
+export const cohortMembers = sqliteTable(
+  'cohort_members',
+  {
+    cohortId: text('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    joinedAt: integer('joined_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.cohortId, t.userId] }), index('cohort_members_user_idx').on(t.userId)],
+);
+
+/** Who mentors whom. Rows are never deleted: reassigning closes the old row (`until`), so history stays. */
+export const mentorAssignments = sqliteTable(
+  'mentor_assignments',
+  {
+    id: text('id').primaryKey(),
+    mentorId: text('mentor_id')
+      .notNull()
+      .references(() => users.id),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    assignedBy: text('assigned_by').references(() => users.id, { onDelete: 'set null' }),
+    from: integer('from').notNull(),
+    until: integer('until'),
+  },
+  (t) => [
+    index('mentor_assignments_mentor_idx').on(t.mentorId, t.until),
+    index('mentor_assignments_learner_idx').on(t.learnerId, t.until),
+  ],
+);

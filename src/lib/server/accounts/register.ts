@@ -1,0 +1,65 @@
+import { z } from 'astro/zod';
+import { eq } from 'drizzle-orm';
+import { db } from '@db/client';
+import { cohortMembers, cohorts, users } from '@db/schema';
+import { optionalText, parseForm, password, personName, phone, text, type FieldErrors } from '../../validation';
+import { hashPassword } from '../auth/password';
+import { createSession } from '../auth/session';
+import { newId } from '../auth/tokens';
+import { phoneTaken } from './users';
+
+export const registerSchema = z
+  .object({
+    joinCode: text(20, 'joinCodeEmpty').transform((v) => v.toUpperCase()),
+    name: personName,
+    phone,
+    businessName: optionalText(80),
+    businessType: optionalText(80),
+    kecamatan: optionalText(60),
+    password,
+    passwordRepeat: z.string().optional(),
+    consent: z.literal('on', { errorMap: () => ({ message: 'consentMissing' }) }),
+  })
+  .refine((v) => v.password === v.passwordRepeat, { path: ['passwordRepeat'], message: 'passwordMismatch' });
+
+export type RegisterResult = { ok: true; token: string; cohortName: string } | { ok: false; errors: FieldErrors };
+
+/** A learner joins a cohort by its code. User and membership are written together or not at all. */
+export async function registerWithJoinCode(input: unknown, now = Date.now()): Promise<RegisterResult> {
+  const parsed = parseForm(registerSchema, input);
+  if (!parsed.ok) return parsed;
+  const form = parsed.data;
+
+  const [cohort] = await db().select().from(cohorts).where(eq(cohorts.joinCode, form.joinCode)).limit(1);
+  if (!cohort) return { ok: false, errors: { joinCode: 'joinCodeUnknown' } };
+  if (cohort.endsOn && Date.parse(cohort.endsOn) + 24 * 3600_000 < now) {
+    return { ok: false, errors: { joinCode: 'joinCodeEnded' } };
+  }
+  if (await phoneTaken(form.phone)) return { ok: false, errors: { phone: 'phoneTaken' } };
+
+  const userId = newId();
+  const passwordHash = await hashPassword(form.password);
+  try {
+    await db().batch([
+      db().insert(users).values({
+        id: userId,
+        phone: form.phone,
+        name: form.name,
+        role: 'learner',
+        passwordHash,
+        businessName: form.businessName,
+        businessType: form.businessType,
+        kecamatan: form.kecamatan ?? cohort.kecamatan,
+        consentAt: now,
+        createdAt: now,
+      }),
+      db().insert(cohortMembers).values({ cohortId: cohort.id, userId, joinedAt: now }),
+    ]);
+  } catch (error) {
+    // Two registrations with one number at the same moment: the unique index decides.
+    if (String(error).includes('UNIQUE')) return { ok: false, errors: { phone: 'phoneTaken' } };
+    throw error;
+  }
+  const { token } = await createSession(userId, now);
+  return { ok: true, token, cohortName: cohort.name };
+}

@@ -1,0 +1,13 @@
+import { eq } from 'drizzle-orm';
+import { db } from '@db/client';
+import { users } from '@db/schema';
+
+export async function phoneTaken(e164: string): Promise<boolean> {
+  const rows = await db().select({ id: users.id }).from(users).where(eq(users.phone, e164)).limit(1);
+  return rows.length > 0;
+}
+
+export async function findUser(id: string) {
+  const [row] = await db().select().from(users).where(eq(users.id, id)).limit(1);
+  return row && row.deletedAt === null ? row : undefined;
+}

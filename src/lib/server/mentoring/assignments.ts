@@ -1,0 +1,102 @@
+import { z } from 'astro/zod';
+import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { db } from '@db/client';
+import { cohortMembers, cohorts, mentorAssignments, users } from '@db/schema';
+import { parseForm, type FieldErrors } from '../../validation';
+import { newId } from '../auth/tokens';
+
+const assignSchema = z.object({
+  learnerId: z.string({ required_error: 'learnerUnknown' }).min(1, 'learnerUnknown').max(40, 'learnerUnknown'),
+  mentorId: z.string({ required_error: 'mentorUnknown' }).min(1, 'mentorUnknown').max(40, 'mentorUnknown'),
+});
+
+export type AssignResult = { ok: true; learnerName: string; mentorName: string } | { ok: false; errors: FieldErrors };
+
+/**
+ * Assigns (or reassigns) a learner's mentor. The current row is closed and a new one opened in
+ * one batch, so the history is complete and a learner never has two current mentors.
+ */
+export async function assignMentor(input: unknown, assignedBy: string, now = Date.now()): Promise<AssignResult> {
+  const parsed = parseForm(assignSchema, input);
+  if (!parsed.ok) return parsed;
+  const { learnerId, mentorId } = parsed.data;
+  const [learner] = await db().select().from(users).where(eq(users.id, learnerId)).limit(1);
+  if (!learner || learner.role !== 'learner' || learner.deletedAt !== null) return { ok: false, errors: { learnerId: 'learnerUnknown' } };
+  const [mentor] = await db().select().from(users).where(eq(users.id, mentorId)).limit(1);
+  if (!mentor || mentor.deletedAt !== null) return { ok: false, errors: { mentorId: 'mentorUnknown' } };
+  if (mentor.role !== 'mentor') return { ok: false, errors: { mentorId: 'notAMentor' } };
+
+  const [current] = await db()
+    .select({ id: mentorAssignments.id, mentorId: mentorAssignments.mentorId })
+    .from(mentorAssignments)
+    .where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until)));
+  if (current?.mentorId === mentorId) return { ok: false, errors: { mentorId: 'alreadyAssigned' } };
+  await db().batch([
+    db().update(mentorAssignments).set({ until: now }).where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until))),
+    db().insert(mentorAssignments).values({ id: newId(), mentorId, learnerId, assignedBy, from: now }),
+  ]);
+  return { ok: true, learnerName: learner.name, mentorName: mentor.name };
+}
+
+/** The learners a mentor follows now, with their cohort. */
+export async function assignedLearners(mentorId: string) {
+  return db()
+    .select({
+      id: users.id,
+      name: users.name,
+      phone: users.phone,
+      businessName: users.businessName,
+      hasPassword: sql<number>`${users.passwordHash} is not null`,
+      cohortName: cohorts.name,
+    })
+    .from(mentorAssignments)
+    .innerJoin(users, eq(users.id, mentorAssignments.learnerId))
+    .leftJoin(cohortMembers, eq(cohortMembers.userId, users.id))
+    .leftJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+    .where(and(eq(mentorAssignments.mentorId, mentorId), isNull(mentorAssignments.until), isNull(users.deletedAt)))
+    .orderBy(asc(users.name));
+}
+
+/** The learner's current mentor (name and phone for the WhatsApp link). */
+export async function learnerMentor(learnerId: string) {
+  const [row] = await db()
+    .select({ id: users.id, name: users.name, phone: users.phone })
+    .from(mentorAssignments)
+    .innerJoin(users, eq(users.id, mentorAssignments.mentorId))
+    .where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until)))
+    .limit(1);
+  return row;
+}
+
+/** Every learner with their current mentor, for the trainer's lists. */
+export async function learnersWithMentors() {
+  const mentor = alias(users, 'mentor');
+  return db()
+    .select({ id: users.id, name: users.name, phone: users.phone, hasPassword: sql<number>`${users.passwordHash} is not null`, mentorName: mentor.name, cohortName: cohorts.name })
+    .from(users)
+    .leftJoin(mentorAssignments, and(eq(mentorAssignments.learnerId, users.id), isNull(mentorAssignments.until)))
+    .leftJoin(mentor, eq(mentor.id, mentorAssignments.mentorId))
+    .leftJoin(cohortMembers, eq(cohortMembers.userId, users.id))
+    .leftJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
+    .where(and(eq(users.role, 'learner'), isNull(users.deletedAt)))
+    .orderBy(asc(users.name));
+}
+
+export async function mentorOptions() {
+  return db()
+    .select({ id: users.id, name: users.name })
+    .from(users)
+    .where(and(eq(users.role, 'mentor'), isNull(users.deletedAt)))
+    .orderBy(asc(users.name));
+}
+
+/** Every assignment of a learner, newest first (the kept history). */
+export async function assignmentHistory(learnerId: string) {
+  return db()
+    .select({ mentorName: users.name, from: mentorAssignments.from, until: mentorAssignments.until })
+    .from(mentorAssignments)
+    .innerJoin(users, eq(users.id, mentorAssignments.mentorId))
+    .where(eq(mentorAssignments.learnerId, learnerId))
+    .orderBy(desc(mentorAssignments.from));
+}

@@ -1,0 +1,64 @@
+import { defineMiddleware } from 'astro:middleware';
+import { isLocale, LOCALE_COOKIE, t } from './i18n';
+import { areaFor, isPublicPath } from './lib/roles';
+import { SESSION_COOKIE, validateSessionToken } from './lib/server/auth/session';
+import { clearSessionCookie, isHttps, setSessionCookie } from './lib/server/http';
+import { withSecurityHeaders } from './lib/security-headers';
+
+/** Session → locals, the role areas of DESIGN.md, and security headers on every response. */
+export const onRequest = defineMiddleware(async (ctx, next) => {
+  const path = ctx.url.pathname;
+  const secure = isHttps(ctx.request, ctx.url);
+  ctx.locals.user = null;
+  ctx.locals.session = null;
+  const langCookie = ctx.cookies.get(LOCALE_COOKIE)?.value;
+  ctx.locals.locale = isLocale(langCookie) ? langCookie : 'id';
+
+  const token = ctx.cookies.get(SESSION_COOKIE)?.value;
+  if (token) {
+    let result;
+    try {
+      result = await validateSessionToken(token);
+    } catch {
+      if (path !== '/api/health') return withSecurityHeaders(unavailable(ctx.locals.locale));
+    }
+    if (result) {
+      ctx.locals.user = result.user;
+      ctx.locals.session = result.session;
+      if (!isLocale(langCookie)) ctx.locals.locale = result.user.locale;
+      // Sliding expiry: the cookie lives as long as the session does.
+      if (result.refreshed) setSessionCookie(ctx.cookies, token, secure);
+    } else if (result === null) {
+      clearSessionCookie(ctx.cookies, secure);
+    }
+  }
+
+  const user = ctx.locals.user;
+  if (!isPublicPath(path) && !user) {
+    if (path.startsWith('/api/')) {
+      return withSecurityHeaders(
+        new Response(JSON.stringify({ error: t(ctx.locals.locale).loginTitle }), {
+          status: 401,
+          headers: { 'content-type': 'application/json; charset=utf-8' },
+        }),
+      );
+    }
+    const nextPath = ctx.request.method === 'GET' ? `?next=${encodeURIComponent(path + ctx.url.search)}` : '';
+    return withSecurityHeaders(ctx.redirect(`/login${nextPath}`, 303));
+  }
+  const area = areaFor(path);
+  if (area && user && !area.roles.includes(user.role)) {
+    return withSecurityHeaders(await next('/forbidden'));
+  }
+  const response = await next();
+  // Personal pages must never be kept by a shared cache or another user's browser session.
+  if (user && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'private, no-store');
+  return withSecurityHeaders(response);
+});
+
+function unavailable(locale: 'id' | 'en'): Response {
+  return new Response(t(locale).serverBusy, {
+    status: 503,
+    headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' },
+  });
+}
