@@ -50,7 +50,8 @@ export const isoDate = z
   .trim()
   .optional()
   .transform((v) => (v ? v : null))
-  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v))), 'dateInvalid');
+  // Date.parse rolls 2026-02-30 over to 2 March, so the date must read back unchanged.
+  .refine((v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v), 'dateInvalid');
 
 export const httpsLink = z
   .string()

@@ -1,0 +1,57 @@
+/** Plain shapes of the curriculum, independent of Astro, so domain rules are pure and testable. */
+export const PILLARS = ['cakap', 'etika', 'budaya', 'aman'] as const;
+export type Pillar = (typeof PILLARS)[number];
+
+export interface QuizOption {
+  text: string;
+  correct?: boolean;
+}
+
+export interface QuizItem {
+  id: string;
+  question: string;
+  options: QuizOption[];
+  explanation: string;
+  pillar: Pillar;
+}
+
+export interface PracticalTask {
+  id: string;
+  title: string;
+  instructions: string;
+  mentorChecks: string[];
+  pillar: Pillar;
+}
+
+export interface LessonMeta {
+  /** Content id "module/NN-slug": also the URL /learn/<module>/<NN-slug>. */
+  id: string;
+  module: string;
+  slug: string;
+  order: number;
+  title: string;
+  summary: string;
+  minutes: number;
+  pillars: Pillar[];
+  objectives: string[];
+  quiz: QuizItem[];
+  task?: PracticalTask;
+  draft: boolean;
+  /** Characters of MDX body, for the data-cost estimate shown before opening. */
+  bodyLength?: number;
+}
+
+export interface ModuleMeta {
+  id: string;
+  title: string;
+  titleEn: string;
+  summary: string;
+  order: number;
+  pillars: Pillar[];
+  minutes: number;
+  prePost: Array<{ pillar: Pillar; pre: QuizItem; post: QuizItem }>;
+}
+
+export interface CourseModule extends ModuleMeta {
+  lessons: LessonMeta[];
+}

@@ -1,0 +1,30 @@
+import { continueLesson } from '../../learning/curriculum';
+import type { CourseModule } from '../../learning/types';
+import { lastTouchedLesson, latestSubmissions, progressByLesson } from './queries';
+
+/** Everything the learner's home shows about their learning, from three small queries. */
+export async function learnerHome(userId: string, course: CourseModule[]) {
+  const [progress, lastTouched, submissions] = await Promise.all([
+    progressByLesson(userId),
+    lastTouchedLesson(userId),
+    latestSubmissions(userId),
+  ]);
+  const completed = new Set([...progress.values()].filter((p) => p.status === 'completed').map((p) => p.lessonId));
+  const modules = course.map((module) => ({
+    module,
+    done: module.lessons.filter((l) => completed.has(l.id)).length,
+    total: module.lessons.length,
+    lessons: module.lessons.map((lesson) => ({ lesson, status: progress.get(lesson.id)?.status })),
+  }));
+  const tasksByLesson = new Map(course.flatMap((m) => m.lessons).filter((l) => l.task).map((l) => [l.task!.id, l]));
+  const tasks = [...submissions.values()]
+    .filter((s) => tasksByLesson.has(s.taskId))
+    .map((s) => ({ submission: s, lesson: tasksByLesson.get(s.taskId)! }));
+  return {
+    next: continueLesson(course, completed, lastTouched),
+    started: progress.size > 0,
+    modules,
+    waiting: tasks.filter((t) => t.submission.status === 'submitted'),
+    reviewed: tasks.filter((t) => t.submission.status !== 'submitted'),
+  };
+}

@@ -1,0 +1,63 @@
+import type { CourseModule, LessonMeta } from '../../learning/types';
+import { gradeQuiz } from '../../learning/grading';
+import { recordProgressEvents } from './record';
+import { submitTask } from './tasks';
+import type { FieldErrors } from '../../validation';
+
+export type LessonPostResult =
+  | { ok: true; redirect: string }
+  | { ok: false; form: 'quiz' | 'task' | 'done'; errors: Record<string, string>; values?: Record<string, string> };
+
+/** Records that a learner opened a lesson (a server-made event id: one view per page load). */
+export async function recordView(userId: string, lesson: LessonMeta, course: CourseModule[]): Promise<void> {
+  await recordProgressEvents(userId, [{ id: crypto.randomUUID(), type: 'viewed', lessonId: lesson.id, at: Date.now() }], course);
+}
+
+/**
+ * The lesson page's three forms, posted without JavaScript: the quiz (graded on the server,
+ * then the lesson counts as completed), the practical task, and "Selesai".
+ * Successful posts redirect (303) so a reload never sends them twice.
+ */
+export async function handleLessonPost(userId: string, lesson: LessonMeta, course: CourseModule[], form: FormData): Promise<LessonPostResult> {
+  const intent = form.get('intent');
+  const base = `/learn/${lesson.id}`;
+  if (intent === 'quiz') {
+    const pairs: Array<[string, string]> = [];
+    for (const [key, value] of form.entries()) {
+      if (key.startsWith('q:') && typeof value === 'string') pairs.push([key.slice(2), value]);
+    }
+    const id = crypto.randomUUID();
+    const now = Date.now();
+    const grade = gradeQuiz(lesson.quiz, pairs);
+    if (!grade.ok) {
+      const errors: Record<string, string> = {};
+      // Errors about this quiz's items sit beside them; foreign answers are reported for the whole form.
+      for (const e of grade.errors) {
+        const field = 'itemId' in e && e.error !== 'quizForeign' ? e.itemId : '_form';
+        errors[field] ??= e.error;
+      }
+      return { ok: false, form: 'quiz', errors };
+    }
+    await recordProgressEvents(
+      userId,
+      [
+        { id, type: 'quiz_submitted', lessonId: lesson.id, at: now, data: { answers: grade.answers } },
+        { id: crypto.randomUUID(), type: 'completed', lessonId: lesson.id, at: now },
+      ],
+      course,
+      now,
+    );
+    return { ok: true, redirect: `${base}?percobaan=${id}#kuis` };
+  }
+  if (intent === 'task') {
+    const values = { text: String(form.get('text') ?? ''), link: String(form.get('link') ?? '') };
+    const result = await submitTask(userId, lesson, values);
+    if (!result.ok) return { ok: false, form: 'task', errors: result.errors as FieldErrors, values: { text: values.text.slice(0, 2000), link: values.link.slice(0, 500) } };
+    return { ok: true, redirect: `${base}?tugas=terkirim#tugas` };
+  }
+  if (intent === 'done') {
+    await recordProgressEvents(userId, [{ id: crypto.randomUUID(), type: 'completed', lessonId: lesson.id, at: Date.now() }], course);
+    return { ok: true, redirect: `${base}?selesai=1#selesai` };
+  }
+  return { ok: false, form: 'done', errors: { _form: 'formInvalid' } };
+}

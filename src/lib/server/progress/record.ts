@@ -1,0 +1,178 @@
+import { z } from 'astro/zod';
+import { inArray, sql } from 'drizzle-orm';
+import { db } from '@db/client';
+import { progressEvents, quizAttempts } from '@db/schema';
+import { gradeQuiz } from '../../learning/grading';
+import { allLessons } from '../../learning/curriculum';
+import type { CourseModule, LessonMeta } from '../../learning/types';
+import { MAX_INFERRED_SEC, MAX_TIME_EVENT_SEC } from '../../learning/projection';
+
+export const MAX_BATCH = 1000;
+/** Devices' clocks drift; an event up to this far in the future is still believed. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+const EARLIEST = Date.UTC(2024, 0, 1);
+
+const eventSchema = z
+  .object({
+    id: z.string().uuid(),
+    type: z.enum(['viewed', 'completed', 'time', 'quiz_submitted']),
+    lessonId: z.string().min(1).max(120),
+    at: z.union([z.number().int(), z.string().datetime({ offset: true })]).transform((v) => (typeof v === 'number' ? v : Date.parse(v))),
+    userId: z.string().max(40).optional(),
+    data: z.record(z.unknown()).optional(),
+  })
+  .strict();
+
+export type ProgressEventInput = z.input<typeof eventSchema>;
+
+export type EventError =
+  | 'eventMalformed'
+  | 'eventUnknownLesson'
+  | 'eventFuture'
+  | 'eventTooOld'
+  | 'eventOtherUser'
+  | 'eventBadData'
+  | 'eventIdTaken'
+  | 'quizInvalid';
+
+export interface RecordResult {
+  accepted: string[];
+  duplicates: string[];
+  rejected: Array<{ index: number; id?: string; error: EventError }>;
+}
+
+interface ValidEvent {
+  id: string;
+  type: 'viewed' | 'completed' | 'time' | 'quiz_submitted';
+  lessonId: string;
+  at: number;
+  data?: Record<string, unknown>;
+  lesson: LessonMeta;
+}
+
+/**
+ * Stores a batch of a learner's progress events. Each event is checked on its own; the good
+ * ones are stored even when others are refused (each refusal says why). Ids are the client's,
+ * so a replayed batch is stored once. Quiz answers are graded here, never on the device.
+ * Events, quiz attempts and the lesson_progress projection are written in one batch.
+ */
+export async function recordProgressEvents(userId: string, input: unknown[], course: CourseModule[], now = Date.now()): Promise<RecordResult> {
+  const lessons = new Map(allLessons(course).map((l) => [l.id, l]));
+  const result: RecordResult = { accepted: [], duplicates: [], rejected: [] };
+  const valid: ValidEvent[] = [];
+  const seenInBatch = new Set<string>();
+
+  input.forEach((raw, index) => {
+    const parsed = eventSchema.safeParse(raw);
+    const rawId = typeof (raw as { id?: unknown })?.id === 'string' ? String((raw as { id: string }).id).slice(0, 64) : undefined;
+    const reject = (error: EventError) => result.rejected.push({ index, id: rawId, error });
+    if (!parsed.success) return reject('eventMalformed');
+    const event = parsed.data;
+    if (event.userId !== undefined && event.userId !== userId) return reject('eventOtherUser');
+    const lesson = lessons.get(event.lessonId);
+    if (!lesson) return reject('eventUnknownLesson');
+    if (!Number.isFinite(event.at)) return reject('eventMalformed');
+    if (event.at > now + CLOCK_SKEW_MS) return reject('eventFuture');
+    if (event.at < EARLIEST) return reject('eventTooOld');
+    if (JSON.stringify(event.data ?? {}).length > 4000) return reject('eventBadData');
+    if (event.type === 'time') {
+      const seconds = event.data?.seconds;
+      if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 24 * 3600) return reject('eventBadData');
+    }
+    if (seenInBatch.has(event.id)) {
+      result.duplicates.push(event.id);
+      return;
+    }
+    seenInBatch.add(event.id);
+    valid.push({ id: event.id, type: event.type, lessonId: event.lessonId, at: event.at, data: event.data, lesson });
+  });
+
+  if (valid.length === 0) return result;
+
+  // Ids already stored: the same learner's are replays (fine); another learner's are refused.
+  const existing = await db()
+    .select({ id: progressEvents.id, userId: progressEvents.userId })
+    .from(progressEvents)
+    .where(inArray(progressEvents.id, valid.map((e) => e.id)));
+  const owner = new Map(existing.map((row) => [row.id, row.userId]));
+
+  const fresh: ValidEvent[] = [];
+  const attempts: Array<typeof quizAttempts.$inferInsert> = [];
+  valid.forEach((event) => {
+    const index = input.findIndex((raw) => (raw as { id?: unknown })?.id === event.id);
+    if (owner.has(event.id)) {
+      if (owner.get(event.id) === userId) result.duplicates.push(event.id);
+      else result.rejected.push({ index, id: event.id, error: 'eventIdTaken' });
+      return;
+    }
+    if (event.type === 'quiz_submitted') {
+      const answers = event.data?.answers;
+      const pairs =
+        answers && typeof answers === 'object' && !Array.isArray(answers)
+          ? Object.entries(answers as Record<string, unknown>).map(([k, v]) => [k, String(v)] as [string, string])
+          : [];
+      const grade = gradeQuiz(event.lesson.quiz, pairs);
+      if (!grade.ok) {
+        result.rejected.push({ index, id: event.id, error: 'quizInvalid' });
+        return;
+      }
+      attempts.push({
+        id: event.id,
+        userId,
+        lessonId: event.lessonId,
+        kind: 'lesson',
+        answers: grade.answers,
+        score: grade.score,
+        maxScore: grade.maxScore,
+        pillarScores: grade.pillarScores,
+        at: event.at,
+      });
+      event.data = { score: grade.score, maxScore: grade.maxScore };
+    }
+    fresh.push(event);
+  });
+  if (fresh.length === 0) return result;
+
+  const affected = [...new Set(fresh.map((e) => e.lessonId))];
+  const database = db();
+  await database.batch([
+    database
+      .insert(progressEvents)
+      .values(fresh.map((e) => ({ id: e.id, userId, lessonId: e.lessonId, type: e.type, at: e.at, receivedAt: now, data: e.data ?? null })))
+      .onConflictDoNothing(),
+    ...(attempts.length ? [database.insert(quizAttempts).values(attempts).onConflictDoNothing()] : []),
+    ...affected.map((lessonId) => database.run(projectLessonSql(userId, lessonId))),
+  ] as unknown as Parameters<typeof database.batch>[0]);
+  result.accepted.push(...fresh.map((e) => e.id));
+  return result;
+}
+
+/**
+ * lesson_progress recomputed from the whole log inside the same batch as the insert, so two
+ * tabs syncing at once can never leave a stale projection. Its rules are the ones of
+ * projectLesson() in src/lib/learning/projection.ts (a test checks both agree).
+ */
+export function projectLessonSql(userId: string, lessonId: string) {
+  return sql`
+    INSERT INTO lesson_progress (user_id, lesson_id, module_id, status, first_viewed_at, last_active_at, completed_at, time_spent_sec)
+    SELECT user_id, lesson_id, substr(lesson_id, 1, instr(lesson_id, '/') - 1),
+      CASE WHEN min(CASE WHEN type = 'completed' THEN at END) IS NULL THEN 'viewed' ELSE 'completed' END,
+      min(CASE WHEN type <> 'time' THEN at END),
+      max(at),
+      min(CASE WHEN type = 'completed' THEN at END),
+      CASE
+        WHEN sum(type = 'time' AND json_extract(data, '$.seconds') > 0) > 0
+          THEN sum(CASE WHEN type = 'time' AND json_extract(data, '$.seconds') > 0
+                   THEN min(round(json_extract(data, '$.seconds')), ${MAX_TIME_EVENT_SEC}) ELSE 0 END)
+        ELSE coalesce(max(0, min(round((min(CASE WHEN type = 'completed' THEN at END) - min(CASE WHEN type <> 'time' THEN at END)) / 1000.0), ${MAX_INFERRED_SEC})), 0)
+      END
+    FROM progress_events
+    WHERE user_id = ${userId} AND lesson_id = ${lessonId}
+    GROUP BY user_id, lesson_id
+    ON CONFLICT (user_id, lesson_id) DO UPDATE SET
+      status = excluded.status,
+      first_viewed_at = excluded.first_viewed_at,
+      last_active_at = excluded.last_active_at,
+      completed_at = excluded.completed_at,
+      time_spent_sec = excluded.time_spent_sec`;
+}
