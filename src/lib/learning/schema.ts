@@ -1,0 +1,64 @@
+import { z } from 'astro/zod';
+import { PILLARS } from './types';
+
+/**
+ * Frontmatter rules for modules and lessons. content.config.ts gives them to Astro (a bad file
+ * fails the build naming the file and field) and `npm run content:check` uses the very same
+ * schemas to explain problems to trainers in plain Indonesian.
+ */
+export const pillarSchema = z.enum(PILLARS, { errorMap: () => ({ message: `pilar harus salah satu dari: ${PILLARS.join(', ')}` }) });
+
+const quizShape = z.object({
+  id: z.string().regex(/^[a-z0-9-]+$/, 'id hanya huruf kecil, angka dan tanda minus'),
+  question: z.string().min(5),
+  options: z
+    .array(z.object({ text: z.union([z.string().min(1), z.number()]).transform(String), correct: z.boolean().optional() }).strict())
+    .min(2)
+    .max(6),
+  explanation: z.string().min(5),
+  pillar: pillarSchema,
+});
+const oneCorrect = {
+  check: (item: { options: Array<{ correct?: boolean }> }) => item.options.filter((o) => o.correct).length === 1,
+  message: { message: 'setiap soal harus punya tepat satu pilihan dengan correct: true', path: ['options'] },
+};
+export const quizItemSchema = quizShape.strict().refine(oneCorrect.check, oneCorrect.message);
+/** Pre/post items take their pillar from the pair they belong to. */
+const prePostItemSchema = quizShape.extend({ pillar: pillarSchema.optional() }).strict().refine(oneCorrect.check, oneCorrect.message);
+
+export const moduleSchema = z
+  .object({
+    title: z.string().min(3),
+    titleEn: z.string().min(3),
+    summary: z.string().min(10),
+    order: z.number().int().positive(),
+    pillars: z.array(pillarSchema).min(1),
+    minutes: z.number().int().positive(),
+    prePost: z.array(z.object({ pillar: pillarSchema, pre: prePostItemSchema, post: prePostItemSchema }).strict()).default([]),
+  })
+  .strict();
+
+export const taskSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9-]+$/),
+    title: z.string().min(3),
+    instructions: z.string().min(10),
+    mentorChecks: z.array(z.string().min(3)).min(1),
+    pillar: pillarSchema,
+  })
+  .strict();
+
+export const lessonSchema = z
+  .object({
+    module: z.string().min(1),
+    order: z.number().int().positive(),
+    title: z.string().min(3),
+    summary: z.string().min(5).max(200),
+    minutes: z.number().int().min(1).max(10, 'satu pelajaran paling lama 10 menit'),
+    pillars: z.array(pillarSchema).min(1),
+    objectives: z.array(z.string().min(3)).min(1),
+    quiz: z.array(quizItemSchema).default([]),
+    task: taskSchema.optional(),
+    draft: z.boolean().default(false),
+  })
+  .strict();
