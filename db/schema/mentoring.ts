@@ -47,3 +47,36 @@ export const mentorAssignments = sqliteTable(
     index('mentor_assignments_learner_idx').on(t.learnerId, t.until),
   ],
 );
+
+/** A mentor's private notes about a learner; the learner never sees them. */
+export const mentorNotes = sqliteTable(
+  'mentor_notes',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    authorId: text('author_id').references(() => users.id, { onDelete: 'set null' }),
+    text: text('text').notNull(),
+    createdAt: integer('created_at').notNull(),
+  },
+  (t) => [index('mentor_notes_learner_idx').on(t.learnerId, t.createdAt)],
+);
+
+export const NUDGE_KINDS = ['next_lesson', 'redo_task', 'invite'] as const;
+
+/** A WhatsApp nudge a mentor opened for a learner (we record the intent; WhatsApp does the sending). */
+export const nudges = sqliteTable(
+  'nudges',
+  {
+    id: text('id').primaryKey(),
+    learnerId: text('learner_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    mentorId: text('mentor_id').references(() => users.id, { onDelete: 'set null' }),
+    kind: text('kind', { enum: NUDGE_KINDS }).notNull(),
+    lessonId: text('lesson_id'),
+    sentAt: integer('sent_at').notNull(),
+  },
+  (t) => [index('nudges_learner_idx').on(t.learnerId, t.sentAt)],
+);

@@ -1,4 +1,6 @@
 import type { Dictionary } from './id';
+import { en_mentor } from './en.mentor';
+import { en_trainer } from './en.trainer';
 
 /** English, second language. Same keys as id.ts (the type makes a missing key a build error). */
 export const en: Dictionary = {
@@ -212,4 +214,6 @@ export const en: Dictionary = {
   batchMalformed: 'Request not recognised. It must be JSON with a list of "events".',
   learnersOnly: 'Only learners can record learning progress.',
   lessonsListLabel: 'List of lessons',
+  ...en_mentor,
+  ...en_trainer,
 };

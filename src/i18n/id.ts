@@ -1,3 +1,6 @@
+import { id_mentor } from './id.mentor';
+import { id_trainer } from './id.trainer';
+
 /** Every interface string in Bahasa Indonesia (the default). en.ts mirrors these keys. */
 export const id = {
   appName: 'Melek',
@@ -220,6 +223,8 @@ export const id = {
   batchMalformed: 'Kiriman tidak dikenali. Harus JSON dengan daftar "events".',
   learnersOnly: 'Hanya peserta yang bisa mencatat kemajuan belajar.',
   lessonsListLabel: 'Daftar pelajaran',
+  ...id_mentor,
+  ...id_trainer,
 };
 
 export type Dictionary = typeof id;

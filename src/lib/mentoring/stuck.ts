@@ -1,0 +1,52 @@
+/**
+ * Who is stuck, and why: the mentor dashboard's first column. Pure rules over plain records.
+ *  - no activity for 7 days (or never started, 7 days after joining);
+ *  - the same lesson quiz failed twice in a row (below the pass mark) with no pass since;
+ *  - a task sent back as "needs work" and not resubmitted within 7 days.
+ */
+export const STUCK_AFTER_MS = 7 * 24 * 3600_000;
+export const PASS_RATIO = 0.7;
+
+export type StuckReason =
+  | { kind: 'inactive'; since: number }
+  | { kind: 'neverStarted'; since: number }
+  | { kind: 'quizFailedTwice'; lessonId: string }
+  | { kind: 'taskNotRedone'; taskId: string; since: number };
+
+export interface LearnerActivity {
+  joinedAt: number;
+  lastActiveAt: number | null;
+  /** Lesson quiz attempts, any order. */
+  attempts: Array<{ lessonId: string; score: number; maxScore: number; at: number }>;
+  /** The newest submission of each task. */
+  latestTasks: Array<{ taskId: string; status: 'submitted' | 'approved' | 'needs_work'; reviewedAt: number | null }>;
+}
+
+export const passed = (a: { score: number; maxScore: number }) => a.maxScore > 0 && a.score / a.maxScore >= PASS_RATIO;
+
+export function stuckReasons(activity: LearnerActivity, now: number): StuckReason[] {
+  const reasons: StuckReason[] = [];
+  if (activity.lastActiveAt === null) {
+    if (now - activity.joinedAt >= STUCK_AFTER_MS) reasons.push({ kind: 'neverStarted', since: activity.joinedAt });
+  } else if (now - activity.lastActiveAt >= STUCK_AFTER_MS) {
+    reasons.push({ kind: 'inactive', since: activity.lastActiveAt });
+  }
+  const byLesson = new Map<string, LearnerActivity['attempts']>();
+  for (const attempt of activity.attempts) byLesson.set(attempt.lessonId, [...(byLesson.get(attempt.lessonId) ?? []), attempt]);
+  for (const [lessonId, attempts] of byLesson) {
+    const sorted = [...attempts].sort((a, b) => a.at - b.at);
+    const lastTwo = sorted.slice(-2);
+    if (lastTwo.length === 2 && !lastTwo.some(passed) && !sorted.some(passed)) reasons.push({ kind: 'quizFailedTwice', lessonId });
+  }
+  for (const task of activity.latestTasks) {
+    if (task.status === 'needs_work' && task.reviewedAt !== null && now - task.reviewedAt >= STUCK_AFTER_MS) {
+      reasons.push({ kind: 'taskNotRedone', taskId: task.taskId, since: task.reviewedAt });
+    }
+  }
+  return reasons;
+}
+
+/** "3 hari lalu", "kemarin", "hari ini" — how long ago, in whole days. */
+export function daysAgo(at: number, now: number): number {
+  return Math.max(0, Math.floor((now - at) / (24 * 3600_000)));
+}
