@@ -48,7 +48,9 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
   }
   const area = areaFor(path);
   if (area && user && !area.roles.includes(user.role)) {
-    return withSecurityHeaders(await next('/forbidden'));
+    const forbidden = await next('/forbidden');
+    forbidden.headers.set('Cache-Control', 'private, no-store');
+    return withSecurityHeaders(forbidden);
   }
   const response = await next();
   // Personal pages must never be kept by a shared cache or another user's browser session.

@@ -40,12 +40,18 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
-/** Failed logins, one row each; keyed by "phone:<e164>" and "ip:<address>". */
+/**
+ * Failed logins, one row each; keyed by "phone:<e164>" and "ip:<address>". `phone` says which
+ * account the guess was for, so a successful login clears that account's misses from its
+ * address's count too (a village hall's shared address is not locked by people who then got
+ * their own password right) while guesses at other accounts keep counting.
+ */
 export const loginFailures = sqliteTable(
   'login_failures',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     key: text('key').notNull(),
+    phone: text('phone'),
     at: integer('at').notNull(),
   },
   (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],

@@ -29,7 +29,9 @@ export function findLesson(course: CourseModule[], moduleId: string, slug: strin
     position: index + 1,
     total: module.lessons.length,
     previous: module.lessons[index - 1],
-    next: module.lessons[index + 1] ?? course[course.indexOf(module) + 1]?.lessons[0],
+    // After a module's last lesson: the first lesson of the next module that has any (a module
+    // whose lessons are all drafts is skipped, not a dead end).
+    next: module.lessons[index + 1] ?? course.slice(course.indexOf(module) + 1).find((m) => m.lessons.length > 0)?.lessons[0],
   };
 }
 

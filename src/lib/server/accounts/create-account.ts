@@ -1,13 +1,14 @@
 import { z } from 'astro/zod';
 import { eq } from 'drizzle-orm';
 import { db } from '@db/client';
-import { cohortMembers, cohorts, ROLES, users } from '@db/schema';
+import { cohortMembers, cohorts, users } from '@db/schema';
 import { optionalText, parseForm, personName, phone, type FieldErrors } from '../../validation';
 import { newId } from '../auth/tokens';
 import { phoneTaken } from './users';
 
 export const accountSchema = z.object({
-  role: z.enum(ROLES, { errorMap: () => ({ message: 'roleInvalid' }) }),
+  // Trainers create learners and mentors here; a trainer account is made by an operator, not a form.
+  role: z.enum(['learner', 'mentor'], { errorMap: () => ({ message: 'roleInvalid' }) }),
   name: personName,
   phone,
   businessName: optionalText(80),

@@ -34,11 +34,11 @@ export async function login(phoneInput: string, password: string, address: strin
   // Hash even when there is no user, so timing does not tell which numbers have accounts.
   const valid = await verifyPassword((usable && user.passwordHash) || (await dummyPasswordHash()), password);
   if (!usable || !valid || !user.passwordHash) {
-    await recordLoginFailure(keys);
+    await recordLoginFailure(keys, phone.e164);
     if (usable && !user.passwordHash) return { ok: false, error: 'loginNoPassword' };
     return { ok: false, error: 'loginFailed' };
   }
-  await clearLoginFailures(keys);
+  await clearLoginFailures(phone.e164);
   const { token } = await createSession(user.id);
   return { ok: true, token, role: user.role };
 }

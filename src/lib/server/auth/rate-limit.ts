@@ -1,4 +1,4 @@
-import { and, count, eq, gte, inArray, lt, min } from 'drizzle-orm';
+import { and, count, eq, gte, lt, min } from 'drizzle-orm';
 import { db } from '@db/client';
 import { loginFailures } from '@db/schema';
 
@@ -26,14 +26,15 @@ export async function loginWaitMinutes(keys: string[], now = Date.now()): Promis
   return waitMs > 0 ? Math.max(1, Math.ceil(waitMs / 60_000)) : 0;
 }
 
-export async function recordLoginFailure(keys: string[], now = Date.now()): Promise<void> {
+export async function recordLoginFailure(keys: string[], phone: string, now = Date.now()): Promise<void> {
   await db().batch([
-    db().insert(loginFailures).values(keys.map((key) => ({ key, at: now }))),
+    db().insert(loginFailures).values(keys.map((key) => ({ key, phone, at: now }))),
     // Keep the table small: anything older than the window no longer matters.
     db().delete(loginFailures).where(lt(loginFailures.at, now - WINDOW_MS)),
   ]);
 }
 
-export async function clearLoginFailures(keys: string[]): Promise<void> {
-  await db().delete(loginFailures).where(inArray(loginFailures.key, keys));
+/** After a successful login: this account's misses are forgiven, from every address. */
+export async function clearLoginFailures(phone: string): Promise<void> {
+  await db().delete(loginFailures).where(eq(loginFailures.phone, phone));
 }

@@ -1,0 +1,243 @@
+import { compile, createProcessor } from '@mdx-js/mdx';
+import { closest } from './distance';
+import { m } from './messages';
+import type { LocatedMessage } from './schema-issues';
+import type { ComponentInfo, Severity } from './types';
+
+/**
+ * Reads a lesson body the way Astro's MDX does (with @mdx-js/mdx), and collects what the other
+ * checks need: syntax errors in Indonesian, components and their attributes, links, images and
+ * the number of words a learner reads. Lines are file lines (the body starts at `firstLine`).
+ */
+export interface BodyProblem extends LocatedMessage {
+  severity: Severity;
+}
+
+export interface BodyLink {
+  url: string;
+  line: number;
+}
+
+export interface BodyImage {
+  src: string;
+  line: number;
+  /** markdown `![alt](src)`, an `<img src>` tag, or a component attribute such as `gambar`. */
+  kind: 'markdown' | 'img' | 'prop';
+  alt?: string | null;
+}
+
+export interface BodyAnalysis {
+  ok: boolean;
+  problems: BodyProblem[];
+  words: number;
+  links: BodyLink[];
+  images: BodyImage[];
+}
+
+/** Tags that would run code or pull things from other sites; a lesson page ships no JavaScript. */
+const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'style', 'object', 'embed', 'link', 'meta', 'form', 'frame', 'frameset', 'base']);
+/** Names an expression may use without breaking the page (Astro gives MDX the frontmatter). */
+const ALLOWED_GLOBALS = new Set(['frontmatter', 'Math', 'Number', 'String', 'Date', 'Intl', 'JSON', 'undefined', 'NaN', 'Infinity', 'Array', 'Object', 'Boolean']);
+
+const WORD = /[\p{L}\p{N}]+(?:['’\-.,/][\p{L}\p{N}]+)*/gu;
+export const countWords = (text: string) => text.match(WORD)?.length ?? 0;
+
+interface MdNode {
+  type: string;
+  name?: string | null;
+  value?: unknown;
+  url?: string;
+  alt?: string | null;
+  attributes?: Array<{ type: string; name?: string; value?: unknown }>;
+  children?: MdNode[];
+  position?: { start: { line: number; column: number } };
+  data?: { estree?: EsNode };
+}
+
+interface EsNode {
+  type: string;
+  [key: string]: unknown;
+}
+
+interface MdxError {
+  reason?: string;
+  message?: string;
+  line?: number;
+  ruleId?: string;
+  source?: string;
+}
+
+export function translateMdxError(error: unknown, firstLine: number): LocatedMessage {
+  const e = (error ?? {}) as MdxError;
+  const reason = String(e.reason ?? e.message ?? error);
+  const at = (line: number | undefined) => (line ? line + firstLine - 1 : firstLine);
+  const rule = e.ruleId ?? '';
+  let match: RegExpMatchArray | null;
+  if ((match = reason.match(/^Expected a closing tag for `<([^\s>`/]*)[^`]*>` \((\d+):/))) {
+    return { line: at(Number(match[2])), message: m.mdxUnclosedTag(match[1] || 'tag'), code: 'mdx-unclosed-tag' };
+  }
+  if ((match = reason.match(/^Unexpected closing tag `<\/([^>`]*)>`, expected corresponding closing tag for `<([^\s>`/]*)[^`]*>` \((\d+):/))) {
+    return { line: at(e.line), message: m.mdxMismatchedTag(match[1], match[2], at(Number(match[3]))), code: 'mdx-mismatched-tag' };
+  }
+  if ((match = reason.match(/^Expected the closing tag `<\/([^>`]*)>` either after/))) {
+    return { line: at(e.line), message: m.mdxLazyTag(match[1]), code: 'mdx-lazy-tag' };
+  }
+  if (rule === 'unexpected-closing-slash') return { line: at(e.line), message: m.mdxClosingWithoutOpening(), code: 'mdx-closing' };
+  if (rule === 'unexpected-eof' && /attribute value/.test(reason)) return { line: at(e.line), message: m.mdxUnclosedQuote(), code: 'mdx-quote' };
+  if (rule === 'unexpected-eof' && /expression|brace/.test(reason)) return { line: at(e.line), message: m.mdxUnclosedBrace(), code: 'mdx-brace' };
+  if (rule === 'unexpected-eof' && /closing quote/.test(reason)) return { line: at(e.line), message: m.mdxUnclosedQuote(), code: 'mdx-quote' };
+  if (rule === 'acorn' && /esm/.test(e.source ?? '')) return { line: at(e.line), message: m.mdxImportExport(), code: 'mdx-esm' };
+  if (rule === 'acorn') return { line: at(e.line), message: m.mdxBadExpression(), code: 'mdx-expression' };
+  if (rule === 'unexpected-character') {
+    if (/comment/.test(reason)) return { line: at(e.line), message: m.mdxHtmlComment(), code: 'mdx-comment' };
+    if (/create a link/.test(reason)) return { line: at(e.line), message: m.mdxAutolink(), code: 'mdx-autolink' };
+    if (/before attribute value/.test(reason)) return { line: at(e.line), message: m.mdxAttributeValue(), code: 'mdx-attribute' };
+    if (/before name/.test(reason)) return { line: at(e.line), message: m.mdxLessThan(), code: 'mdx-less-than' };
+  }
+  const short = reason.replace(/\s*\(note:.*\)$/, '').slice(0, 160);
+  return { line: at(e.line), message: m.mdxOther(short), code: 'mdx-syntax' };
+}
+
+/** Names an estree program reads that would be undefined when the page renders. */
+function unknownIdentifiers(program: EsNode | undefined): string[] {
+  const names: string[] = [];
+  const visit = (node: unknown, parent?: EsNode, key?: string) => {
+    if (!node || typeof node !== 'object') return;
+    if (Array.isArray(node)) {
+      node.forEach((child) => visit(child, parent, key));
+      return;
+    }
+    const n = node as EsNode;
+    if (typeof n.type !== 'string') return;
+    if (n.type === 'Identifier') {
+      const isProperty = parent && ((parent.type === 'MemberExpression' && key === 'property' && !parent.computed) || (parent.type === 'Property' && key === 'key' && !parent.computed && !parent.shorthand));
+      if (!isProperty && !ALLOWED_GLOBALS.has(n.name as string)) names.push(n.name as string);
+      return;
+    }
+    for (const [childKey, child] of Object.entries(n)) {
+      if (childKey === 'loc' || childKey === 'range' || childKey === 'start' || childKey === 'end') continue;
+      if (child && typeof child === 'object') visit(child, n, childKey);
+    }
+  };
+  visit(program);
+  return names;
+}
+
+const PROSE_ATTRIBUTES = new Set(['judul', 'kata', 'dari', 'label']);
+
+export async function analyzeBody(body: string, firstLine: number, components: ComponentInfo[]): Promise<BodyAnalysis> {
+  const result: BodyAnalysis = { ok: true, problems: [], words: 0, links: [], images: [] };
+  let tree: MdNode;
+  try {
+    tree = createProcessor({ format: 'mdx' }).parse(body) as unknown as MdNode;
+    await compile(body, { format: 'mdx' });
+  } catch (error) {
+    result.ok = false;
+    result.problems.push({ ...translateMdxError(error, firstLine), severity: 'error' });
+    result.words = countWords(body.replace(/<[^>]*>/g, ' '));
+    return result;
+  }
+
+  const byName = new Map(components.map((c) => [c.name, c]));
+  const byLowerName = new Map(components.map((c) => [c.name.toLowerCase(), c.name]));
+  const names = components.map((c) => c.name);
+  const lineOf = (node: MdNode) => (node.position ? node.position.start.line + firstLine - 1 : firstLine);
+  const add = (node: MdNode, severity: Severity, code: string, message: string) => result.problems.push({ line: lineOf(node), severity, code, message });
+
+  const visit = (node: MdNode, ancestors: string[]) => {
+    switch (node.type) {
+      case 'text':
+      case 'inlineCode':
+      case 'code':
+        result.words += countWords(String(node.value ?? ''));
+        break;
+      case 'image':
+        result.images.push({ src: node.url ?? '', line: lineOf(node), kind: 'markdown', alt: node.alt });
+        break;
+      case 'link':
+      case 'definition':
+        result.links.push({ url: node.url ?? '', line: lineOf(node) });
+        break;
+      case 'mdxjsEsm':
+        add(node, 'warning', 'mdx-import', m.importNotNeeded());
+        break;
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression': {
+        const unknown = unknownIdentifiers(node.data?.estree);
+        if (unknown.length) add(node, 'error', 'mdx-expression-name', m.expression(String(node.value ?? '').trim()));
+        break;
+      }
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        checkElement(node, ancestors);
+        break;
+    }
+    const name = node.type.startsWith('mdxJsx') ? (node.name ?? '') : '';
+    for (const child of node.children ?? []) visit(child, name ? [...ancestors, name] : ancestors);
+  };
+
+  const checkElement = (node: MdNode, ancestors: string[]) => {
+    const name = node.name ?? '';
+    if (!name) return; // a fragment <>…</>
+    const attributes = node.attributes ?? [];
+    const stringAttribute = (attr: string) => {
+      const found = attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === attr);
+      return typeof found?.value === 'string' ? found.value : undefined;
+    };
+    for (const attribute of attributes) {
+      if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' && PROSE_ATTRIBUTES.has(attribute.name ?? '')) {
+        result.words += countWords(attribute.value);
+      }
+      const estree = (attribute.value as { data?: { estree?: EsNode } } | undefined)?.data?.estree ?? (attribute as { data?: { estree?: EsNode } }).data?.estree;
+      if (estree && unknownIdentifiers(estree).length) {
+        add(node, 'error', 'mdx-expression-name', m.expression(String((attribute.value as { value?: string })?.value ?? attribute.value ?? '')));
+      }
+    }
+    const gambar = stringAttribute('gambar');
+    if (gambar !== undefined) result.images.push({ src: gambar, line: lineOf(node), kind: 'prop' });
+
+    const first = name[0];
+    if (first === first.toLowerCase() && !name.includes('.')) {
+      const component = byLowerName.get(name.toLowerCase());
+      if (component) add(node, 'error', 'component-case', m.lowercaseComponent(name, component));
+      else if (FORBIDDEN_TAGS.has(name.toLowerCase())) add(node, 'error', 'forbidden-tag', m.forbiddenTag(name));
+      else if (name === 'img') {
+        const src = stringAttribute('src');
+        if (src !== undefined) result.images.push({ src, line: lineOf(node), kind: 'img', alt: stringAttribute('alt') ?? null });
+      } else if (name === 'a') {
+        const href = stringAttribute('href');
+        if (href !== undefined) result.links.push({ url: href, line: lineOf(node) });
+      }
+      return;
+    }
+    const component = byName.get(name);
+    if (!component) {
+      add(node, 'error', 'unknown-component', m.unknownComponent(name, closest(name, names), names));
+      return;
+    }
+    if (name === 'Pesan' && ancestors[ancestors.length - 1] !== 'ChatWA') add(node, 'warning', 'pesan-outside-chat', m.pesanOutsideChat());
+    if (name === 'ChatWA') {
+      for (const child of node.children ?? []) {
+        if ((child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name === 'Pesan') continue;
+        if (child.type === 'text' && !String(child.value ?? '').trim()) continue;
+        const what = child.type.startsWith('mdxJsx') ? `\`<${child.name}>\`` : 'teks ini';
+        add(child, 'warning', 'chat-only-pesan', m.chatOnlyPesan(what));
+      }
+    }
+    if (component.props && !attributes.some((a) => a.type === 'mdxJsxExpressionAttribute')) {
+      const allowed = component.props.map((p) => p.name);
+      for (const attribute of attributes) {
+        if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || allowed.includes(attribute.name) || attribute.name === 'key') continue;
+        add(node, 'warning', 'unknown-prop', m.unknownProp(name, attribute.name, closest(attribute.name, allowed, { title: 'judul', nama: 'dari', time: 'jam', waktu: 'jam', from: 'dari', term: 'kata' }), allowed));
+      }
+      for (const prop of component.props) {
+        if (prop.required && !attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === prop.name)) {
+          add(node, 'error', 'missing-prop', m.missingProp(name, prop.name));
+        }
+      }
+    }
+  };
+
+  visit(tree, []);
+  return result;
+}

@@ -1,0 +1,57 @@
+import { desc, eq, sql } from 'drizzle-orm';
+import { db } from '@db/client';
+import { quizAttempts, taskSubmissions, users } from '@db/schema';
+import { allLessons, continueLesson } from '../../learning/curriculum';
+import { bestAttempt } from '../../learning/grading';
+import type { CourseModule } from '../../learning/types';
+import { learnerCohort } from './cohorts';
+import { assignmentHistory } from './assignments';
+import { notesFor } from './notes';
+import { nudgesFor } from './nudges';
+import { lastTouchedLesson, progressByLesson } from '../progress/queries';
+
+/** Everything a mentor sees about one learner. Call only after canAccessLearner(). */
+export async function learnerDetail(learnerId: string, course: CourseModule[]) {
+  const [[learner], cohort, progress, lastTouched, attempts, submissions, notes, history, nudgeLog] = await Promise.all([
+    db()
+      .select({ id: users.id, name: users.name, phone: users.phone, businessName: users.businessName, businessType: users.businessType, kecamatan: users.kecamatan, hasPassword: sql<number>`${users.passwordHash} is not null` })
+      .from(users)
+      .where(eq(users.id, learnerId))
+      .limit(1),
+    learnerCohort(learnerId),
+    progressByLesson(learnerId),
+    lastTouchedLesson(learnerId),
+    db().select().from(quizAttempts).where(eq(quizAttempts.userId, learnerId)).orderBy(desc(quizAttempts.at)),
+    db().select().from(taskSubmissions).where(eq(taskSubmissions.userId, learnerId)).orderBy(desc(taskSubmissions.submittedAt)),
+    notesFor(learnerId),
+    assignmentHistory(learnerId),
+    nudgesFor(learnerId),
+  ]);
+  if (!learner) return undefined;
+  const lessons = allLessons(course);
+  const lessonById = new Map(lessons.map((l) => [l.id, l]));
+  const taskLesson = new Map(lessons.filter((l) => l.task).map((l) => [l.task!.id, l]));
+  const completed = new Set([...progress.values()].filter((p) => p.status === 'completed').map((p) => p.lessonId));
+  const modules = course.map((module) => ({
+    module,
+    done: module.lessons.filter((l) => completed.has(l.id)).length,
+    lessons: module.lessons.map((lesson) => {
+      const mine = attempts.filter((a) => a.lessonId === lesson.id && a.kind === 'lesson');
+      const best = bestAttempt(mine);
+      return { lesson, progress: progress.get(lesson.id), attempts: mine.length, best };
+    }),
+  }));
+  const latestByTask = new Map<string, string>();
+  for (const s of submissions) if (!latestByTask.has(s.taskId)) latestByTask.set(s.taskId, s.id);
+  return {
+    learner: { ...learner, hasPassword: Boolean(learner.hasPassword) },
+    cohort,
+    modules,
+    next: continueLesson(course, completed, lastTouched),
+    attempts: attempts.map((a) => ({ ...a, lesson: lessonById.get(a.lessonId) })),
+    submissions: submissions.map((s) => ({ ...s, lesson: taskLesson.get(s.taskId), latest: latestByTask.get(s.taskId) === s.id })),
+    notes,
+    history,
+    nudges: nudgeLog,
+  };
+}

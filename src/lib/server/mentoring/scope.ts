@@ -1,0 +1,38 @@
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { db } from '@db/client';
+import { cohortMembers, cohorts, mentorAssignments, users } from '@db/schema';
+import type { SessionUser } from '../auth/session';
+
+/**
+ * The learners an actor may follow, with cohort and membership date: a mentor's current
+ * assignments, or every learner for a trainer. Optionally narrowed to one cohort.
+ */
+export async function learnersInScope(actor: Pick<SessionUser, 'id' | 'role'>, cohortId?: string) {
+  const base = db()
+    .select({
+      id: users.id,
+      name: users.name,
+      phone: users.phone,
+      businessName: users.businessName,
+      createdAt: users.createdAt,
+      hasPassword: sql<number>`${users.passwordHash} is not null`,
+      cohortId: cohorts.id,
+      cohortName: cohorts.name,
+      joinedAt: cohortMembers.joinedAt,
+    })
+    .from(users)
+    .leftJoin(cohortMembers, eq(cohortMembers.userId, users.id))
+    .leftJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId));
+  const conditions = [eq(users.role, 'learner'), isNull(users.deletedAt)];
+  if (cohortId) conditions.push(eq(cohortMembers.cohortId, cohortId));
+  if (actor.role === 'mentor') {
+    const assigned = db()
+      .select({ id: mentorAssignments.learnerId })
+      .from(mentorAssignments)
+      .where(and(eq(mentorAssignments.mentorId, actor.id), isNull(mentorAssignments.until)));
+    conditions.push(inArray(users.id, assigned));
+  } else if (actor.role !== 'trainer') {
+    return [];
+  }
+  return base.where(and(...conditions));
+}
