@@ -1,3 +1,4 @@
 export * from './auth';
 export * from './mentoring';
 export * from './learning';
+export * from './indicator';

@@ -41,6 +41,7 @@ export const en_trainer: typeof id_trainer = {
   trChooseLearners: 'Tick at least one learner in the table first.',
   trTooManyChosen: 'Too many learners at once (at most 2,000).',
   trLearnersUnknown: 'Some learners were not found in this cohort. Reload the page and try again. Nothing was changed.',
+  trMentorMissing: 'Choose a mentor first.',
   trChooseMentor: '— choose a mentor —',
   trExportCsv: 'Download the learner list (CSV)',
   trExportCsvExcel: 'Download for Excel (semicolons)',

@@ -1,6 +1,8 @@
 import type { Dictionary } from './id';
 import { en_mentor } from './en.mentor';
 import { en_trainer } from './en.trainer';
+import { en_capaian } from './en.capaian';
+import { en_report } from './en.report';
 
 /** English, second language. Same keys as id.ts (the type makes a missing key a build error). */
 export const en: Dictionary = {
@@ -216,4 +218,6 @@ export const en: Dictionary = {
   lessonsListLabel: 'List of lessons',
   ...en_mentor,
   ...en_trainer,
+  ...en_capaian,
+  ...en_report,
 };

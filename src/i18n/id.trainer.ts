@@ -41,6 +41,7 @@ export const id_trainer = {
   trChooseLearners: 'Centang dulu minimal satu peserta di tabel.',
   trTooManyChosen: 'Terlalu banyak peserta sekaligus (paling banyak 2.000).',
   trLearnersUnknown: 'Ada peserta yang tidak ditemukan di kelas ini. Muat ulang halaman lalu coba lagi. Tidak ada yang diubah.',
+  trMentorMissing: 'Pilih pendamping dulu.',
   trChooseMentor: '— pilih pendamping —',
   trExportCsv: 'Unduh daftar peserta (CSV)',
   trExportCsvExcel: 'Unduh untuk Excel (titik koma)',

@@ -1,5 +1,7 @@
 import { id_mentor } from './id.mentor';
 import { id_trainer } from './id.trainer';
+import { id_capaian } from './id.capaian';
+import { id_report } from './id.report';
 
 /** Every interface string in Bahasa Indonesia (the default). en.ts mirrors these keys. */
 export const id = {
@@ -225,6 +227,8 @@ export const id = {
   lessonsListLabel: 'Daftar pelajaran',
   ...id_mentor,
   ...id_trainer,
+  ...id_capaian,
+  ...id_report,
 };
 
 export type Dictionary = typeof id;

@@ -1,0 +1,3 @@
+/** Bahasa Indonesia strings of the capaian area (spread into id.ts). */
+export const id_capaian = {
+};
