@@ -2,3 +2,4 @@ export * from './auth';
 export * from './mentoring';
 export * from './learning';
 export * from './indicator';
+export * from './h5p';

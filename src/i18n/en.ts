@@ -3,6 +3,7 @@ import { en_mentor } from './en.mentor';
 import { en_trainer } from './en.trainer';
 import { en_capaian } from './en.capaian';
 import { en_report } from './en.report';
+import { en_h5p } from './en.h5p';
 
 /** English, second language. Same keys as id.ts (the type makes a missing key a build error). */
 export const en: Dictionary = {
@@ -220,4 +221,5 @@ export const en: Dictionary = {
   ...en_trainer,
   ...en_capaian,
   ...en_report,
+  ...en_h5p,
 };

@@ -2,6 +2,7 @@ import { id_mentor } from './id.mentor';
 import { id_trainer } from './id.trainer';
 import { id_capaian } from './id.capaian';
 import { id_report } from './id.report';
+import { id_h5p } from './id.h5p';
 
 /** Every interface string in Bahasa Indonesia (the default). en.ts mirrors these keys. */
 export const id = {
@@ -229,6 +230,7 @@ export const id = {
   ...id_trainer,
   ...id_capaian,
   ...id_report,
+  ...id_h5p,
 };
 
 export type Dictionary = typeof id;
