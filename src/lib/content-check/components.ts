@@ -30,10 +30,10 @@ export function componentsFromIndex(source: string): Map<string, string | undefi
  */
 export function propsFromAstro(source: string): ComponentProp[] | undefined {
   const frontmatter = source.match(/^---\n([\s\S]*?)\n---/m)?.[1] ?? source;
-  const start = frontmatter.search(/(interface\s+Props\s*\{|type\s+Props\s*=\s*\{)/);
+  const start = frontmatter.search(/interface\s+Props\b|type\s+Props\s*=/);
   if (start < 0) return /Astro\.props/.test(frontmatter) ? undefined : [];
   const header = frontmatter.slice(start, frontmatter.indexOf('{', start));
-  if (/extends|&/.test(header)) return undefined;
+  if (/extends|&|\|/.test(header) || !frontmatter.includes('{', start)) return undefined;
   const open = frontmatter.indexOf('{', start);
   let depth = 0;
   let end = open;

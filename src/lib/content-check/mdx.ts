@@ -67,11 +67,36 @@ interface MdxError {
   source?: string;
 }
 
-export function translateMdxError(error: unknown, firstLine: number): LocatedMessage {
-  const e = (error ?? {}) as MdxError;
+/** Where an opening `{` is never closed (file-independent line within `body`). */
+function unclosedBraceLine(body: string): number | undefined {
+  const open: number[] = [];
+  body.split('\n').forEach((line, i) => {
+    for (const ch of line) {
+      if (ch === '{') open.push(i + 1);
+      else if (ch === '}') open.pop();
+    }
+  });
+  return open[0];
+}
+
+/** The last line starting a tag (`<Name …`) whose quotes or `>` are not closed. */
+function unfinishedTagLine(body: string, quotes: boolean): number | undefined {
+  const lines = body.split('\n');
+  for (let i = lines.length - 1; i >= 0; i--) {
+    const at = lines[i].lastIndexOf('<');
+    if (at < 0 || !/[A-Za-z]/.test(lines[i][at + 1] ?? '')) continue;
+    const rest = lines[i].slice(at);
+    if (quotes ? (rest.split('"').length - 1) % 2 === 1 : !rest.includes('>')) return i + 1;
+  }
+  return undefined;
+}
+
+export function translateMdxError(error: unknown, firstLine: number, body = ''): LocatedMessage {
+  const e = (error ?? {}) as MdxError & { column?: number };
   const reason = String(e.reason ?? e.message ?? error);
   const at = (line: number | undefined) => (line ? line + firstLine - 1 : firstLine);
   const rule = e.ruleId ?? '';
+  const column = (text: string) => (e.column && e.column > 1 ? `${text} (Lihat huruf ke-${e.column} di baris ini.)` : text);
   let match: RegExpMatchArray | null;
   if ((match = reason.match(/^Expected a closing tag for `<([^\s>`/]*)[^`]*>` \((\d+):/))) {
     return { line: at(Number(match[2])), message: m.mdxUnclosedTag(match[1] || 'tag'), code: 'mdx-unclosed-tag' };
@@ -82,20 +107,21 @@ export function translateMdxError(error: unknown, firstLine: number): LocatedMes
   if ((match = reason.match(/^Expected the closing tag `<\/([^>`]*)>` either after/))) {
     return { line: at(e.line), message: m.mdxLazyTag(match[1]), code: 'mdx-lazy-tag' };
   }
-  if (rule === 'unexpected-closing-slash') return { line: at(e.line), message: m.mdxClosingWithoutOpening(), code: 'mdx-closing' };
-  if (rule === 'unexpected-eof' && /attribute value/.test(reason)) return { line: at(e.line), message: m.mdxUnclosedQuote(), code: 'mdx-quote' };
-  if (rule === 'unexpected-eof' && /expression|brace/.test(reason)) return { line: at(e.line), message: m.mdxUnclosedBrace(), code: 'mdx-brace' };
-  if (rule === 'unexpected-eof' && /closing quote/.test(reason)) return { line: at(e.line), message: m.mdxUnclosedQuote(), code: 'mdx-quote' };
+  if (rule === 'unexpected-closing-slash') return { line: at(e.line), message: column(m.mdxClosingWithoutOpening()), code: 'mdx-closing' };
+  if (rule === 'unexpected-eof') {
+    if (/attribute value|closing quote/.test(reason)) return { line: at(unfinishedTagLine(body, true) ?? e.line), message: m.mdxUnclosedQuote(), code: 'mdx-quote' };
+    if (/expression|brace/.test(reason)) return { line: at(unclosedBraceLine(body) ?? e.line), message: m.mdxUnclosedBrace(), code: 'mdx-brace' };
+    return { line: at(unfinishedTagLine(body, false) ?? e.line), message: m.mdxUnfinishedTag(), code: 'mdx-unfinished-tag' };
+  }
   if (rule === 'acorn' && /esm/.test(e.source ?? '')) return { line: at(e.line), message: m.mdxImportExport(), code: 'mdx-esm' };
-  if (rule === 'acorn') return { line: at(e.line), message: m.mdxBadExpression(), code: 'mdx-expression' };
+  if (rule === 'acorn') return { line: at(e.line), message: column(m.mdxBadExpression()), code: 'mdx-expression' };
   if (rule === 'unexpected-character') {
     if (/comment/.test(reason)) return { line: at(e.line), message: m.mdxHtmlComment(), code: 'mdx-comment' };
     if (/create a link/.test(reason)) return { line: at(e.line), message: m.mdxAutolink(), code: 'mdx-autolink' };
-    if (/before attribute value/.test(reason)) return { line: at(e.line), message: m.mdxAttributeValue(), code: 'mdx-attribute' };
-    if (/before name/.test(reason)) return { line: at(e.line), message: m.mdxLessThan(), code: 'mdx-less-than' };
+    if (/before attribute value/.test(reason)) return { line: at(e.line), message: column(m.mdxAttributeValue()), code: 'mdx-attribute' };
+    if (/before name/.test(reason)) return { line: at(e.line), message: column(m.mdxLessThan()), code: 'mdx-less-than' };
   }
-  const short = reason.replace(/\s*\(note:.*\)$/, '').slice(0, 160);
-  return { line: at(e.line), message: m.mdxOther(short), code: 'mdx-syntax' };
+  return { line: at(e.line), message: column(m.mdxOther()), code: 'mdx-syntax' };
 }
 
 /** Names an estree program reads that would be undefined when the page renders. */
@@ -125,18 +151,37 @@ function unknownIdentifiers(program: EsNode | undefined): string[] {
 
 const PROSE_ATTRIBUTES = new Set(['judul', 'kata', 'dari', 'label']);
 
+const cache = new WeakMap<ComponentInfo[], Map<string, BodyAnalysis>>();
+
+/** Same body, same components → same answer; `npm test` checks the same lessons several times. */
 export async function analyzeBody(body: string, firstLine: number, components: ComponentInfo[]): Promise<BodyAnalysis> {
+  let memo = cache.get(components);
+  if (!memo) cache.set(components, (memo = new Map()));
+  const key = `${firstLine}\u0000${body}`;
+  const known = memo.get(key);
+  if (known) return structuredClone(known);
+  const result = await analyze(body, firstLine, components);
+  if (memo.size > 500) memo.clear();
+  memo.set(key, result);
+  return structuredClone(result);
+}
+
+async function analyze(body: string, firstLine: number, components: ComponentInfo[]): Promise<BodyAnalysis> {
   const result: BodyAnalysis = { ok: true, problems: [], words: 0, links: [], images: [] };
-  let tree: MdNode;
+  let tree: MdNode | undefined;
   try {
-    tree = createProcessor({ format: 'mdx' }).parse(body) as unknown as MdNode;
-    await compile(body, { format: 'mdx' });
+    // One pass: the compiler parses (syntax errors) and runs the rest of MDX; the plugin keeps the tree.
+    const capture = () => (root: unknown) => {
+      tree = structuredClone(root) as MdNode;
+    };
+    await compile(body, { format: 'mdx', remarkPlugins: [capture] });
   } catch (error) {
     result.ok = false;
-    result.problems.push({ ...translateMdxError(error, firstLine), severity: 'error' });
+    result.problems.push({ ...translateMdxError(error, firstLine, body), severity: 'error' });
     result.words = countWords(body.replace(/<[^>]*>/g, ' '));
     return result;
   }
+  if (!tree) tree = createProcessor({ format: 'mdx' }).parse(body) as unknown as MdNode;
 
   const byName = new Map(components.map((c) => [c.name, c]));
   const byLowerName = new Map(components.map((c) => [c.name.toLowerCase(), c.name]));
@@ -220,6 +265,8 @@ export async function analyzeBody(body: string, firstLine: number, components: C
       for (const child of node.children ?? []) {
         if ((child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name === 'Pesan') continue;
         if (child.type === 'text' && !String(child.value ?? '').trim()) continue;
+        // Pesan lines without blank lines between them form one paragraph of Pesan: fine.
+        if (child.type === 'paragraph' && (child.children ?? []).every((c) => (c.type === 'mdxJsxTextElement' && c.name === 'Pesan') || (c.type === 'text' && !String(c.value ?? '').trim()))) continue;
         const what = child.type.startsWith('mdxJsx') ? `\`<${child.name}>\`` : 'teks ini';
         add(child, 'warning', 'chat-only-pesan', m.chatOnlyPesan(what));
       }

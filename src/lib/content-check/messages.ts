@@ -278,7 +278,8 @@ export const m = {
 
   // --- guidance text from the scaffold
   guidance: (excerpt: string) =>
-    `Masih berisi teks panduan (${quote(excerpt)}). Ganti dengan tulisan Anda sendiri, atau hapus baris panduan ini, sebelum pelajaran diterbitkan.`,
+    `Masih berisi teks panduan: ${quote(excerpt)}. Ganti setiap teks yang diawali \`TULIS:\` dengan tulisan Anda sendiri (atau hapus baris panduannya). Selama masih ada, berkas ini tidak boleh terbit.`,
+  guidanceAgain: (excerpt: string) => `Teks panduan juga masih ada di sini: ${quote(excerpt)}. Ganti dengan tulisan Anda sendiri.`,
   trailingComment: (key: string) =>
     `Tulisan setelah tanda # di kolom ${code(key)} dianggap catatan dan tidak akan tampil. Kalau tanda # itu bagian dari isi, beri tanda kutip di seluruh isinya: \`${key}: "…#…"\`.`,
 
@@ -286,7 +287,7 @@ export const m = {
   mdxUnclosedTag: (name: string) =>
     `Tag ${code(`<${name}>`)} dibuka di sini tetapi tidak ditutup. Tambahkan ${code(`</${name}>`)} setelah isinya (atau tulis ${code(`<${name} />`)} kalau tidak ada isinya).`,
   mdxMismatchedTag: (closing: string, opening: string, openLine: number) =>
-    `Penutup ${code(`</${closing}>`)} tidak cocok dengan pembukanya ${code(`<${opening}>`)} (baris ${openLine}). Tag ditutup dengan urutan terbalik dari pembukanya: tutup ${code(`</${opening}>`)} dulu.`,
+    `Penutup ${code(`</${closing}>`)} tidak cocok dengan pembukanya ${code(`<${opening}>`)} (baris ${openLine}). Samakan nama pembuka dan penutupnya; kalau ada beberapa tag, tutup yang terakhir dibuka lebih dulu.`,
   mdxLazyTag: (name: string) =>
     `Penutup ${code(`</${name}>`)} berada di baris yang sama dengan teks. Letakkan ${code(`</${name}>`)} di barisnya sendiri, dengan baris kosong di atasnya.`,
   mdxClosingWithoutOpening: () => 'Ada tag penutup (`</…>`) tanpa pembukanya. Hapus, atau tambahkan tag pembukanya.',
@@ -302,8 +303,9 @@ export const m = {
   mdxAttributeValue: () => 'Isi atribut tag harus diberi tanda kutip, misalnya `<Tip judul="Hemat kuota">`.',
   mdxImportExport: () =>
     'Baris `import`/`export` tidak bisa dibaca. Komponen pelajaran (Tip, Awas, …) sudah tersedia tanpa `import`: hapus baris ini.',
-  mdxOther: (reason: string) =>
-    `Isi pelajaran tidak bisa dibaca di sini (${reason}). Periksa tag komponen (\`<Nama>\` … \`</Nama>\`) dan tanda \`{ }\` atau \`< >\` di sekitar baris ini.`,
+  mdxOther: () =>
+    'Isi pelajaran tidak bisa dibaca mulai dari sini. Periksa tag komponen (`<Nama>` … `</Nama>`), tanda kutip di dalam tag, dan tanda `{ }` atau `< >` di sekitar baris ini.',
+  mdxUnfinishedTag: () => 'Tag di baris ini belum selesai ditulis. Lengkapi sampai tanda `>`, misalnya `<Tip>` atau `<Tip judul="…">`.',
   importNotNeeded: () => 'Baris `import`/`export` tidak diperlukan: komponen pelajaran sudah tersedia. Hapus baris ini.',
   unknownComponent: (name: string, suggestion: string | undefined, known: string[]) =>
     `Komponen ${code(`<${name}>`)} tidak dikenal${suggestion ? ` — mungkin maksudnya ${code(`<${suggestion}>`)}?` : '.'} Komponen yang tersedia: ${known.join(', ')}.`,
@@ -355,4 +357,49 @@ export const m = {
     `Pemeriksa tidak bisa membaca berkas ini (${detail}). Periksa penulisannya dibandingkan contoh di content/README.md; kalau tetap gagal, kirim berkas ini ke tim teknis.`,
   unreadable: (detail: string) => `Berkas ini tidak bisa dibuka (${detail}). Periksa apakah berkasnya rusak atau sedang dipakai aplikasi lain.`,
   readmeNoExamples: () => 'Panduan ini tidak punya contoh ```mdx yang bisa diperiksa. Contoh pelajaran dan komponen ditulis di dalam blok ```mdx.',
+};
+
+/** What `npm run new:lesson` and `npm run new:module` say. */
+export const s = {
+  lessonUsage: (modules: string[]) =>
+    `Cara memakai: npm run new:lesson -- <modul> "Judul pelajaran"\nMisalnya:    npm run new:lesson -- ${modules[0] ?? 'pemasaran-whatsapp'} "Membalas ulasan pembeli"` +
+    (modules.length ? `\nModul yang ada: ${modules.join(', ')}` : ''),
+  moduleUsage: () => 'Cara memakai: npm run new:module -- <nama-folder> "Judul modul"\nMisalnya:    npm run new:module -- jualan-marketplace "Jualan di Marketplace"',
+  unknownModule: (module: string, suggestion: string | undefined, modules: string[]) =>
+    `Modul \`${module}\` tidak ada.${suggestion ? ` Mungkin maksudnya \`${suggestion}\`?` : ''} Modul yang ada: ${modules.join(', ') || '(belum ada)'}. ` +
+    'Untuk modul baru, buat dulu dengan npm run new:module.',
+  emptyTitle: (kind: 'pelajaran' | 'modul') => `Judul ${kind} masih kosong. Tulis judulnya di dalam tanda kutip, misalnya "Membalas ulasan pembeli".`,
+  shortTitle: (kind: 'pelajaran' | 'modul') => `Judul ${kind} terlalu pendek: paling sedikit 3 huruf.`,
+  titleHasGuidance: () => 'Judul tidak boleh berisi "TULIS:". Tulis judul yang sebenarnya.',
+  titleNoLetters: () => 'Judul perlu memuat huruf atau angka, karena dipakai juga untuk nama berkas.',
+  lessonExists: (file: string) => `Pelajaran dengan judul ini sudah ada: ${file}. Pakai judul lain, atau ubah berkas yang sudah ada.`,
+  fileExists: (file: string) => `Berkas ${file} sudah ada. Tidak ada yang ditimpa; pakai judul lain.`,
+  tooManyLessons: () => 'Modul ini sudah punya 99 pelajaran. Buat modul baru untuk pelajaran berikutnya.',
+  badSlug: (slug: string, suggestion: string) =>
+    `Nama folder modul \`${slug}\` tidak bisa dipakai: hanya huruf kecil, angka, dan tanda minus (paling panjang 40 huruf), karena menjadi alamat halaman.` +
+    (suggestion ? ` Misalnya \`${suggestion}\`.` : ''),
+  moduleExists: (slug: string) => `Folder modul \`${slug}\` sudah ada. Pakai nama lain, atau tambah pelajaran ke modul itu dengan npm run new:lesson -- ${slug} "Judul".`,
+  noContentFolder: (folder: string) => `Folder \`${folder}\` tidak ditemukan. Jalankan perintah ini dari folder proyek.`,
+  lessonCreated: (file: string, url: string) =>
+    [
+      `✓ Pelajaran baru dibuat (masih draf): ${file}`,
+      '',
+      'Langkah berikutnya:',
+      `1. Buka berkasnya dan ganti setiap teks yang diawali "TULIS:" dengan tulisan Anda sendiri.`,
+      '2. Periksa: npm run content:check (teks panduan yang tersisa akan disebut satu per satu).',
+      `3. Lihat pratinjau: npm run dev, masuk sebagai pelatih, lalu buka ${url} (ada tanda "DRAF").`,
+      '4. Kalau sudah siap terbit, ubah `draft: true` menjadi `draft: false`.',
+      'Panduan lengkap: content/README.md',
+    ].join('\n'),
+  moduleCreated: (file: string, slug: string) =>
+    [
+      `✓ Modul baru dibuat: ${file}`,
+      '',
+      'Langkah berikutnya:',
+      '1. Ganti setiap teks yang diawali "TULIS:" di index.md dengan tulisan Anda sendiri.',
+      `2. Buat pelajaran pertamanya: npm run new:lesson -- ${slug} "Judul pelajaran"`,
+      '3. Periksa: npm run content:check',
+      'Panduan lengkap: content/README.md',
+    ].join('\n'),
+  writeFailed: (file: string, detail: string) => `Berkas ${file} tidak bisa dibuat (${detail}). Periksa izin folder, lalu coba lagi.`,
 };

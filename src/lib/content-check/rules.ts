@@ -24,18 +24,19 @@ const norm = (v: unknown) => String(v ?? '').trim().toLowerCase();
 /** Keys trainers put on a question to say which answer is right. */
 const ANSWER_KEYS = ['correct', 'answer', 'jawaban', 'benar', 'kunci'];
 
+/** The quiz items of a lesson, each with its frontmatter path. */
+export const lessonQuizItems = (quiz: unknown) => (Array.isArray(quiz) ? quiz.map((item, i) => ({ item, at: ['quiz', i] as YamlPath })) : []);
+
 /**
  * Exactly one option marked `correct: true`, and that option is among the options.
  * Returns the problems and the "path|key" pairs it explained (so the schema's "unknown field"
  * message for `correct:` written on the question is not repeated).
  */
-export function quizRules(items: unknown, base: YamlPath, lineOf: LineOf): { problems: RuleProblem[]; claimed: Set<string> } {
+export function quizRules(items: Array<{ item: unknown; at: YamlPath }>, lineOf: LineOf): { problems: RuleProblem[]; claimed: Set<string> } {
   const problems: RuleProblem[] = [];
   const claimed = new Set<string>();
-  if (!Array.isArray(items)) return { problems, claimed };
-  items.forEach((item, i) => {
-    if (!isObject(item)) return;
-    const at: YamlPath = [...base, i];
+  for (const { item, at } of items) {
+    if (!isObject(item)) continue;
     const options = Array.isArray(item.options) ? item.options : [];
     const correctLines = options
       .map((o, j) => (isObject(o) && o.correct === true ? lineOf([...at, 'options', j, 'correct']) : undefined))
@@ -75,7 +76,7 @@ export function quizRules(items: unknown, base: YamlPath, lineOf: LineOf): { pro
       }
       seen.add(key);
     });
-  });
+  }
   return { problems, claimed };
 }
 
@@ -108,11 +109,9 @@ export function guidanceRule(text: string, firstLine: number): RuleProblem[] {
   text.split('\n').forEach((line, i) => {
     const at = line.indexOf(GUIDANCE_MARKER);
     if (at < 0) return;
-    const excerpt = line
-      .slice(at)
-      .replace(/["'`]?\s*(<\/\w+>)?\s*$/, '')
-      .trim();
-    problems.push({ line: firstLine + i, severity: 'error', code: 'guidance', message: m.guidance(excerpt) });
+    const excerpt = line.slice(at).split(/["<]/)[0].trim();
+    const message = problems.length ? m.guidanceAgain(excerpt) : m.guidance(excerpt);
+    problems.push({ line: firstLine + i, severity: 'error', code: 'guidance', message });
   });
   return problems;
 }
@@ -121,20 +120,21 @@ export function guidanceRule(text: string, firstLine: number): RuleProblem[] {
 export const WORDS_PER_MINUTE = 120;
 export const SECONDS_PER_QUIZ_ITEM = 30;
 
+/** Minutes (with fractions) to read the body and answer the quiz. */
 export function estimatedMinutes(words: number, quizItems: number): number {
-  return Math.max(1, Math.ceil((words / WORDS_PER_MINUTE) * 60 + quizItems * SECONDS_PER_QUIZ_ITEM) / 60);
+  return words / WORDS_PER_MINUTE + (quizItems * SECONDS_PER_QUIZ_ITEM) / 60;
 }
 
 /**
- * ≤ 10 minutes (error), and the declared `minutes` not far from the estimate (warning): more than
- * 3 minutes apart and more than half of the estimate. Declared time may include thinking, so
- * the declared value may sit somewhat above the estimate.
+ * ≤ 10 minutes (error), and the declared `minutes` not far from the estimate (warning). The
+ * declared time may include trying things on the phone, so it may be up to twice the estimate;
+ * it may not promise less than the estimate minus 2 minutes.
  */
 export function readingTimeRules(words: number, quizItems: number, declared: unknown, minutesLine: number, openLine: number): RuleProblem[] {
-  const estimate = Math.ceil(estimatedMinutes(words, quizItems));
-  if (estimate > MAX_MINUTES) return [{ line: openLine, severity: 'error', code: 'reading-too-long', message: m.readingTooLong(estimate) }];
-  if (typeof declared === 'number' && Math.abs(declared - estimate) > Math.max(3, estimate / 2)) {
-    return [{ line: minutesLine, severity: 'warning', code: 'reading-far', message: m.readingFar(estimate, declared) }];
+  const exact = estimatedMinutes(words, quizItems);
+  if (exact > MAX_MINUTES) return [{ line: openLine, severity: 'error', code: 'reading-too-long', message: m.readingTooLong(Math.ceil(exact)) }];
+  if (typeof declared === 'number' && (declared < exact - 2 || declared > Math.max(2 * exact, exact + 2))) {
+    return [{ line: minutesLine, severity: 'warning', code: 'reading-far', message: m.readingFar(Math.max(1, Math.round(exact)), declared) }];
   }
   return [];
 }

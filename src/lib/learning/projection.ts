@@ -14,6 +14,9 @@ export interface LessonProjection {
   timeSpentSec: number;
 }
 
+/** Submitting the lesson's quiz finishes it, like pressing "Selesai" (issue: "quiz submitted or Selesai"). */
+export const FINISHING = new Set<EventType>(['completed', 'quiz_submitted']);
+
 /** A reported duration above this is not believed (a phone left open overnight). */
 export const MAX_TIME_EVENT_SEC = 30 * 60;
 /** Without reported durations, the gap from first view to completion counts, up to this. */
@@ -21,7 +24,7 @@ export const MAX_INFERRED_SEC = 20 * 60;
 
 /**
  * lesson_progress from the event log of one learner and one lesson, in any order. Completion is
- * sticky (the earliest completion counts); time is the sum of reported `time` events, or, when a
+ * sticky (the earliest completion or quiz submission counts); time is the sum of reported `time` events, or, when a
  * phone without JavaScript reported none, the capped gap between first view and completion.
  */
 export function projectLesson(events: ProgressEvent[]): LessonProjection | undefined {
@@ -33,7 +36,7 @@ export function projectLesson(events: ProgressEvent[]): LessonProjection | undef
   let hasTime = false;
   for (const event of sorted) {
     if (firstViewedAt === null && event.type !== 'time') firstViewedAt = event.at;
-    if (event.type === 'completed' && completedAt === null) completedAt = event.at;
+    if (FINISHING.has(event.type) && completedAt === null) completedAt = event.at;
     if (event.type === 'time') {
       const seconds = Number(event.data?.seconds);
       if (Number.isFinite(seconds) && seconds > 0) {

@@ -36,14 +36,14 @@ export async function handleLessonPost(userId: string, lesson: LessonMeta, cours
         const field = 'itemId' in e && e.error !== 'quizForeign' ? e.itemId : '_form';
         errors[field] ??= e.error;
       }
-      return { ok: false, form: 'quiz', errors };
+      // Keep what the learner chose, so a refused post does not make them answer everything again.
+      const values = Object.fromEntries(pairs.filter(([k]) => lesson.quiz.some((q) => q.id === k)).map(([k, v]) => [k, v.slice(0, 3)]));
+      return { ok: false, form: 'quiz', errors, values };
     }
     await recordProgressEvents(
       userId,
-      [
-        { id, type: 'quiz_submitted', lessonId: lesson.id, at: now, data: { answers: grade.answers } },
-        { id: crypto.randomUUID(), type: 'completed', lessonId: lesson.id, at: now },
-      ],
+      // Submitting the quiz also finishes the lesson (see FINISHING in projection.ts).
+      [{ id, type: 'quiz_submitted', lessonId: lesson.id, at: now, data: { answers: grade.answers } }],
       course,
       now,
     );

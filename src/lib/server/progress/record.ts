@@ -135,15 +135,31 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
 
   const affected = [...new Set(fresh.map((e) => e.lessonId))];
   const database = db();
-  await database.batch([
+  const [insertedRows] = (await database.batch([
     database
       .insert(progressEvents)
       .values(fresh.map((e) => ({ id: e.id, userId, lessonId: e.lessonId, type: e.type, at: e.at, receivedAt: now, data: e.data ?? null })))
-      .onConflictDoNothing(),
+      .onConflictDoNothing()
+      .returning({ id: progressEvents.id }),
     ...(attempts.length ? [database.insert(quizAttempts).values(attempts).onConflictDoNothing()] : []),
     ...affected.map((lessonId) => database.run(projectLessonSql(userId, lessonId))),
-  ] as unknown as Parameters<typeof database.batch>[0]);
-  result.accepted.push(...fresh.map((e) => e.id));
+  ] as unknown as Parameters<typeof database.batch>[0])) as unknown as [Array<{ id: string }>];
+  const inserted = new Set(insertedRows.map((row) => row.id));
+  const raced = fresh.filter((e) => !inserted.has(e.id));
+  result.accepted.push(...fresh.filter((e) => inserted.has(e.id)).map((e) => e.id));
+  if (raced.length) {
+    // Stored by someone else between our check and our write: the same learner's (a replay
+    // from another tab) is a duplicate; another learner's id is refused.
+    const owners = await database
+      .select({ id: progressEvents.id, userId: progressEvents.userId })
+      .from(progressEvents)
+      .where(inArray(progressEvents.id, raced.map((e) => e.id)));
+    const ownerOf = new Map(owners.map((o) => [o.id, o.userId]));
+    for (const event of raced) {
+      if (ownerOf.get(event.id) === userId) result.duplicates.push(event.id);
+      else result.rejected.push({ index: input.findIndex((raw) => (raw as { id?: unknown })?.id === event.id), id: event.id, error: 'eventIdTaken' });
+    }
+  }
   return result;
 }
 
@@ -156,15 +172,15 @@ export function projectLessonSql(userId: string, lessonId: string) {
   return sql`
     INSERT INTO lesson_progress (user_id, lesson_id, module_id, status, first_viewed_at, last_active_at, completed_at, time_spent_sec)
     SELECT user_id, lesson_id, substr(lesson_id, 1, instr(lesson_id, '/') - 1),
-      CASE WHEN min(CASE WHEN type = 'completed' THEN at END) IS NULL THEN 'viewed' ELSE 'completed' END,
+      CASE WHEN min(CASE WHEN type IN ('completed', 'quiz_submitted') THEN at END) IS NULL THEN 'viewed' ELSE 'completed' END,
       min(CASE WHEN type <> 'time' THEN at END),
       max(at),
-      min(CASE WHEN type = 'completed' THEN at END),
+      min(CASE WHEN type IN ('completed', 'quiz_submitted') THEN at END),
       CASE
         WHEN sum(type = 'time' AND json_extract(data, '$.seconds') > 0) > 0
           THEN sum(CASE WHEN type = 'time' AND json_extract(data, '$.seconds') > 0
                    THEN min(round(json_extract(data, '$.seconds')), ${MAX_TIME_EVENT_SEC}) ELSE 0 END)
-        ELSE coalesce(max(0, min(round((min(CASE WHEN type = 'completed' THEN at END) - min(CASE WHEN type <> 'time' THEN at END)) / 1000.0), ${MAX_INFERRED_SEC})), 0)
+        ELSE coalesce(max(0, min(round((min(CASE WHEN type IN ('completed', 'quiz_submitted') THEN at END) - min(CASE WHEN type <> 'time' THEN at END)) / 1000.0), ${MAX_INFERRED_SEC})), 0)
       END
     FROM progress_events
     WHERE user_id = ${userId} AND lesson_id = ${lessonId}

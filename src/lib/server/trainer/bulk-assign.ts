@@ -14,7 +14,7 @@ const bulkSchema = z.object({
     .transform((ids) => [...new Set(ids.filter(Boolean))])
     .refine((ids) => ids.length > 0, 'trChooseLearners')
     .refine((ids) => ids.length <= BULK_MAX, 'trTooManyChosen'),
-  mentorId: z.string({ required_error: 'mentorUnknown', invalid_type_error: 'mentorUnknown' }).trim().min(1, 'mentorUnknown').max(40, 'mentorUnknown'),
+  mentorId: z.string({ required_error: 'trMentorMissing', invalid_type_error: 'trMentorMissing' }).trim().min(1, 'trMentorMissing').max(40, 'mentorUnknown'),
 });
 
 export type BulkAssignResult =

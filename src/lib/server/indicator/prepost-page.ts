@@ -1,0 +1,60 @@
+import type { SessionUser } from '../auth/session';
+import { course as publishedCourse } from '../content';
+import type { CourseModule } from '../../learning/types';
+import { certificateHookFailed, issueEligibleCertificates } from './certificates';
+import { answerPairs, attemptOf, availability, prePostItems, resultsOf, submitPrePost, type PrePostKind } from './prepost';
+import { loadRawRecords } from './records';
+
+export type PrePostPage =
+  | { kind: 'response'; response: Response }
+  | { kind: 'notFound' }
+  | {
+      kind: 'page';
+      module: CourseModule;
+      items: ReturnType<typeof prePostItems>;
+      attempt?: NonNullable<ReturnType<typeof attemptOf>>;
+      results?: ReturnType<typeof resultsOf>;
+      open: ReturnType<typeof availability>;
+      errors: Record<string, string>;
+      status: number;
+      firstLesson?: CourseModule['lessons'][number];
+    };
+
+/**
+ * /learn/<module>/tes-awal and /tes-akhir: GET shows the form, the result, or why it is closed;
+ * POST grades and stores (303 back to the result), or answers 400 (bad answers, per item) or
+ * 409 (already taken, too early or too late) with the page and its message. Learners only post.
+ */
+export async function prePostPage(user: SessionUser, moduleId: string, kind: PrePostKind, request: Request, learnersOnly: string): Promise<PrePostPage> {
+  const course = await publishedCourse();
+  const module = course.find((m) => m.id === moduleId);
+  if (!module || module.prePost.length === 0) return { kind: 'notFound' };
+  let raw = (await loadRawRecords(user.id))!;
+  let errors: Record<string, string> = {};
+  let status = 200;
+  if (request.method === 'POST') {
+    if (user.role !== 'learner') return { kind: 'response', response: new Response(learnersOnly, { status: 403 }) };
+    const form = await request.formData().catch(() => new FormData());
+    const result = await submitPrePost(user.id, module, kind, answerPairs(form), raw);
+    if (result.ok) {
+      await issueEligibleCertificates(user.id, course).catch(certificateHookFailed);
+      const path = `/learn/${module.id}/${kind === 'pre' ? 'tes-awal' : 'tes-akhir'}`;
+      return { kind: 'response', response: new Response(null, { status: 303, headers: { location: `${path}?hasil=1#tes` } }) };
+    }
+    errors = result.errors;
+    status = result.status;
+    raw = (await loadRawRecords(user.id))!;
+  }
+  const attempt = attemptOf(raw, module.id, kind);
+  return {
+    kind: 'page',
+    module,
+    items: prePostItems(module, kind),
+    attempt,
+    results: attempt ? resultsOf(module, attempt) : undefined,
+    open: availability(module, kind, raw),
+    errors,
+    status,
+    firstLesson: module.lessons[0],
+  };
+}
