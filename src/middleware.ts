@@ -7,7 +7,10 @@ import { withSecurityHeaders } from './lib/security-headers';
 
 /** Session → locals, the role areas of DESIGN.md, and security headers on every response. */
 export const onRequest = defineMiddleware(async (ctx, next) => {
-  const path = ctx.url.pathname;
+  // Astro's router drops a leading slash of `//trainer` and renders /trainer: the role check
+  // must see the path the router matches, or `//trainer` walks past it. Collapsing every run of
+  // slashes is at least as strict as the router (a path it routes into an area maps into it here).
+  const path = decodedPath(ctx.url.pathname).replace(/\/{2,}/g, '/');
   const secure = isHttps(ctx.request, ctx.url);
   ctx.locals.user = null;
   ctx.locals.session = null;
@@ -63,4 +66,13 @@ function unavailable(locale: 'id' | 'en'): Response {
     status: 503,
     headers: { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '5' },
   });
+}
+
+/** Percent-escapes are decoded the way the router decodes them, so `/%74rainer` meets the same guard as /trainer. */
+function decodedPath(pathname: string): string {
+  try {
+    return decodeURI(pathname);
+  } catch {
+    return pathname;
+  }
 }
