@@ -17,7 +17,10 @@ export async function loginAs(page: Page, phone: string, password: string): Prom
   await page.getByRole('button', { name: 'Masuk' }).click();
 }
 
-/** A phone number no other test uses (tests run in parallel against one server). */
+let phoneCounter = 0;
+/** A phone number no other test uses: time, worker and a per-worker counter (tests run in parallel against one server). */
 export function uniquePhone(): string {
-  return `0857${String(Date.now()).slice(-6)}${Math.floor(Math.random() * 90 + 10)}`;
+  const worker = Number(process.env.TEST_WORKER_INDEX ?? 0) % 10;
+  phoneCounter = (phoneCounter + 1) % 100;
+  return `0857${String(Date.now()).slice(-5)}${worker}${String(phoneCounter).padStart(2, '0')}`;
 }

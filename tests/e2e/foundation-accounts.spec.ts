@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { test, expect, loginAs } from './fixtures';
-import { COHORT, TRAINER, expectPath, freshContext, freshPhone, shown, uniqueName, waDigitsOf } from './foundation-helpers';
+import { COHORT, TRAINER, expectPath, expectSane, freshContext, freshPhone, shown, uniqueName, waDigitsOf } from './foundation-helpers';
 
 /**
  * Issue 2 "Done when": a learner registers with SDA-2026 and sees their cohort; bad registrations
@@ -173,6 +173,55 @@ test.describe('register with a join code', () => {
   });
 });
 
+test.describe('a new cohort', () => {
+  test('trainer creates a cohort with a WhatsApp group; a learner joins with its code and sees the group link', async ({
+    page,
+    browser,
+  }) => {
+    const code = `UJI-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
+    const cohortName = uniqueName('Kelas Uji Candi');
+    const group = 'https://chat.whatsapp.com/UjiGrupMelek123';
+    await loginAs(page, TRAINER.phone, TRAINER.password);
+    await expectPath(page, '/trainer');
+    await page.locator('summary', { hasText: 'Buat kelas baru' }).click();
+    const form = page.locator('#cohort-form');
+    await form.getByLabel('Nama kelas').fill(cohortName);
+    await form.getByLabel('Kecamatan', { exact: true }).fill('Candi');
+    await form.getByLabel(/^Kode kelas/).fill(code);
+    await form.getByLabel('Tautan grup WhatsApp (boleh dikosongkan)').fill(group);
+    await form.getByRole('button', { name: 'Buat kelas' }).click();
+    await expect(page.getByRole('status')).toHaveText(`Kelas "${cohortName}" sudah dibuat.`);
+    const row = page.locator('#cohorts tbody tr').filter({ hasText: code });
+    await expect(row.locator('td')).toHaveText([new RegExp(cohortName), code, '0', '0']);
+
+    // The same code twice is refused, and the form keeps what was typed.
+    const again = page.locator('#cohort-form');
+    if (!(await again.isVisible())) await page.locator('summary', { hasText: 'Buat kelas baru' }).click();
+    await again.getByLabel('Nama kelas').fill('Kelas Kembar');
+    await again.getByLabel('Kecamatan', { exact: true }).fill('Candi');
+    await again.getByLabel(/^Kode kelas/).fill(code.toLowerCase());
+    await again.getByRole('button', { name: 'Buat kelas' }).click();
+    await expect(page.getByText('Kode kelas ini sudah dipakai kelas lain. Pilih kode lain.')).toBeVisible();
+    await expect(page.locator('#cohort-form').getByLabel('Nama kelas')).toHaveValue('Kelas Kembar');
+    await expect(page.locator('#cohorts tbody tr').filter({ hasText: 'Kelas Kembar' })).toHaveCount(0);
+
+    const learner = await freshContext(browser);
+    const learnerPage = await learner.newPage();
+    const r = registration({ joinCode: code });
+    await learnerPage.goto(`/register?kode=${code}`);
+    await fillRegistration(learnerPage, r);
+    expect(await submitRegistration(learnerPage)).toBe(303);
+    await expectPath(learnerPage, '/learn');
+    await expect(learnerPage.locator('#cohort-name')).toContainText(cohortName);
+    await expect(learnerPage.getByRole('link', { name: 'Buka grup WhatsApp kelas' })).toHaveAttribute('href', group);
+    await expectSane(learnerPage);
+    await learner.close();
+
+    await page.goto('/trainer');
+    await expect(page.locator('#cohorts tbody tr').filter({ hasText: code }).locator('td')).toHaveText([new RegExp(cohortName), code, '1', '0']);
+  });
+});
+
 test.describe('invite link', () => {
   test('trainer creates a learner, makes a login link, the link sets a password once and is refused the second time', async ({
     page,
@@ -261,6 +310,45 @@ test.describe('invite link', () => {
     // The trainer's list no longer says "never logged in".
     await page.goto('/trainer');
     await expect(page.locator('#all-learners > li').filter({ hasText: name })).not.toContainText('belum pernah masuk');
+  });
+
+  test('a forgotten password: a fresh link replaces it, the old password stops working, and logout works from the link page', async ({
+    page,
+    browser,
+  }) => {
+    // A learner of our own (never a demo account), registered with the join code.
+    const r = registration();
+    await page.goto('/register');
+    await fillRegistration(page, r);
+    expect(await submitRegistration(page)).toBe(303);
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await expectPath(page, '/login');
+
+    await loginAs(page, TRAINER.phone, TRAINER.password);
+    await expectPath(page, '/trainer');
+    await page.getByRole('button', { name: `Buat tautan masuk: ${r.name}` }).click();
+    await expectPath(page, '/mentor/invite');
+    const link = await page.locator('#invite-link').inputValue();
+    // The page with the link has forms of its own (logout): they must still be accepted.
+    await page.getByRole('button', { name: 'Keluar' }).click();
+    await expectPath(page, '/login');
+    await page.goto('/trainer');
+    await expectPath(page, '/login');
+
+    const phone = await freshContext(browser);
+    const phonePage = await phone.newPage();
+    await phonePage.goto(link);
+    await phonePage.getByLabel('Buat kata sandi (minimal 8)').fill('sandi-baru-456');
+    await phonePage.getByLabel('Ulangi kata sandi').fill('sandi-baru-456');
+    await phonePage.getByRole('button', { name: 'Simpan kata sandi dan masuk' }).click();
+    await expectPath(phonePage, '/learn');
+    await phone.close();
+
+    await loginAs(page, r.phone, r.password);
+    await expect(page.getByRole('alert')).toHaveText('Nomor HP atau kata sandi salah. Coba lagi.');
+    await loginAs(page, r.phone, 'sandi-baru-456');
+    await expectPath(page, '/learn');
+    await expect(page.getByRole('heading', { level: 1, name: `Halo, ${r.name}!` })).toBeVisible();
   });
 
   test('an unknown invite link is refused with the Indonesian message', async ({ page }) => {

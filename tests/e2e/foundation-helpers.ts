@@ -59,3 +59,75 @@ export const pathOf = (page: Page) => new URL(page.url()).pathname;
 export async function expectPath(page: Page, path: string): Promise<void> {
   await expect.poll(() => pathOf(page)).toBe(path);
 }
+
+const MIN_TARGET = 44;
+
+interface Control {
+  what: string;
+  height: number;
+  width: number;
+  labelled: boolean;
+}
+
+/**
+ * Every visible link, button, input, select, textarea and summary in <main>, with its tap-target
+ * size. Two WCAG target-size rules are applied: a link inside a sentence (inline, with text around
+ * it) is exempt, and a checkbox or radio counts with the label that wraps it (tapping the label
+ * ticks the box).
+ */
+async function controlsIn(page: Page): Promise<Control[]> {
+  return page.evaluate(() => {
+    const out: Array<{ what: string; height: number; width: number; labelled: boolean }> = [];
+    const main = document.querySelector('main');
+    if (!main) return out;
+    const selector = 'a[href], button, input:not([type=hidden]), select, textarea, summary';
+    for (const el of Array.from(main.querySelectorAll<HTMLElement>(selector))) {
+      const style = getComputedStyle(el);
+      const rect = el.getBoundingClientRect();
+      if (style.visibility === 'hidden' || style.display === 'none' || rect.width === 0 || rect.height === 0) continue;
+      if (el.tagName === 'A' && style.display === 'inline') {
+        const block = el.parentElement;
+        const around = (block?.textContent ?? '').replace(el.textContent ?? '', '').trim();
+        if (around.length > 0) continue; // a link in a sentence: WCAG's inline exception
+      }
+      let target: HTMLElement = el;
+      const type = (el as HTMLInputElement).type;
+      if (el.tagName === 'INPUT' && (type === 'checkbox' || type === 'radio')) target = el.closest('label') ?? el;
+      const box = target.getBoundingClientRect();
+      const field = el as HTMLInputElement;
+      const labelled =
+        !['INPUT', 'SELECT', 'TEXTAREA'].includes(el.tagName) ||
+        (field.labels?.length ?? 0) > 0 ||
+        !!el.getAttribute('aria-label') ||
+        !!el.getAttribute('aria-labelledby');
+      const name = (el.getAttribute('aria-label') || el.textContent || (el as HTMLInputElement).name || '').trim().slice(0, 40);
+      out.push({ what: `${el.tagName.toLowerCase()}${el.id ? '#' + el.id : ''} "${name}"`, height: box.height, width: box.width, labelled });
+    }
+    return out;
+  });
+}
+
+/** Layout sanity at 360 px: no horizontal scroll, tap targets ≥ 44 px (design goal 48), labelled inputs. */
+export async function expectSane(page: Page, labels: Array<string | RegExp> = []): Promise<void> {
+  const path = new URL(page.url()).pathname;
+  const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
+  expect(scrollWidth, `${path}: horizontal scroll`).toBeLessThanOrEqual(360);
+
+  const controls = await controlsIn(page);
+  expect(controls.length, `${path}: controls found in <main>`).toBeGreaterThan(0);
+  const small = controls.filter((c) => c.height < MIN_TARGET).map((c) => `${c.what}: ${c.height.toFixed(1)} px`);
+  expect(small, `${path}: tap targets under ${MIN_TARGET} px tall`).toEqual([]);
+  const narrow = controls.filter((c) => c.width < MIN_TARGET).map((c) => `${c.what}: ${c.width.toFixed(1)} px`);
+  expect(narrow, `${path}: tap targets under ${MIN_TARGET} px wide`).toEqual([]);
+  const unlabelled = controls.filter((c) => !c.labelled).map((c) => c.what);
+  expect(unlabelled, `${path}: inputs without a label`).toEqual([]);
+  for (const label of labels) await expect(page.getByLabel(label, { exact: true }), `${path}: label "${label}"`).toBeVisible();
+
+  // The header (outside <main>) has tap targets too: language switch, logout, role links.
+  const header = await page.evaluate(() =>
+    Array.from(document.querySelectorAll<HTMLElement>('header a, header button'))
+      .map((el) => ({ what: (el.getAttribute('aria-label') || el.textContent || '').trim(), height: el.getBoundingClientRect().height }))
+      .filter((c) => c.height < 44),
+  );
+  expect(header, `${path}: header tap targets under 44 px`).toEqual([]);
+}
