@@ -18,6 +18,7 @@ Install it with:   sudo apt-get update && sudo apt-get install -y chromium
 
 const bin = (name: string) => join(ROOT, 'node_modules/.bin', name);
 const stages: Array<[string, string, string[]]> = [
+  ['content check (npm run content:check)', bin('tsx'), ['src/cli/content-check.ts']],
   ['build', bin('astro'), ['build']],
   ['unit + integration (vitest)', bin('vitest'), ['run']],
   ['end-to-end (Playwright, Chromium 360×740)', bin('playwright'), ['test']],

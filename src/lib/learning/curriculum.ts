@@ -2,7 +2,8 @@ import type { CourseModule, LessonMeta, ModuleMeta } from './types';
 
 /**
  * The course as learners see it: modules in order, each with its lessons in order. Drafts
- * are left out unless asked for (trainers preview them), so counts never include them.
+ * are left out unless asked for (trainers preview them), so counts never include them; so is a
+ * module with no published lesson yet.
  */
 export function buildCourse(modules: ModuleMeta[], lessons: LessonMeta[], { includeDrafts = false } = {}): CourseModule[] {
   return [...modules]
@@ -12,7 +13,9 @@ export function buildCourse(modules: ModuleMeta[], lessons: LessonMeta[], { incl
       lessons: lessons
         .filter((lesson) => lesson.module === module.id && (includeDrafts || !lesson.draft))
         .sort((a, b) => a.order - b.order),
-    }));
+    }))
+    // A module whose lessons are all drafts is itself a draft: learners do not see an empty "0 dari 0".
+    .filter((module) => includeDrafts || module.lessons.length > 0);
 }
 
 export function allLessons(course: CourseModule[]): LessonMeta[] {
