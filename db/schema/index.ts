@@ -3,3 +3,4 @@ export * from './mentoring';
 export * from './learning';
 export * from './indicator';
 export * from './h5p';
+export * from './settings';
