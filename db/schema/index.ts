@@ -4,3 +4,4 @@ export * from './learning';
 export * from './indicator';
 export * from './h5p';
 export * from './settings';
+export * from './network';

@@ -41,7 +41,8 @@ export const adoptionChecks = sqliteTable(
   (t) => [index('adoption_checks_user_idx').on(t.userId, t.item, t.checkedOn)],
 );
 
-export const PARTNERSHIP_TYPES = ['supplier', 'reseller', 'marketplace', 'lender', 'community'] as const;
+/** DESIGN.md's partnership types, plus the collaborations sellers make with each other (issue 10). */
+export const PARTNERSHIP_TYPES = ['supplier', 'reseller', 'marketplace', 'lender', 'community', 'shared_delivery', 'joint_promotion', 'pooled_buying'] as const;
 
 /** New partnerships a learner made since enrolment; a mentor may verify them. */
 export const collaborations = sqliteTable(
@@ -52,14 +53,20 @@ export const collaborations = sqliteTable(
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
     type: text('type', { enum: PARTNERSHIP_TYPES }).notNull(),
+    /** Free text for a partner outside Melek; for a Melek seller, their name at the time. */
     partner: text('partner').notNull(),
+    /** Another Melek seller (from the directory); they confirm or decline. */
+    partnerUserId: text('partner_user_id').references(() => users.id, { onDelete: 'set null' }),
+    /** logged: self-reported outside partner; pending/confirmed/declined: a Melek seller's answer. */
+    status: text('status', { enum: ['logged', 'pending', 'confirmed', 'declined'] }).notNull().default('logged'),
+    respondedAt: integer('responded_at'),
     startedOn: text('started_on').notNull(),
     source: text('source', { enum: SOURCES }).notNull().default('self'),
     verifierId: text('verifier_id').references(() => users.id, { onDelete: 'set null' }),
     verifiedAt: integer('verified_at'),
     createdAt: integer('created_at').notNull(),
   },
-  (t) => [index('collaborations_user_idx').on(t.userId)],
+  (t) => [index('collaborations_user_idx').on(t.userId), index('collaborations_partner_idx').on(t.partnerUserId, t.status)],
 );
 
 export const SALES_BANDS = ['lt1', '1to3', '3to5', '5to10', '10to25', 'gt25'] as const;

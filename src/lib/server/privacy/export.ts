@@ -23,7 +23,7 @@ export async function exportLearnerData(userId: string) {
     })
     .from(s.users)
     .where(eq(s.users.id, userId));
-  const [cohorts, mentors, events, lessons, quizzes, tasks, assessments, adoption, collaborations, sales, certificates, h5p] = await Promise.all([
+  const [cohorts, mentors, events, lessons, quizzes, tasks, assessments, adoption, collaborations, sales, certificates, h5p, sellerProfile, promotions] = await Promise.all([
     d.select({ cohort: s.cohorts.name, kecamatan: s.cohorts.kecamatan, joinedAt: s.cohortMembers.joinedAt }).from(s.cohortMembers).innerJoin(s.cohorts, eq(s.cohorts.id, s.cohortMembers.cohortId)).where(eq(s.cohortMembers.userId, userId)),
     d.select({ mentor: s.users.name, from: s.mentorAssignments.from, until: s.mentorAssignments.until }).from(s.mentorAssignments).innerJoin(s.users, eq(s.users.id, s.mentorAssignments.mentorId)).where(eq(s.mentorAssignments.learnerId, userId)),
     d.select().from(s.progressEvents).where(eq(s.progressEvents.userId, userId)),
@@ -36,6 +36,8 @@ export async function exportLearnerData(userId: string) {
     d.select().from(s.salesReports).where(eq(s.salesReports.userId, userId)),
     d.select().from(s.certificates).where(eq(s.certificates.userId, userId)),
     d.select().from(s.h5pResults).where(eq(s.h5pResults.userId, userId)),
+    d.select().from(s.sellerProfiles).where(eq(s.sellerProfiles.userId, userId)),
+    d.select().from(s.jointPromotions).where(eq(s.jointPromotions.userId, userId)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -53,5 +55,7 @@ export async function exportLearnerData(userId: string) {
     salesReports: sales,
     certificates,
     h5pResults: h5p,
+    sellerProfile: sellerProfile[0] ?? null,
+    jointPromotions: promotions,
   };
 }
