@@ -65,8 +65,10 @@ export const en_trainer: typeof id_trainer = {
   trImportButton: 'Import learners',
   trReportTitle: 'Import result',
   trReportCheckTitle: 'Check result (not saved)',
-  trReportSummary: (imported: number, refused: number) => `${imported} learners imported, ${refused} rows refused.`,
-  trReportCheckSummary: (valid: number, refused: number) => `${valid} rows ready to import, ${refused} rows would be refused. Nothing saved yet.`,
+  trReportSummary: (imported: number, refused: number) =>
+    `${imported} learner${imported === 1 ? '' : 's'} imported, ${refused} row${refused === 1 ? '' : 's'} refused.`,
+  trReportCheckSummary: (valid: number, refused: number) =>
+    `${valid} row${valid === 1 ? '' : 's'} ready to import, ${refused} row${refused === 1 ? '' : 's'} would be refused. Nothing saved yet.`,
   trReportNothing: 'No learner was imported: every row was refused. Fix the rows below, then import again.',
   trReportMentor: (name: string) => `Every imported learner is mentored by ${name}.`,
   trReportIgnored: (columns: string) => `Unknown columns, ignored: ${columns}.`,

@@ -75,8 +75,8 @@ export type CheckedRow =
   | { row: number; name: string; phoneText: string; ok: true; learner: RosterLearner }
   | { row: number; name: string; phoneText: string; ok: false; refusal: RowRefusal };
 
-/** Spreadsheet cells may hold line breaks and runs of spaces; a name is kept on one line. */
-const tidy = (value: string | undefined) => (value ?? '').replace(/\s+/g, ' ').trim();
+/** Spreadsheet cells may hold line breaks, control characters and runs of spaces; a name is kept on one line. */
+const tidy = (value: string | undefined) => (value ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
 
 /**
  * Checks every data row on its own and against the rows before it: a name, lengths within the
