@@ -1,4 +1,5 @@
-import { index, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './auth';
 
 export const cohorts = sqliteTable('cohorts', {
@@ -45,6 +46,8 @@ export const mentorAssignments = sqliteTable(
   (t) => [
     index('mentor_assignments_mentor_idx').on(t.mentorId, t.until),
     index('mentor_assignments_learner_idx').on(t.learnerId, t.until),
+    // At most one current mentor per learner, whatever two trainers click at the same moment.
+    uniqueIndex('mentor_assignments_one_current').on(t.learnerId).where(sql`${t.until} IS NULL`),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE UNIQUE INDEX `mentor_assignments_one_current` ON `mentor_assignments` (`learner_id`) WHERE "mentor_assignments"."until" IS NULL;
