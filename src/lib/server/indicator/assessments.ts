@@ -73,8 +73,17 @@ export async function submitSelfAssessment(
       });
   } catch (error) {
     // Two tabs sent it at once: the unique index kept the first.
-    if (String(error).includes('UNIQUE')) return { ok: false, status: 409, errors: { _form: timepoint === 'pre' ? 'cpSaPreDone' : 'cpSaPostDone' } };
+    if (isUniqueViolation(error)) return { ok: false, status: 409, errors: { _form: timepoint === 'pre' ? 'cpSaPreDone' : 'cpSaPostDone' } };
     throw error;
   }
   return { ok: true };
+}
+
+/** drizzle wraps the driver's error ("Failed query: …"); the constraint is named in its cause. */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const { code, message } = e as { code?: unknown; message?: unknown };
+    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || (typeof message === 'string' && message.includes('UNIQUE constraint failed'))) return true;
+  }
+  return false;
 }

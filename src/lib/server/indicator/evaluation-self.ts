@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { db } from '@db/client';
-import { collaborations, PARTNERSHIP_TYPES, SALES_BANDS, salesReports } from '@db/schema';
+import { collaborations, PARTNERSHIP_TYPES as SCHEMA_PARTNERSHIP_TYPES, SALES_BANDS, salesReports } from '@db/schema';
 import { TIME_ZONE } from '../../format';
 
 /**
@@ -10,7 +10,13 @@ import { TIME_ZONE } from '../../format';
  * they made since enrolment (a mentor may verify them later). Each is dated.
  */
 export const PARTNER_MAX = 80;
-export { PARTNERSHIP_TYPES, SALES_BANDS };
+export { SALES_BANDS };
+/**
+ * The partnership types a learner logs here (issue 5; DESIGN.md). The schema's list also holds
+ * the peer collaborations between Melek sellers (issue 10), which the other seller confirms on
+ * the network pages; they are not typed in here.
+ */
+export const PARTNERSHIP_TYPES = ['supplier', 'reseller', 'marketplace', 'lender', 'community'] as const satisfies ReadonlyArray<(typeof SCHEMA_PARTNERSHIP_TYPES)[number]>;
 export type SalesRow = typeof salesReports.$inferSelect;
 export type PartnershipRow = typeof collaborations.$inferSelect;
 export type Result = { ok: true } | { ok: false; status: 400 | 409; errors: Record<string, string> };
@@ -68,8 +74,13 @@ export async function reportSalesBand(userId: string, input: unknown, now = Date
   return { ok: true };
 }
 
+/** The partnerships the learner logged here (status "logged"; peer collaborations live on the network pages). */
 export async function partnershipsOf(userId: string): Promise<PartnershipRow[]> {
-  return db().select().from(collaborations).where(eq(collaborations.userId, userId)).orderBy(desc(collaborations.startedOn), desc(collaborations.createdAt));
+  return db()
+    .select()
+    .from(collaborations)
+    .where(and(eq(collaborations.userId, userId), eq(collaborations.status, 'logged')))
+    .orderBy(desc(collaborations.startedOn), desc(collaborations.createdAt));
 }
 
 /** A new partnership, dated from the day of enrolment up to today (both in WIB). */
@@ -79,6 +90,6 @@ export async function logPartnership(userId: string, input: unknown, enrolledAt:
   const { type, partner, startedOn } = parsed.data;
   if (startedOn > dayInWib(now)) return { ok: false, status: 400, errors: { startedOn: 'cpPartnerDateFuture' } };
   if (startedOn < dayInWib(enrolledAt)) return { ok: false, status: 400, errors: { startedOn: 'cpPartnerDateEarly' } };
-  await db().insert(collaborations).values({ id: crypto.randomUUID(), userId, type, partner, startedOn, source: 'self', createdAt: now });
+  await db().insert(collaborations).values({ id: crypto.randomUUID(), userId, type, partner, startedOn, status: 'logged', source: 'self', createdAt: now });
   return { ok: true };
 }
