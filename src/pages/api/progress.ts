@@ -3,6 +3,7 @@ import { message, t } from '../../i18n';
 import { course } from '../../lib/server/content';
 import { json } from '../../lib/server/http';
 import { MAX_BATCH, recordProgressEvents } from '../../lib/server/progress/record';
+import { certificateHookFailed, issueEligibleCertificates } from '../../lib/server/indicator/certificates';
 
 const MAX_BODY_BYTES = 2_000_000;
 
@@ -31,7 +32,12 @@ export const POST: APIRoute = async ({ request, locals }) => {
   if (!Array.isArray(events) || events.length === 0) return json({ error: d.batchMalformed }, 400);
   if (events.length > MAX_BATCH) return json({ error: d.batchTooLarge(MAX_BATCH) }, 413);
 
-  const result = await recordProgressEvents(user.id, events, await course());
+  const lessons = await course();
+  const result = await recordProgressEvents(user.id, events, lessons);
+  // Work finished offline can complete a module: issue its certificate now, as the lesson page does.
+  const accepted = new Set(result.accepted);
+  const finishing = events.some((e) => accepted.has((e as { id?: string })?.id ?? '') && ['completed', 'quiz_submitted'].includes((e as { type?: string }).type ?? ''));
+  if (finishing) await issueEligibleCertificates(user.id, lessons).catch(certificateHookFailed);
   const rejected = result.rejected.map((r) => ({ ...r, message: message(locale, r.error) }));
   const status = result.accepted.length + result.duplicates.length > 0 ? 200 : 422;
   return json({ accepted: result.accepted, duplicates: result.duplicates, rejected }, status);

@@ -5,6 +5,7 @@ import { cohortMembers, cohorts, users } from '@db/schema';
 import { optionalText, parseForm, personName, phone, type FieldErrors } from '../../validation';
 import { newId } from '../auth/tokens';
 import { phoneTaken } from './users';
+import { isUniqueViolation } from '../db-errors';
 
 export const accountSchema = z.object({
   // Trainers create learners and mentors here; a trainer account is made by an operator, not a form.
@@ -47,7 +48,7 @@ export async function createAccount(input: unknown, now = Date.now()): Promise<{
       ...(learner && form.cohortId ? [db().insert(cohortMembers).values({ cohortId: form.cohortId, userId: id, joinedAt: now })] : []),
     ] as const);
   } catch (error) {
-    if (String(error).includes('UNIQUE')) return { ok: false, errors: { phone: 'phoneTaken' } };
+    if (isUniqueViolation(error)) return { ok: false, errors: { phone: 'phoneTaken' } };
     throw error;
   }
   return { ok: true, id, name: form.name };

@@ -7,6 +7,7 @@ import { hashPassword } from '../auth/password';
 import { createSession } from '../auth/session';
 import { newId } from '../auth/tokens';
 import { phoneTaken } from './users';
+import { isUniqueViolation } from '../db-errors';
 
 export const registerSchema = z
   .object({
@@ -57,7 +58,7 @@ export async function registerWithJoinCode(input: unknown, now = Date.now()): Pr
     ]);
   } catch (error) {
     // Two registrations with one number at the same moment: the unique index decides.
-    if (String(error).includes('UNIQUE')) return { ok: false, errors: { phone: 'phoneTaken' } };
+    if (isUniqueViolation(error)) return { ok: false, errors: { phone: 'phoneTaken' } };
     throw error;
   }
   const { token } = await createSession(userId, now);

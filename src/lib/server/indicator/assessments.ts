@@ -2,6 +2,7 @@ import { and, eq } from 'drizzle-orm';
 import { db } from '@db/client';
 import { assessments } from '@db/schema';
 import { INSTRUMENT_VERSION, LIKERT, perceptionScores, SELF_ASSESSMENT, type Timepoint } from '../../indicator/instrument';
+import { isUniqueViolation } from '../db-errors';
 
 /**
  * The pre/post self-assessment (Skor Persepsi). Pre is offered at enrolment, post once every
@@ -79,11 +80,3 @@ export async function submitSelfAssessment(
   return { ok: true };
 }
 
-/** drizzle wraps the driver's error ("Failed query: …"); the constraint is named in its cause. */
-export function isUniqueViolation(error: unknown): boolean {
-  for (let e = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
-    const { code, message } = e as { code?: unknown; message?: unknown };
-    if (code === 'SQLITE_CONSTRAINT_UNIQUE' || (typeof message === 'string' && message.includes('UNIQUE constraint failed'))) return true;
-  }
-  return false;
-}

@@ -4,6 +4,7 @@ import { db } from '@db/client';
 import { cohortMembers, cohorts, mentorAssignments, users } from '@db/schema';
 import { httpsLink, isoDate, parseForm, text, type FieldErrors } from '../../validation';
 import { newId } from '../auth/tokens';
+import { isUniqueViolation } from '../db-errors';
 
 export const cohortSchema = z
   .object({
@@ -30,7 +31,7 @@ export async function createCohort(input: unknown, now = Date.now()): Promise<{ 
   try {
     await db().insert(cohorts).values({ id, ...parsed.data, createdAt: now });
   } catch (error) {
-    if (String(error).includes('UNIQUE')) return { ok: false, errors: { joinCode: 'joinCodeTaken' } };
+    if (isUniqueViolation(error)) return { ok: false, errors: { joinCode: 'joinCodeTaken' } };
     throw error;
   }
   return { ok: true, id, name: parsed.data.name };

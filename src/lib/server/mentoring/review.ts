@@ -5,6 +5,7 @@ import { taskSubmissions } from '@db/schema';
 import type { SessionUser } from '../auth/session';
 import { parseForm, type FieldErrors } from '../../validation';
 import { canAccessLearner } from './access';
+import { certificateHookFailed, issueEligibleCertificates } from '../indicator/certificates';
 
 export const FEEDBACK_MAX = 2000;
 
@@ -42,5 +43,6 @@ export async function reviewSubmission(actor: Pick<SessionUser, 'id' | 'role'>, 
     .where(and(eq(taskSubmissions.id, submissionId), eq(taskSubmissions.status, 'submitted')))
     .returning({ id: taskSubmissions.id });
   if (updated.length === 0) return { ok: false, status: 409, errors: { _form: 'reviewAlready' } };
+  if (decision === 'approved') await issueEligibleCertificates(learnerId).catch(certificateHookFailed);
   return { ok: true };
 }

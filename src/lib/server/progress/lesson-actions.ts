@@ -3,6 +3,7 @@ import { gradeQuiz } from '../../learning/grading';
 import { recordProgressEvents } from './record';
 import { submitTask } from './tasks';
 import type { FieldErrors } from '../../validation';
+import { certificateHookFailed, issueEligibleCertificates } from '../indicator/certificates';
 
 export type LessonPostResult =
   | { ok: true; redirect: string }
@@ -47,6 +48,7 @@ export async function handleLessonPost(userId: string, lesson: LessonMeta, cours
       course,
       now,
     );
+    await issueEligibleCertificates(userId, course).catch(certificateHookFailed);
     return { ok: true, redirect: `${base}?percobaan=${id}#kuis` };
   }
   if (intent === 'task') {
@@ -57,6 +59,7 @@ export async function handleLessonPost(userId: string, lesson: LessonMeta, cours
   }
   if (intent === 'done') {
     await recordProgressEvents(userId, [{ id: crypto.randomUUID(), type: 'completed', lessonId: lesson.id, at: Date.now() }], course);
+    await issueEligibleCertificates(userId, course).catch(certificateHookFailed);
     return { ok: true, redirect: `${base}?selesai=1#selesai` };
   }
   return { ok: false, form: 'done', errors: { _form: 'formInvalid' } };

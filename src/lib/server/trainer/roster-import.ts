@@ -4,6 +4,7 @@ import { cohortMembers, cohorts, mentorAssignments, users } from '@db/schema';
 import { decodeCsvBytes, parseCsv, type Delimiter } from '../../csv/parse';
 import { newId } from '../auth/tokens';
 import { checkRosterRows, matchColumns, type CheckedRow, type RosterField, type RosterLearner, type RowRefusal } from './roster-plan';
+import { isUniqueViolation } from '../db-errors';
 
 /** Caps of one import (issue 4): a bigger roster is split into several files. */
 export const IMPORT_MAX_BYTES = 1024 * 1024;
@@ -143,7 +144,7 @@ export async function importRoster(input: ImportInput, importedBy: string, now =
       await writeLearners(checked, ids, cohort, input.mentorId || null, importedBy, now);
       return report(toReport(checked, ids, 'imported'), false);
     } catch (error) {
-      if (!String(error).includes('UNIQUE')) throw error;
+      if (!isUniqueViolation(error)) throw error;
       checked = await refuseRegistered(checked, input.cohortId);
     }
   }
