@@ -12,7 +12,9 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-src 'self'",
   "object-src 'none'",
   "base-uri 'self'",
-  "form-action 'self'",
+  // The mentor's nudge button posts to /mentor/nudge, which records the nudge and answers 303 to
+  // wa.me (which sends browsers on to api.whatsapp.com): form-action also governs those redirects.
+  "form-action 'self' https://wa.me https://api.whatsapp.com",
   "frame-ancestors 'none'",
 ].join('; ');
 
