@@ -54,7 +54,8 @@ export const loginFailures = sqliteTable(
     phone: text('phone'),
     at: integer('at').notNull(),
   },
-  (t) => [index('login_failures_key_at_idx').on(t.key, t.at)],
+  // phone: a successful login clears that account's misses; at: every failed login prunes rows older than the window.
+  (t) => [index('login_failures_key_at_idx').on(t.key, t.at), index('login_failures_phone_idx').on(t.phone), index('login_failures_at_idx').on(t.at)],
 );
 
 /** One-time links that let a user set (or reset) their password; only the hash is kept. */
