@@ -8,7 +8,7 @@ export const h5pContents = sqliteTable('h5p_contents', {
   mainLibrary: text('main_library').notNull(),
   /** Folder name under DATA_DIR/h5p. */
   folder: text('folder').notNull(),
-  /** Bytes a learner downloads to play it (all extracted files). */
+  /** Bytes a learner downloads to play it: the files the player fetches, text at its compressed size. */
   sizeBytes: integer('size_bytes').notNull(),
   /** SHA-256 of the .h5p file: the same package imported twice is recognised. */
   packageHash: text('package_hash').notNull().unique(),

@@ -16,10 +16,18 @@ export const AREA_ROLES: Array<{ prefix: string; roles: Role[] }> = [
 
 /** Paths anyone may open without logging in. Everything else needs a session. */
 const PUBLIC_EXACT = new Set(['/', '/login', '/register', '/api/health', '/favicon.svg', '/robots.txt']);
-const PUBLIC_PREFIXES = ['/invite/', '/bahasa/', '/verify/', '/_astro/'];
+const PUBLIC_PREFIXES = ['/invite/', '/bahasa/', '/verify/', '/_astro/', '/h5p/'];
 
 export function isPublicPath(path: string): boolean {
   return PUBLIC_EXACT.has(path) || PUBLIC_PREFIXES.some((p) => path.startsWith(p));
+}
+
+/**
+ * Paths served without looking at the session, so their responses never carry a Set-Cookie:
+ * the sandboxed H5P player and the package files, which shared caches keep for a year.
+ */
+export function isSessionFreePath(path: string): boolean {
+  return path.startsWith('/h5p/');
 }
 
 export function areaFor(path: string): { prefix: string; roles: Role[] } | undefined {

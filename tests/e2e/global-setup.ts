@@ -5,5 +5,6 @@ export default async function globalSetup() {
   const server = await startServer();
   process.env.E2E_BASE_URL = server.url;
   process.env.E2E_DATABASE_URL = server.databaseUrl;
+  process.env.E2E_DATA_DIR = server.dataDir;
   return async () => server.stop();
 }

@@ -253,7 +253,7 @@ describe('bad events are refused one by one; the good ones in the same batch are
       [6, 'eventMalformed'],
       [7, 'eventMalformed'],
       [8, 'eventMalformed'],
-      [9, 'eventMalformed'],
+      [9, 'eventBadData'], // h5p_result is a known type now; without its data it is bad data
       [10, 'eventMalformed'],
       [11, 'eventMalformed'],
       [12, 'eventTooOld'],

@@ -39,6 +39,8 @@ export interface LessonMeta {
   draft: boolean;
   /** Characters of MDX body, for the data-cost estimate shown before opening. */
   bodyLength?: number;
+  /** Ids of the H5P activities the lesson embeds (`<H5P id="…" />` in its body). */
+  h5p?: string[];
 }
 
 export interface ModuleMeta {

@@ -1,6 +1,7 @@
 import { getCollection } from 'astro:content';
 import { buildCourse } from '../learning/curriculum';
 import type { CourseModule, LessonMeta, ModuleMeta } from '../learning/types';
+import { h5pIdsInMdx } from './h5p/embeds';
 
 /**
  * The curriculum from content/ (baked in at build time), as plain data. Loaded once per process.
@@ -26,6 +27,7 @@ function load() {
       module: entry.id.split('/')[0],
       slug: entry.id.split('/')[1],
       bodyLength: entry.body?.length ?? 0,
+      h5p: h5pIdsInMdx(entry.body ?? ''),
     }));
     return { modules, lessons };
   })();

@@ -1,11 +1,12 @@
 import { z } from 'astro/zod';
 import { inArray, sql } from 'drizzle-orm';
 import { db } from '@db/client';
-import { progressEvents, quizAttempts } from '@db/schema';
+import { h5pContents, h5pResults, progressEvents, quizAttempts } from '@db/schema';
 import { gradeQuiz } from '../../learning/grading';
 import { allLessons } from '../../learning/curriculum';
 import type { CourseModule, LessonMeta } from '../../learning/types';
 import { MAX_INFERRED_SEC, MAX_TIME_EVENT_SEC } from '../../learning/projection';
+import { CONTENT_ID } from '../h5p/validate';
 
 export const MAX_BATCH = 1000;
 /** Devices' clocks drift; an event up to this far in the future is still believed. */
@@ -15,7 +16,7 @@ const EARLIEST = Date.UTC(2024, 0, 1);
 const eventSchema = z
   .object({
     id: z.string().uuid(),
-    type: z.enum(['viewed', 'completed', 'time', 'quiz_submitted']),
+    type: z.enum(['viewed', 'completed', 'time', 'quiz_submitted', 'h5p_result']),
     lessonId: z.string().min(1).max(120),
     at: z.union([z.number().int(), z.string().datetime({ offset: true })]).transform((v) => (typeof v === 'number' ? v : Date.parse(v))),
     userId: z.string().max(40).optional(),
@@ -25,6 +26,33 @@ const eventSchema = z
 
 export type ProgressEventInput = z.input<typeof eventSchema>;
 
+/**
+ * An H5P activity's result, from the xAPI statement the lesson page received from the player:
+ * a whole score 0 ≤ score ≤ maxScore (maxScore ≥ 1), the verb, and a few fields of the statement.
+ * Checked here again, whatever the browser did: the content must be imported and embedded in the
+ * event's lesson.
+ */
+const h5pResultData = z
+  .object({
+    contentId: z.string().regex(CONTENT_ID),
+    score: z.number().int().min(0).max(10_000),
+    maxScore: z.number().int().min(1).max(10_000),
+    verb: z.enum(['answered', 'completed']),
+    statement: z.record(z.unknown()).optional(),
+  })
+  .strict()
+  .refine((d) => d.score <= d.maxScore);
+type H5pResultData = z.infer<typeof h5pResultData>;
+
+/** Length of a value written as JSON, or Infinity when it cannot be (nested too deep for the stack). */
+function jsonLength(value: unknown): number {
+  try {
+    return JSON.stringify(value).length;
+  } catch {
+    return Infinity;
+  }
+}
+
 export type EventError =
   | 'eventMalformed'
   | 'eventUnknownLesson'
@@ -33,7 +61,9 @@ export type EventError =
   | 'eventOtherUser'
   | 'eventBadData'
   | 'eventIdTaken'
-  | 'quizInvalid';
+  | 'quizInvalid'
+  | 'h5pUnknownContent'
+  | 'h5pNotInLesson';
 
 export interface RecordResult {
   accepted: string[];
@@ -43,18 +73,20 @@ export interface RecordResult {
 
 interface ValidEvent {
   id: string;
-  type: 'viewed' | 'completed' | 'time' | 'quiz_submitted';
+  type: 'viewed' | 'completed' | 'time' | 'quiz_submitted' | 'h5p_result';
   lessonId: string;
   at: number;
   data?: Record<string, unknown>;
   lesson: LessonMeta;
+  h5p?: H5pResultData;
 }
 
 /**
  * Stores a batch of a learner's progress events. Each event is checked on its own; the good
  * ones are stored even when others are refused (each refusal says why). Ids are the client's,
  * so a replayed batch is stored once. Quiz answers are graded here, never on the device.
- * Events, quiz attempts and the lesson_progress projection are written in one batch.
+ * An `h5p_result` (an H5P activity's score) is checked here too and also stored in h5p_results.
+ * Events, quiz attempts, H5P results and the lesson_progress projection are written in one batch.
  */
 export async function recordProgressEvents(userId: string, input: unknown[], course: CourseModule[], now = Date.now()): Promise<RecordResult> {
   const lessons = new Map(allLessons(course).map((l) => [l.id, l]));
@@ -74,18 +106,42 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
     if (!Number.isFinite(event.at)) return reject('eventMalformed');
     if (event.at > now + CLOCK_SKEW_MS) return reject('eventFuture');
     if (event.at < EARLIEST) return reject('eventTooOld');
-    if (JSON.stringify(event.data ?? {}).length > 4000) return reject('eventBadData');
+    if (jsonLength(event.data ?? {}) > 4000) return reject('eventBadData');
     if (event.type === 'time') {
       const seconds = event.data?.seconds;
       if (typeof seconds !== 'number' || !Number.isFinite(seconds) || seconds <= 0 || seconds > 24 * 3600) return reject('eventBadData');
+    }
+    let h5p: H5pResultData | undefined;
+    if (event.type === 'h5p_result') {
+      const data = h5pResultData.safeParse(event.data);
+      if (!data.success) return reject('eventBadData');
+      if (!(lesson.h5p ?? []).includes(data.data.contentId)) return reject('h5pNotInLesson');
+      h5p = data.data;
     }
     if (seenInBatch.has(event.id)) {
       result.duplicates.push(event.id);
       return;
     }
     seenInBatch.add(event.id);
-    valid.push({ id: event.id, type: event.type, lessonId: event.lessonId, at: event.at, data: event.data, lesson });
+    valid.push({ id: event.id, type: event.type, lessonId: event.lessonId, at: event.at, data: event.data, lesson, h5p });
   });
+
+  // H5P results only for contents that are imported (a deleted or never-imported id is refused).
+  const h5pIds = [...new Set(valid.flatMap((e) => (e.h5p ? [e.h5p.contentId] : [])))];
+  if (h5pIds.length > 0) {
+    const known = new Set(
+      (await db().select({ id: h5pContents.id }).from(h5pContents).where(inArray(h5pContents.id, h5pIds))).map((r) => r.id),
+    );
+    for (let i = valid.length - 1; i >= 0; i--) {
+      const event = valid[i];
+      if (event.h5p && !known.has(event.h5p.contentId)) {
+        valid.splice(i, 1);
+        const index = input.findIndex((raw) => (raw as { id?: unknown })?.id === event.id);
+        result.rejected.push({ index, id: event.id, error: 'h5pUnknownContent' });
+      }
+    }
+    result.rejected.sort((a, b) => a.index - b.index);
+  }
 
   if (valid.length === 0) return result;
 
@@ -98,6 +154,7 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
 
   const fresh: ValidEvent[] = [];
   const attempts: Array<typeof quizAttempts.$inferInsert> = [];
+  const h5pRows: Array<typeof h5pResults.$inferInsert> = [];
   valid.forEach((event) => {
     const index = input.findIndex((raw) => (raw as { id?: unknown })?.id === event.id);
     if (owner.has(event.id)) {
@@ -109,7 +166,7 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
       const answers = event.data?.answers;
       const pairs =
         answers && typeof answers === 'object' && !Array.isArray(answers)
-          ? Object.entries(answers as Record<string, unknown>).map(([k, v]) => [k, String(v)] as [string, string])
+          ? Object.entries(answers as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' || typeof v === 'number' ? String(v) : ''] as [string, string])
           : [];
       const grade = gradeQuiz(event.lesson.quiz, pairs);
       if (!grade.ok) {
@@ -129,6 +186,12 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
       });
       event.data = { score: grade.score, maxScore: grade.maxScore };
     }
+    if (event.h5p) {
+      const { contentId, score, maxScore, verb, statement } = event.h5p;
+      h5pRows.push({ id: event.id, userId, contentId, lessonId: event.lessonId, verb, score, maxScore, statement: statement ?? null, at: event.at });
+      // The log keeps the score; the statement lives in h5p_results only.
+      event.data = { contentId, score, maxScore, verb };
+    }
     fresh.push(event);
   });
   if (fresh.length === 0) return result;
@@ -142,6 +205,7 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
       .onConflictDoNothing()
       .returning({ id: progressEvents.id }),
     ...(attempts.length ? [database.insert(quizAttempts).values(attempts).onConflictDoNothing()] : []),
+    ...(h5pRows.length ? [database.insert(h5pResults).values(h5pRows).onConflictDoNothing()] : []),
     ...affected.map((lessonId) => database.run(projectLessonSql(userId, lessonId))),
   ] as unknown as Parameters<typeof database.batch>[0])) as unknown as [Array<{ id: string }>];
   const inserted = new Set(insertedRows.map((row) => row.id));
