@@ -29,12 +29,14 @@ const emptyLevels = (): Record<Level, number> => Object.fromEntries(LEVELS.map((
 
 /** n, mean, median, sd, share at Cakap or above and level counts for each pillar and the overall score. */
 export function pillarStats(indicators: LearnerIndicator[]): PillarStats[] {
-  const rows: PillarStats[] = PILLARS.map((pillar) => {
+  const rows: PillarStats[] = PILLARS.map((pillar, index) => {
     const scores: number[] = [];
     const levels = emptyLevels();
     let notEnoughData = 0;
     for (const indicator of indicators) {
-      const p = indicator.pillars.find((x) => x.pillar === pillar);
+      // scoreLearner lists the pillars in PILLARS order; look further only if this one is not.
+      const at = indicator.pillars[index];
+      const p = at?.pillar === pillar ? at : indicator.pillars.find((x) => x.pillar === pillar);
       if (!p || !p.enoughData) {
         notEnoughData += 1;
         continue;
@@ -239,12 +241,15 @@ export interface AdoptionCount {
  */
 export function adoptionCounts(mentorChecks: AdoptionCheckRow[], learners: number, today: string): AdoptionCount[] {
   const counts = new Map<AdoptionItem, AdoptionCount>(ADOPTION_ITEMS.map((item) => [item, { item, yes: 0, no: 0, unchecked: learners, recheckDue: 0 }]));
+  const due = new Map<string, boolean>(); // per day seen: a few hundred days, not a date sum per check
   for (const c of latestChecks(mentorChecks).values()) {
     const row = counts.get(c.item);
     if (!row) continue;
     row[c.present ? 'yes' : 'no'] += 1;
     row.unchecked -= 1;
-    if (recheckDue(c.checkedOn, today)) row.recheckDue += 1;
+    let isDue = due.get(c.checkedOn);
+    if (isDue === undefined) due.set(c.checkedOn, (isDue = recheckDue(c.checkedOn, today)));
+    if (isDue) row.recheckDue += 1;
   }
   return [...counts.values()];
 }

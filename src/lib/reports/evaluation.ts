@@ -15,7 +15,9 @@ export type SalesBand = (typeof SCHEMA_SALES_BANDS)[number];
 export type Source = (typeof SCHEMA_SOURCES)[number];
 
 export const ADOPTION_ITEMS = ['wa_business_profile', 'catalog_5_items', 'qris_active', 'bookkeeping_4_weeks', 'two_step_verification'] as const satisfies readonly AdoptionItem[];
-export const PARTNERSHIP_TYPES = ['supplier', 'reseller', 'marketplace', 'lender', 'community'] as const satisfies readonly PartnershipType[];
+export const PARTNERSHIP_TYPES = ['supplier', 'reseller', 'marketplace', 'lender', 'community', 'shared_delivery', 'joint_promotion', 'pooled_buying'] as const satisfies readonly PartnershipType[];
+/** A partnership counts once it stands: self-logged, or confirmed by the other Melek seller (not pending or declined). */
+export const COUNTED_PARTNERSHIP_STATUSES = ['logged', 'confirmed'] as const;
 export const SALES_BANDS = ['lt1', '1to3', '3to5', '5to10', '10to25', 'gt25'] as const satisfies readonly SalesBand[];
 export const SOURCES = ['self', 'mentor', 'peer'] as const satisfies readonly Source[];
 

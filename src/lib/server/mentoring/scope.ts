@@ -23,7 +23,10 @@ export async function learnersInScope(actor: Pick<SessionUser, 'id' | 'role'>, c
     .from(users)
     .leftJoin(cohortMembers, eq(cohortMembers.userId, users.id))
     .leftJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId));
-  const conditions = [eq(users.role, 'learner'), isNull(users.deletedAt)];
+  // For a mentor the few assigned ids drive the query (primary-key lookups). The unary plus keeps
+  // SQLite, which has no statistics, from walking users_role_idx over every learner instead
+  // (tests/integration/query-plans.test.ts; ~25 ms per call at 10,000 learners, ~2 ms this way).
+  const conditions = [actor.role === 'mentor' ? sql`+${users.role} = 'learner'` : eq(users.role, 'learner'), isNull(users.deletedAt)];
   if (cohortId) conditions.push(eq(cohortMembers.cohortId, cohortId));
   if (actor.role === 'mentor') {
     const assigned = db()

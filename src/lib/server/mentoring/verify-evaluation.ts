@@ -1,7 +1,8 @@
-import { and, asc, desc, eq, isNull } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '@db/client';
 import { collaborations, salesReports, users } from '@db/schema';
+import { COUNTED_PARTNERSHIP_STATUSES } from '../../reports/evaluation';
 import type { FieldErrors } from '../../validation';
 import type { SessionUser } from '../auth/session';
 import { adoptionHistory, mayVerify, recordAdoptionChecks, type EvaluationResult } from './adoption';
@@ -30,16 +31,14 @@ export async function verifyPartnership(actor: Actor, learnerId: string, input: 
   const id = recordId(input.partnershipId);
   if (!id) return { ok: false, status: 400, errors: { _form: 'repPartnerUnknown' } };
   if (!confirmed(input.confirm)) return { ok: false, status: 400, errors: { _form: 'repConfirmNeeded', confirm: 'repConfirmNeeded' } };
-  const [row] = await db()
-    .select({ verifierId: collaborations.verifierId })
-    .from(collaborations)
-    .where(and(eq(collaborations.id, id), eq(collaborations.userId, learnerId)))
-    .limit(1);
+  // Only a partnership that stands (self-logged, or confirmed by the other seller) can be verified.
+  const standing = and(eq(collaborations.id, id), eq(collaborations.userId, learnerId), inArray(collaborations.status, [...COUNTED_PARTNERSHIP_STATUSES]));
+  const [row] = await db().select({ id: collaborations.id }).from(collaborations).where(standing).limit(1);
   if (!row) return { ok: false, status: 404, errors: { _form: 'repPartnerUnknown' } };
   const updated = await db()
     .update(collaborations)
     .set({ verifierId: actor.id, verifiedAt: now })
-    .where(and(eq(collaborations.id, id), eq(collaborations.userId, learnerId), isNull(collaborations.verifiedAt)))
+    .where(and(standing, isNull(collaborations.verifiedAt)))
     .returning({ id: collaborations.id });
   if (updated.length === 0) return { ok: false, status: 409, errors: { _form: 'repPartnerAlready' } };
   return { ok: true };
@@ -51,7 +50,7 @@ export async function markSalesSeen(actor: Actor, learnerId: string, input: Reco
   if (!id) return { ok: false, status: 400, errors: { _form: 'repSalesUnknown' } };
   if (!confirmed(input.confirm)) return { ok: false, status: 400, errors: { _form: 'repConfirmNeeded', confirm: 'repConfirmNeeded' } };
   const [row] = await db()
-    .select({ verifierId: salesReports.verifierId })
+    .select({ id: salesReports.id })
     .from(salesReports)
     .where(and(eq(salesReports.id, id), eq(salesReports.userId, learnerId)))
     .limit(1);
@@ -89,7 +88,7 @@ export async function evaluationRecords(learnerId: string) {
       })
       .from(collaborations)
       .leftJoin(verifier, eq(verifier.id, collaborations.verifierId))
-      .where(eq(collaborations.userId, learnerId))
+      .where(and(eq(collaborations.userId, learnerId), inArray(collaborations.status, [...COUNTED_PARTNERSHIP_STATUSES])))
       .orderBy(desc(collaborations.startedOn), desc(collaborations.createdAt)),
     db()
       .select({

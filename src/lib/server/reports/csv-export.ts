@@ -1,5 +1,5 @@
 import type { CourseModule } from '../../learning/types';
-import { CSV_BOM, csvHeader, csvText, learnerCsvRows, prePostVersions, type CsvRow, type LearnerExport } from '../../reports/csv';
+import { CSV_BOM, csvHeader, csvSerializer, learnerCsvRows, prePostVersions, type CsvRow, type LearnerExport } from '../../reports/csv';
 import { pseudonymizer } from '../../reports/pseudonym';
 import { adoptionRecords, evaluationRowsByLearner, type AdoptionRecord } from './records';
 import { cohortNames, scoredLearners } from './report';
@@ -16,7 +16,7 @@ const BATCH = 250;
  */
 export async function reportCsvStream(scope: ReportScope, course: CourseModule[], now = Date.now()): Promise<ReadableStream<Uint8Array>> {
   const [learners, adoption, evaluation, names, secret] = await Promise.all([
-    scoredLearners(scope, course, now),
+    scoredLearners(scope, course, now, { detail: true }),
     adoptionRecords(scope, false),
     evaluationRowsByLearner(scope),
     cohortNames(),
@@ -36,6 +36,7 @@ export async function reportCsvStream(scope: ReportScope, course: CourseModule[]
     .sort((a, b) => (a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
   const encoder = new TextEncoder();
+  const toText = csvSerializer();
   let next = 0;
   return new ReadableStream<Uint8Array>({
     start(controller) {
@@ -62,7 +63,7 @@ export async function reportCsvStream(scope: ReportScope, course: CourseModule[]
         for (const row of learnerCsvRows(learner, ctx)) rows.push(row);
       }
       next += BATCH;
-      controller.enqueue(encoder.encode(csvText(rows)));
+      controller.enqueue(encoder.encode(toText(rows)));
     },
   });
 }

@@ -1,5 +1,5 @@
 import { db } from '@db/client';
-import { scoreLearner, type LearnerIndicator } from '../../indicator/score';
+import type { LearnerIndicator } from '../../indicator/score';
 import type { CourseModule } from '../../learning/types';
 import {
   adoptionCounts,
@@ -16,7 +16,8 @@ import {
   type QuizResult,
 } from '../../reports/aggregate';
 import { jakartaDate } from '../../reports/dates';
-import { adoptionRecords, enrolledAt, loadLearnerFacts, partnershipGroups, salesGroups, toLearnerRecords, type LearnerFacts } from './records';
+import { enrolledAt, learnerScorer, toLearnerRecords, type LearnerFacts } from '../../reports/facts';
+import { adoptionRecords, loadLearnerFacts, partnershipGroups, salesGroups } from './records';
 import type { ReportScope } from './scope';
 
 /** A learner's facts with their indicator and engagement: the unit everything else aggregates. */
@@ -27,11 +28,12 @@ export interface ScoredLearner {
 }
 
 /** Scores every learner in scope with the pure scorer (DESIGN.md formula) from the bulk-loaded records. */
-export async function scoredLearners(scope: ReportScope, course: CourseModule[], now: number): Promise<ScoredLearner[]> {
-  const facts = await loadLearnerFacts(scope);
+export async function scoredLearners(scope: ReportScope, course: CourseModule[], now: number, options: { detail?: boolean } = {}): Promise<ScoredLearner[]> {
+  const facts = await loadLearnerFacts(scope, { moduleIds: course.map((m) => m.id), detail: options.detail });
+  const score = learnerScorer(course);
   const out: ScoredLearner[] = [];
   for (const f of facts.values()) {
-    const indicator = scoreLearner(course, toLearnerRecords(f));
+    const indicator = score(toLearnerRecords(f));
     const engagement = engagementOf({ enrolledAt: enrolledAt(f), lastActiveAt: f.lastActiveAt, finishedModules: modulesFinished(course, f.completed).length }, now);
     out.push({ facts: f, indicator, engagement });
   }
@@ -46,7 +48,8 @@ export async function cohortNames(): Promise<Map<string, string>> {
 /**
  * The evaluation report for a scope: indicator per pillar, levels, per cohort, Skor Persepsi,
  * normalized gain per module, dropouts, adoption, partnerships and sales bands. A few set-based
- * queries, then pure aggregation; `timings` says where the server time went.
+ * queries, then pure aggregation; `timings` says where the server time went (queriesMs: loading
+ * and scoring every learner; aggregateMs: the cohort statistics).
  */
 export async function buildReport(scope: ReportScope, course: CourseModule[], now = Date.now()) {
   const started = performance.now();

@@ -16,11 +16,15 @@ export interface SqlPart {
 
 /**
  * The ids of the learners in scope as one SQL subquery, so every aggregation filters with
- * `user_id IN (…)` in the database instead of shipping id lists back and forth. Same rule as
- * learnersInScope(): learners not deleted; for a mentor, only current assignments.
+ * `user_id IN (…)` in the database instead of shipping id lists back and forth. For a mentor the
+ * same rule as learnersInScope(): current assignments, accounts not deleted; for a trainer every
+ * learner, deleted accounts included (their rows carry no personal data any more).
  */
 export function scopeIds(scope: ReportScope): SqlPart {
-  let sql = `SELECT u.id FROM users u WHERE u.role = 'learner' AND u.deleted_at IS NULL`;
+  // A deleted account (UU PDP) stays in the trainer's statistics under its pseudonymous id: its
+  // personal data is erased, its learning rows are kept so cohort figures stay valid (issue 9,
+  // and what /learn/akun promises before deleting). A mentor no longer follows it.
+  let sql = `SELECT u.id FROM users u WHERE u.role = 'learner'${scope.actor.role === 'trainer' ? '' : ' AND u.deleted_at IS NULL'}`;
   const args: Array<string | number> = [];
   if (scope.cohortId) {
     sql += ` AND u.id IN (SELECT cm.user_id FROM cohort_members cm WHERE cm.cohort_id = ?)`;

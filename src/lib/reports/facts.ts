@@ -1,0 +1,51 @@
+import { levelOf, pillarContent, round2, scorePillar, type LearnerIndicator, type LearnerRecords, type PillarScore } from '../indicator/score';
+import { PILLARS, type CourseModule, type Pillar } from '../learning/types';
+import type { Attempt } from './csv';
+
+/** What the report knows about one learner, loaded in bulk by src/lib/server/reports/records.ts. */
+export interface LearnerFacts {
+  id: string;
+  createdAt: number;
+  /** Cohorts in scope (all of the learner's, or just the filtered one), with the join time. */
+  cohorts: Array<{ id: string; joinedAt: number }>;
+  completed: Set<string>;
+  lastActiveAt: number | null;
+  /**
+   * One synthetic lesson-quiz attempt per lesson: for each pillar, the best share (0..1) of that
+   * lesson's items over every attempt, as {score: share, max: 1}. scorePillar takes the best share
+   * per lesson, so it scores these exactly as it scores all the stored attempts.
+   */
+  bestAttempts: LearnerRecords['attempts'];
+  /** Tasks whose newest submission is approved. */
+  approvedTasks: Set<string>;
+  /** module id → the first pre-test and the first post-test. */
+  prePost: Map<string, { pre?: Attempt; post?: Attempt }>;
+  /** The latest self-assessment per timepoint. */
+  perception: Array<{ timepoint: 'pre' | 'post'; overall: number; pillars: Partial<Record<Pillar, number>>; version: string; at: number }>;
+}
+
+/** The facts in the shape the pure scorer takes. */
+export function toLearnerRecords(f: LearnerFacts): LearnerRecords {
+  return { attempts: f.bestAttempts, approvedTasks: f.approvedTasks, completedLessons: f.completed };
+}
+
+/** When the learner enrolled: the earlier of the account's creation and the first cohort join in scope (as indicator/records.ts). */
+export function enrolledAt(f: LearnerFacts): number {
+  return Math.min(f.createdAt, ...f.cohorts.map((c) => c.joinedAt));
+}
+
+
+/**
+ * scoreLearner() for many learners: the curriculum's per-pillar content is worked out once, not
+ * once per learner (a third of the time at 10,000 learners). Same pillar scores (scorePillar) and
+ * the same overall rule; a unit test checks it against scoreLearner.
+ */
+export function learnerScorer(course: CourseModule[]): (records: LearnerRecords) => LearnerIndicator {
+  const content = pillarContent(course);
+  return (records) => {
+    const pillars = PILLARS.map((p) => scorePillar(p, content[p], records));
+    const scored = pillars.filter((p): p is Extract<PillarScore, { enoughData: true }> => p.enoughData);
+    const overall = scored.length ? round2(scored.reduce((s, p) => s + p.score, 0) / scored.length) : null;
+    return { pillars, overall, level: overall === null ? null : levelOf(overall) };
+  };
+}
