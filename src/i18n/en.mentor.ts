@@ -67,4 +67,8 @@ export const en_mentor: typeof id_mentor = {
   nudgeKind_redo_task: 'redo task',
   nudgeKind_invite: 'login link',
   backToDashboard: 'Back to the learners',
+  navReports: 'Achievement report',
+  navNetwork: 'Business network',
+  navH5p: 'Interactive activities (H5P)',
+  navTools: 'Other tools',
 };

@@ -65,4 +65,8 @@ export const id_mentor = {
   nudgeKind_redo_task: 'perbaiki tugas',
   nudgeKind_invite: 'tautan masuk',
   backToDashboard: 'Kembali ke daftar peserta',
+  navReports: 'Laporan capaian',
+  navNetwork: 'Jaringan usaha',
+  navH5p: 'Aktivitas interaktif (H5P)',
+  navTools: 'Alat lain',
 };
