@@ -4,6 +4,8 @@ import { en_trainer } from './en.trainer';
 import { en_capaian } from './en.capaian';
 import { en_report } from './en.report';
 import { en_h5p } from './en.h5p';
+import { en_network } from './en.network';
+import { en_offline } from './en.offline';
 
 /** English, second language. Same keys as id.ts (the type makes a missing key a build error). */
 export const en: Dictionary = {
@@ -46,6 +48,7 @@ export const en: Dictionary = {
   nameEmpty: 'Please enter a name.',
   nameLong: 'The name is too long (at most 80 characters).',
   textLong: 'This is too long. Please shorten it.',
+  textControl: 'This contains hidden characters that cannot be saved. Delete it and type it again.',
   fieldEmpty: 'This field is required.',
   consentMissing: 'Tick the data consent box so we may store your data.',
   joinCodeEmpty: 'Please enter the class code.',
@@ -95,6 +98,9 @@ export const en: Dictionary = {
   notFoundBody: 'This address does not exist. The link may have a typo.',
   backHome: 'Back to home',
   serverBusy: 'The server is busy. Please try again in a moment.',
+  storageFull: 'The server’s storage is full, so what you sent has not been saved yet. Please try again in a few minutes; learning progress not yet sent stays safe on your phone.',
+  storageReadOnly: 'The server cannot save data right now, so what you sent has not been saved yet. Please try again in a few minutes; learning progress not yet sent stays safe on your phone.',
+  storageRetry: 'Try again',
 
   greeting: (name: string) => `Hello, ${name}!`,
   yourCohort: 'Your class',
@@ -235,4 +241,6 @@ export const en: Dictionary = {
   ...en_capaian,
   ...en_report,
   ...en_h5p,
+  ...en_offline,
+  ...en_network,
 };

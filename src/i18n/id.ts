@@ -3,6 +3,8 @@ import { id_trainer } from './id.trainer';
 import { id_capaian } from './id.capaian';
 import { id_report } from './id.report';
 import { id_h5p } from './id.h5p';
+import { id_network } from './id.network';
+import { id_offline } from './id.offline';
 
 /** Every interface string in Bahasa Indonesia (the default). en.ts mirrors these keys. */
 export const id = {
@@ -48,6 +50,7 @@ export const id = {
   nameEmpty: 'Nama wajib diisi.',
   nameLong: 'Nama terlalu panjang (paling banyak 80 huruf).',
   textLong: 'Isian terlalu panjang. Singkatkan tulisan Anda.',
+  textControl: 'Isian berisi karakter tersembunyi yang tidak bisa disimpan. Hapus isian itu lalu ketik ulang.',
   fieldEmpty: 'Bagian ini wajib diisi.',
   consentMissing: 'Centang persetujuan data dulu supaya kami boleh menyimpan data Anda.',
   joinCodeEmpty: 'Kode kelas wajib diisi.',
@@ -100,6 +103,9 @@ export const id = {
   notFoundBody: 'Alamat ini tidak ada. Mungkin tautannya salah ketik.',
   backHome: 'Kembali ke beranda',
   serverBusy: 'Server sedang sibuk. Coba lagi sebentar lagi.',
+  storageFull: 'Penyimpanan server sedang penuh, jadi isian Anda belum tersimpan. Coba lagi beberapa menit lagi; kemajuan belajar yang belum terkirim tetap aman di HP Anda.',
+  storageReadOnly: 'Server sedang tidak bisa menyimpan data, jadi isian Anda belum tersimpan. Coba lagi beberapa menit lagi; kemajuan belajar yang belum terkirim tetap aman di HP Anda.',
+  storageRetry: 'Coba lagi',
 
   // learner home
   greeting: (name: string) => `Halo, ${name}!`,
@@ -244,6 +250,8 @@ export const id = {
   ...id_capaian,
   ...id_report,
   ...id_h5p,
+  ...id_offline,
+  ...id_network,
 };
 
 export type Dictionary = typeof id;

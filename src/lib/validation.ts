@@ -66,7 +66,16 @@ export type FieldErrors = Record<string, MessageKey>;
 
 export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors };
 
+/** C0 control characters other than tab and line breaks (a NUL byte among them): never stored. */
+const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+
 export function parseForm<S extends z.ZodTypeAny>(schema: S, input: unknown): Parsed<z.output<S>> {
+  // A form field holding a NUL or another control character is refused whatever the schema says.
+  if (input && typeof input === 'object') {
+    const errors: FieldErrors = {};
+    for (const [field, value] of Object.entries(input)) if (typeof value === 'string' && CONTROL_CHARS.test(value)) errors[field] = 'textControl';
+    if (Object.keys(errors).length) return { ok: false, errors };
+  }
   const result = schema.safeParse(input);
   if (result.success) return { ok: true, data: result.data };
   const errors: FieldErrors = {};
