@@ -1,12 +1,13 @@
-import { defineMiddleware } from 'astro:middleware';
+import { defineMiddleware, sequence } from 'astro:middleware';
 import { isLocale, LOCALE_COOKIE, t } from './i18n';
-import { areaFor, isPublicPath } from './lib/roles';
+import { areaFor, isPublicPath, isSessionFreePath } from './lib/roles';
 import { SESSION_COOKIE, validateSessionToken } from './lib/server/auth/session';
-import { clearSessionCookie, isHttps, setSessionCookie } from './lib/server/http';
+import { clearSessionCookie, isHttps, setSessionCookie, storageErrors } from './lib/server/http';
 import { withSecurityHeaders } from './lib/security-headers';
+import { compressResponse } from './lib/server/compression';
 
 /** Session → locals, the role areas of DESIGN.md, and security headers on every response. */
-export const onRequest = defineMiddleware(async (ctx, next) => {
+const guard = defineMiddleware(async (ctx, next) => {
   // Astro's router drops a leading slash of `//trainer` and renders /trainer: the role check
   // must see the path the router matches, or `//trainer` walks past it. Collapsing every run of
   // slashes is at least as strict as the router (a path it routes into an area maps into it here).
@@ -16,6 +17,8 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
   ctx.locals.session = null;
   const langCookie = ctx.cookies.get(LOCALE_COOKIE)?.value;
   ctx.locals.locale = isLocale(langCookie) ? langCookie : 'id';
+  // H5P player and package files: public, no session lookup, so never a Set-Cookie (roles.ts).
+  if (isSessionFreePath(path)) return withSecurityHeaders(await next());
 
   const token = ctx.cookies.get(SESSION_COOKIE)?.value;
   if (token) {
@@ -60,6 +63,11 @@ export const onRequest = defineMiddleware(async (ctx, next) => {
   if (user && !response.headers.has('Cache-Control')) response.headers.set('Cache-Control', 'private, no-store');
   return withSecurityHeaders(response);
 });
+
+/** Text responses leave compressed (brotli or gzip): the Node adapter does not compress. */
+const compress = defineMiddleware(async (ctx, next) => compressResponse(ctx.request, await next()));
+
+export const onRequest = sequence(compress, storageErrors, guard);
 
 function unavailable(locale: 'id' | 'en'): Response {
   return new Response(t(locale).serverBusy, {

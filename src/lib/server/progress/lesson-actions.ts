@@ -27,7 +27,7 @@ export async function handleLessonPost(userId: string, lesson: LessonMeta, cours
     for (const [key, value] of form.entries()) {
       if (key.startsWith('q:') && typeof value === 'string') pairs.push([key.slice(2), value]);
     }
-    const id = crypto.randomUUID();
+    const id = eventIdFrom(form);
     const now = Date.now();
     const grade = gradeQuiz(lesson.quiz, pairs);
     if (!grade.ok) {
@@ -58,9 +58,18 @@ export async function handleLessonPost(userId: string, lesson: LessonMeta, cours
     return { ok: true, redirect: `${base}?tugas=terkirim#tugas` };
   }
   if (intent === 'done') {
-    await recordProgressEvents(userId, [{ id: crypto.randomUUID(), type: 'completed', lessonId: lesson.id, at: Date.now() }], course);
+    await recordProgressEvents(userId, [{ id: eventIdFrom(form), type: 'completed', lessonId: lesson.id, at: Date.now() }], course);
     await issueEligibleCertificates(userId, course).catch(certificateHookFailed);
     return { ok: true, redirect: `${base}?selesai=1#selesai` };
   }
   return { ok: false, form: 'done', errors: { _form: 'formInvalid' } };
+}
+
+/**
+ * The page sends a UUID with each form, so a post that reached the server but whose answer was
+ * lost (and is then replayed from the phone's queue) is stored once.
+ */
+function eventIdFrom(form: FormData): string {
+  const given = form.get('eventId');
+  return typeof given === 'string' && /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(given) ? given : crypto.randomUUID();
 }
