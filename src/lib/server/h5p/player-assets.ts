@@ -2,6 +2,9 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// A static import: astro.config loads this file through Vite's module runner, which is closed by
+// the time a config hook runs, so a dynamic import() there fails on a fresh build.
+import { build } from 'esbuild';
 import { PLAYER_FONTS, PLAYER_VERSION, standaloneDist } from './player-version';
 
 /**
@@ -39,7 +42,6 @@ export function transformPlayerCss(css: string, version: string): string {
 }
 
 async function compileFrameScript(source: string): Promise<string> {
-  const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [source],
     bundle: true,
