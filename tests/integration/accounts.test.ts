@@ -82,7 +82,7 @@ const validRegistration = (overrides: Record<string, string | undefined> = {}) =
 describe('register with a join code', () => {
   it('creates the learner, the membership, the consent time and a session, all together', async () => {
     const before = await counts();
-    const now = Date.UTC(2026, 10, 15, 9, 0);
+    const now = Date.now();
     const input = validRegistration({ joinCode: ' sda-2026 ', phone: '+62 813-7777-0001', name: '  Bu Endang  ' });
     const result = await registerWithJoinCode(input, now);
     expect(result).toMatchObject({ ok: true, cohortName: 'Sidoarjo Kota – Angkatan 1' });
@@ -175,9 +175,12 @@ describe('register with a join code', () => {
     expect(await verifyPassword(after.passwordHash!, 'belajar-demo')).toBe(true);
   });
 
-  it('the ended cohort still admits on its last day (until midnight after)', async () => {
-    const lastDay = Date.UTC(2025, 5, 30, 20, 0);
-    const result = await registerWithJoinCode(validRegistration({ joinCode: 'prg-2025' }), lastDay);
+  it('the ended cohort still admits on its last day, until midnight in Sidoarjo (WIB)', async () => {
+    // Both instants are compared with the fixed cohort above, never with a row written "now".
+    const midnightWib = Date.UTC(2025, 5, 30, 17, 0); // 1 July 2025 00:00 WIB
+    expect(await registerWithJoinCode(validRegistration({ joinCode: 'prg-2025', phone: freshPhone() }), midnightWib)).toEqual({ ok: false, errors: { joinCode: 'joinCodeEnded' } });
+    const lastMinute = midnightWib - 60_000; // 30 June 23:59 WIB
+    const result = await registerWithJoinCode(validRegistration({ joinCode: 'prg-2025', phone: freshPhone() }), lastMinute);
     expect(result).toMatchObject({ ok: true, cohortName: 'Porong – Angkatan 0' });
   });
 });
@@ -425,8 +428,9 @@ describe('trainer: assign a mentor', () => {
   });
 
   it('reassignment closes the old row and keeps exactly one current row', async () => {
-    const t1 = Date.UTC(2026, 11, 1);
-    const t2 = Date.UTC(2026, 11, 15);
+    // Later than the demo rows, which are written at the moment the test database is seeded.
+    const t1 = Date.now() + DAY;
+    const t2 = t1 + 14 * DAY;
     const learnerId = 'demo-learner-3';
     const current = () => database.select().from(mentorAssignments).where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until)));
     const all = () => database.select().from(mentorAssignments).where(eq(mentorAssignments.learnerId, learnerId));

@@ -20,6 +20,8 @@ let viewerMod: typeof import('../../src/lib/server/network/viewer');
 let promo: typeof import('../../src/lib/server/network/promo');
 
 const NOW = Date.now();
+/** Today in Sidoarjo: partnerships start on days relative to the run, never on a fixed date. */
+const TODAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(NOW);
 const sql = (text: string, args: Array<string | number | null> = []) => database.$client.execute({ sql: text, args });
 
 interface Seller {
@@ -129,7 +131,7 @@ describe('directory SQL = maySeeProfile()', () => {
 describe('peer partnerships in-process', () => {
   it('five identical requests at once store one row; the others are refused as duplicates', async () => {
     const s1 = await viewerMod.loadViewer({ id: 's1', role: 'learner', name: 'Nama s1' });
-    const day = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta' }).format(NOW);
+    const day = TODAY;
     const results = await Promise.all(Array.from({ length: 5 }, () => partnerships.logPeerPartnership(s1, { partnerId: 's2', type: 'pooled_buying', startedOn: day })));
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.status)).toEqual([409, 409, 409, 409]);
@@ -160,7 +162,7 @@ describe('network view labels = mayLabel()', () => {
     // Confirmed partnerships across mentors and cohorts: s1–s5 (mentor 1 ↔ mentor 2, c1 ↔ c2), s2–s3 (s3 hidden), s4–s6, s2–s9 (no mentor, no cohort).
     const pairs: Array<[string, string, string]> = [['s1', 's5', 'shared_delivery'], ['s3', 's2', 'supplier'], ['s4', 's6', 'joint_promotion'], ['s2', 's9', 'reseller']];
     for (const [a, b, type] of pairs) {
-      await sql("INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, responded_at, created_at) VALUES (?, ?, ?, 'Penjual Melek', ?, 'confirmed', '2026-11-20', 'peer', ?, ?)", [`k-${a}-${b}`, a, type, b, NOW, NOW]);
+      await sql("INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, responded_at, created_at) VALUES (?, ?, ?, 'Penjual Melek', ?, 'confirmed', ?, 'peer', ?, ?)", [`k-${a}-${b}`, a, type, b, TODAY, NOW, NOW]);
     }
   });
 
@@ -209,7 +211,7 @@ describe('network view labels = mayLabel()', () => {
   });
 
   it('pending and declined partnerships are not lines and not counted by month', async () => {
-    await sql("INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, created_at) VALUES ('k-pending', 's1', 'reseller', 'Penjual Melek', 's4', 'pending', '2026-11-21', 'self', ?), ('k-declined', 's4', 'supplier', 'Penjual Melek', 's1', 'declined', '2026-11-21', 'self', ?)", [NOW, NOW]);
+    await sql("INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, created_at) VALUES ('k-pending', 's1', 'reseller', 'Penjual Melek', 's4', 'pending', ?, 'self', ?), ('k-declined', 's4', 'supplier', 'Penjual Melek', 's1', 'declined', ?, 'self', ?)", [TODAY, NOW, TODAY, NOW]);
     const { graph, months } = await view.cohortNetwork({ id: 'demo-trainer', role: 'trainer' }, 'demo-cohort-1');
     expect(graph.edges.length).toBe(5);
     expect(months.total).toBe(5);
@@ -228,7 +230,7 @@ describe('a network too big for a phone', () => {
       stmts.push({ sql: `INSERT INTO seller_profiles (user_id, business_name, category, kecamatan, description, offers, seeks, visibility, show_phone, updated_at) VALUES (?, ?, 'jasa', 'Waru', '', '[]', '[]', 'cohort', 0, ?)`, args: [`big${i}`, `Big ${i}`, NOW] });
     }
     for (let i = 0; i < 160; i++) {
-      stmts.push({ sql: "INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, created_at) VALUES (?, ?, 'reseller', 'Penjual Melek', ?, 'confirmed', '2026-11-20', 'peer', ?)", args: [`kb${i}`, `big${i * 2}`, `big${i * 2 + 1}`, NOW] });
+      stmts.push({ sql: "INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, created_at) VALUES (?, ?, 'reseller', 'Penjual Melek', ?, 'confirmed', ?, 'peer', ?)", args: [`kb${i}`, `big${i * 2}`, `big${i * 2 + 1}`, TODAY, NOW] });
     }
     await database.$client.batch(stmts, 'write');
     const { graph } = await view.cohortNetwork({ id: 'demo-trainer', role: 'trainer' }, 'c-big');
