@@ -23,6 +23,16 @@ export const DEMO = {
 
 const e164 = (national: string) => `+62${national.slice(1)}`;
 
+const DAY_MS = 24 * 3600_000;
+/** "YYYY-MM-DD" in Sidoarjo (WIB, UTC+7, no daylight saving) `days` after `at`. db/ imports nothing from src/. */
+const wibDay = (at: number, days = 0) => new Date(at + days * DAY_MS + 7 * 3600_000).toISOString().slice(0, 10);
+
+/**
+ * The demo cohort's period, relative to the moment of seeding: it began a month ago and runs for
+ * half a year, so the join code works the same whether Melek is first started in 2026 or 2030.
+ */
+export const demoCohortPeriod = (now: number) => ({ startsOn: wibDay(now, -30), endsOn: wibDay(now, 180) });
+
 export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;
   now?: number;
@@ -42,7 +52,7 @@ export async function seedDemoIfEmpty(database: Database, { hashPassword, now = 
   const mentorIds = ['demo-mentor-1', 'demo-mentor-2'];
   const learnerIds = DEMO.learners.map((_, i) => `demo-learner-${i + 1}`);
   await database.batch([
-    database.insert(cohorts).values({ id: cohortId, ...DEMO.cohort, startsOn: '2026-11-01', endsOn: '2027-03-31', createdAt: now }),
+    database.insert(cohorts).values({ id: cohortId, ...DEMO.cohort, ...demoCohortPeriod(now), createdAt: now }),
     database.insert(users).values([
       { id: trainerId, phone: e164(DEMO.trainer.phone), name: DEMO.trainer.name, role: 'trainer', passwordHash: trainerHash, kecamatan: 'Sidoarjo', consentAt: now, createdAt: now },
       ...DEMO.mentors.map((m, i) => ({ id: mentorIds[i], phone: e164(m.phone), name: m.name, role: 'mentor' as const, passwordHash: mentorHash, kecamatan: 'Sidoarjo', consentAt: now, createdAt: now })),

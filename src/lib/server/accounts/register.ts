@@ -8,6 +8,7 @@ import { createSession } from '../auth/session';
 import { newId } from '../auth/tokens';
 import { phoneTaken } from './users';
 import { isUniqueViolation } from '../db-errors';
+import { jakartaDate } from '../../reports/dates';
 
 export const registerSchema = z
   .object({
@@ -33,7 +34,8 @@ export async function registerWithJoinCode(input: unknown, now = Date.now()): Pr
 
   const [cohort] = await db().select().from(cohorts).where(eq(cohorts.joinCode, form.joinCode)).limit(1);
   if (!cohort) return { ok: false, errors: { joinCode: 'joinCodeUnknown' } };
-  if (cohort.endsOn && Date.parse(cohort.endsOn) + 24 * 3600_000 < now) {
+  // The cohort admits through its last day in Sidoarjo (WIB), whatever the server's time zone.
+  if (cohort.endsOn && jakartaDate(now) > cohort.endsOn) {
     return { ok: false, errors: { joinCode: 'joinCodeEnded' } };
   }
   if (await phoneTaken(form.phone)) return { ok: false, errors: { phone: 'phoneTaken' } };
