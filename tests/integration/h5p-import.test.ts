@@ -4,7 +4,7 @@
  * replacing, deleting, concurrent imports, the demo activity, and every bad package of issue 6
  * refused with its exact message and nothing left on disk or in the database.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { count, eq } from 'drizzle-orm';
@@ -172,7 +172,8 @@ describe('bad packages: refused with the exact problem, nothing left behind', ()
     const orphan = join(root(), 'yatim-0123456789ab');
     const fresh = join(root(), '.tmp-running-now');
     for (const dir of [stale, orphan, fresh]) mkdirSync(join(dir, 'content'), { recursive: true });
-    const old = new Date(Date.now() - 2 * 3600_000);
+    // Two hours before the filesystem's "now" (which the sweep reads), whatever this process's clock says.
+    const old = new Date(statSync(fresh).mtimeMs - 2 * 3600_000);
     utimesSync(stale, old, old);
     utimesSync(orphan, old, old);
     await h5p.importH5pBuffer(packageZip({ ...validFiles('Penyapu'), 'content/content.json': '{"c":1}' }), { limits: TEST_LIMITS });
@@ -180,6 +181,20 @@ describe('bad packages: refused with the exact problem, nothing left behind', ()
     expect(existsSync(orphan)).toBe(false);
     expect(existsSync(fresh)).toBe(true);
     const { rmSync } = await import('node:fs');
+    rmSync(fresh, { recursive: true });
+  });
+
+  it("a process whose clock runs a year ahead of the files' sweeps nothing young (a shared DATA_DIR, a wrong clock)", async () => {
+    const { mkdirSync, rmSync } = await import('node:fs');
+    const fresh = join(root(), '.tmp-other-machine');
+    mkdirSync(join(fresh, 'content'), { recursive: true });
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + 400 * 24 * 3600_000 });
+    try {
+      await h5p.importH5pBuffer(packageZip({ ...validFiles('Jam Salah'), 'content/content.json': '{"c":2}' }), { limits: TEST_LIMITS });
+    } finally {
+      vi.useRealTimers();
+    }
+    expect(existsSync(fresh)).toBe(true);
     rmSync(fresh, { recursive: true });
   });
 });

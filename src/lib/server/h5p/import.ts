@@ -106,11 +106,15 @@ async function importNow(buffer: Uint8Array, options: ImportOptions): Promise<Im
   if (existing) return { ok: true, status: 'duplicate', content: existing };
 
   await mkdir(root, { recursive: true });
-  await sweepStale(root, database).catch(() => {});
   const temp = join(root, `.tmp-${randomUUID()}`);
+  await mkdir(temp);
+  // Ages are read against the filesystem's own clock (the time stamp of the folder just made),
+  // not this process's: a shared DATA_DIR on another machine, or a process whose clock is off,
+  // must never make a running import look an hour old and sweep it away.
+  const fsNow = (await stat(temp)).mtimeMs;
+  await sweepStale(root, database, fsNow, temp).catch(() => {});
   let placed: string | undefined;
   try {
-    await mkdir(temp);
     const sizes = await extract(Buffer.from(buffer.buffer, buffer.byteOffset, buffer.byteLength), temp, limits);
     const files = new Set(sizes.keys());
     const cache = new Map<string, string>();
@@ -150,7 +154,7 @@ async function importNow(buffer: Uint8Array, options: ImportOptions): Promise<Im
     if (await exists(target)) {
       // A folder of this very package without a row: another process importing it right now
       // (its row follows in a moment), or a crash left it. Wait for the row; then take it over.
-      const raced = await waitForRow(database, packageHash, target);
+      const raced = await waitForRow(database, packageHash, target, fsNow);
       if (raced) return { ok: true, status: 'duplicate', content: raced };
       await rm(target, { recursive: true, force: true });
     }
@@ -192,9 +196,9 @@ async function importNow(buffer: Uint8Array, options: ImportOptions): Promise<Im
 }
 
 /** The row of a package whose folder exists, if it appears within a few seconds (an import in another process). */
-async function waitForRow(database: Database, packageHash: string, folder: string): Promise<H5pContent | undefined> {
+async function waitForRow(database: Database, packageHash: string, folder: string, fsNow: number): Promise<H5pContent | undefined> {
   const info = await stat(folder).catch(() => undefined);
-  const young = info !== undefined && Date.now() - info.mtimeMs < STALE_MS;
+  const young = info !== undefined && fsNow - info.mtimeMs < STALE_MS;
   for (let i = 0; i < (young ? 50 : 1); i++) {
     const row = await byHash(database, packageHash);
     if (row) return row;
@@ -326,14 +330,15 @@ async function inflate(zip: yauzl.ZipFile, entry: yauzl.Entry, target: string, p
  * Removes what a crash may have left: temp folders, and package folders with no row, once they
  * are an hour old (younger ones may belong to an import running right now).
  */
-async function sweepStale(root: string, database: Database): Promise<void> {
+async function sweepStale(root: string, database: Database, fsNow: number, own: string): Promise<void> {
   const names = await readdir(root);
   if (names.length === 0) return;
   const known = new Set((await database.select({ folder: h5pContents.folder }).from(h5pContents)).map((r) => r.folder));
-  const cutoff = Date.now() - STALE_MS;
+  const cutoff = fsNow - STALE_MS;
   for (const name of names) {
     if (known.has(name)) continue;
     const path = join(root, name);
+    if (path === own) continue;
     const info = await stat(path).catch(() => undefined);
     if (info && info.mtimeMs < cutoff) await rm(path, { recursive: true, force: true }).catch(() => {});
   }
