@@ -33,13 +33,27 @@ const wibDay = (at: number, days = 0) => new Date(at + days * DAY_MS + 7 * 3600_
  */
 export const demoCohortPeriod = (now: number) => ({ startsOn: wibDay(now, -30), endsOn: wibDay(now, 180) });
 
+/** With history, the demo's staff joined five weeks before seeding and its learners four: the demo activity fills those weeks. */
+const DEMO_STAFF_DAYS = 35;
+const DEMO_LEARNER_DAYS = 28;
+
+/** Ids of the demo rows, for the demo activity (src/lib/server/demo/activity.ts). */
+export const DEMO_IDS = {
+  cohort: 'demo-cohort-1',
+  trainer: 'demo-trainer',
+  mentors: ['demo-mentor-1', 'demo-mentor-2'],
+  learners: DEMO.learners.map((_, i) => `demo-learner-${i + 1}`),
+} as const;
+
 export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;
   now?: number;
+  /** Date the accounts weeks back, for the demo activity to fill (npm start); without it every row is written at `now`. */
+  withHistory?: boolean;
 }
 
 /** Seeds the demo data when the database holds no user yet; returns whether it did. */
-export async function seedDemoIfEmpty(database: Database, { hashPassword, now = Date.now() }: SeedOptions): Promise<boolean> {
+export async function seedDemoIfEmpty(database: Database, { hashPassword, now = Date.now(), withHistory = false }: SeedOptions): Promise<boolean> {
   const [{ n }] = await database.select({ n: count() }).from(users);
   if (n > 0) return false;
   const [trainerHash, mentorHash, learnerHash] = await Promise.all([
@@ -47,15 +61,14 @@ export async function seedDemoIfEmpty(database: Database, { hashPassword, now = 
     hashPassword(DEMO.mentors[0].password),
     hashPassword(DEMO.learnerPassword),
   ]);
-  const cohortId = 'demo-cohort-1';
-  const trainerId = 'demo-trainer';
-  const mentorIds = ['demo-mentor-1', 'demo-mentor-2'];
-  const learnerIds = DEMO.learners.map((_, i) => `demo-learner-${i + 1}`);
+  const { cohort: cohortId, trainer: trainerId, mentors: mentorIds, learners: learnerIds } = DEMO_IDS;
+  const staffSince = withHistory ? now - DEMO_STAFF_DAYS * DAY_MS : now;
+  const learnersSince = withHistory ? now - DEMO_LEARNER_DAYS * DAY_MS : now;
   await database.batch([
-    database.insert(cohorts).values({ id: cohortId, ...DEMO.cohort, ...demoCohortPeriod(now), createdAt: now }),
+    database.insert(cohorts).values({ id: cohortId, ...DEMO.cohort, ...demoCohortPeriod(now), createdAt: staffSince }),
     database.insert(users).values([
-      { id: trainerId, phone: e164(DEMO.trainer.phone), name: DEMO.trainer.name, role: 'trainer', passwordHash: trainerHash, kecamatan: 'Sidoarjo', consentAt: now, createdAt: now },
-      ...DEMO.mentors.map((m, i) => ({ id: mentorIds[i], phone: e164(m.phone), name: m.name, role: 'mentor' as const, passwordHash: mentorHash, kecamatan: 'Sidoarjo', consentAt: now, createdAt: now })),
+      { id: trainerId, phone: e164(DEMO.trainer.phone), name: DEMO.trainer.name, role: 'trainer', passwordHash: trainerHash, kecamatan: 'Sidoarjo', consentAt: staffSince, createdAt: staffSince },
+      ...DEMO.mentors.map((m, i) => ({ id: mentorIds[i], phone: e164(m.phone), name: m.name, role: 'mentor' as const, passwordHash: mentorHash, kecamatan: 'Sidoarjo', consentAt: staffSince, createdAt: staffSince })),
       ...DEMO.learners.map((l, i) => ({
         id: learnerIds[i],
         phone: e164(l.phone),
@@ -65,14 +78,14 @@ export async function seedDemoIfEmpty(database: Database, { hashPassword, now = 
         businessName: l.businessName,
         businessType: l.businessType,
         kecamatan: l.kecamatan,
-        consentAt: now,
-        createdAt: now,
+        consentAt: learnersSince,
+        createdAt: learnersSince,
       })),
     ]),
-    database.insert(cohortMembers).values(learnerIds.map((userId) => ({ cohortId, userId, joinedAt: now }))),
+    database.insert(cohortMembers).values(learnerIds.map((userId) => ({ cohortId, userId, joinedAt: learnersSince }))),
     // Three learners for each mentor.
     database.insert(mentorAssignments).values(
-      learnerIds.map((learnerId, i) => ({ id: `demo-assign-${i + 1}`, mentorId: mentorIds[i < 3 ? 0 : 1], learnerId, assignedBy: trainerId, from: now })),
+      learnerIds.map((learnerId, i) => ({ id: `demo-assign-${i + 1}`, mentorId: mentorIds[i < 3 ? 0 : 1], learnerId, assignedBy: trainerId, from: learnersSince })),
     ),
   ]);
   return true;

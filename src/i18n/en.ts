@@ -11,6 +11,7 @@ import { en_offline } from './en.offline';
 export const en: Dictionary = {
   appName: 'Melek',
   tagline: 'Digital skills for your business',
+  demoAccountNote: 'Demo account: everything here is sample data, not a real seller.',
   skipToContent: 'Skip to content',
   langSwitch: 'Bahasa Indonesia',
   langSwitchLabel: 'Ganti bahasa ke Bahasa Indonesia',

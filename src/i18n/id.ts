@@ -10,6 +10,7 @@ import { id_offline } from './id.offline';
 export const id = {
   appName: 'Melek',
   tagline: 'Belajar digital untuk usaha Anda',
+  demoAccountNote: 'Akun demo: semua isi di sini contoh, bukan penjual sungguhan.',
   skipToContent: 'Langsung ke isi',
   langSwitch: 'English',
   langSwitchLabel: 'Ganti bahasa ke English',

@@ -173,7 +173,7 @@ async function scaleServer(entry: string, learners: number, passwordHash: string
   const dataDir = mkdtempSync(join(tmpdir(), 'melek-bench-'));
   const port = await freePort();
   const databaseUrl = `file:${join(dataDir, 'melek.db')}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: 'accounts' };
   prepareDatabase(env);
   const started = performance.now();
   const seeded = await seedReportData(databaseUrl, { learners, eventsPerLearner: 100, passwordHash });

@@ -24,35 +24,16 @@
  * struggles with one quiz (every attempt below the pass mark), 1 in 10 never set a password
  * (invited, never logged in); how far into the course a learner got is spread from one lesson to all.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
-import { parse as parseYaml } from 'yaml';
-import { buildCourse } from '../../src/lib/learning/curriculum';
 import { projectLesson, type ProgressEvent } from '../../src/lib/learning/projection';
-import type { CourseModule, LessonMeta, ModuleMeta, Pillar } from '../../src/lib/learning/types';
+import type { CourseModule, Pillar } from '../../src/lib/learning/types';
 
-const ROOT = resolve(import.meta.dirname, '../..');
 const DAY = 86_400_000;
 
 // ------------------------------------------------------------------ the course
 
-/** The published course read from content/ (frontmatter only; no Astro needed). */
-export function courseFromContent(contentDir = join(ROOT, 'content'), { includeDrafts = false } = {}): CourseModule[] {
-  const front = (file: string) => parseYaml(readFileSync(file, 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]);
-  const modules: ModuleMeta[] = [];
-  const lessons: LessonMeta[] = [];
-  for (const dir of readdirSync(contentDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
-    const meta = front(join(contentDir, dir.name, 'index.md'));
-    modules.push({ prePost: [], ...meta, id: dir.name });
-    for (const file of readdirSync(join(contentDir, dir.name)).filter((f) => /^\d\d-.*\.mdx$/.test(f))) {
-      const data = front(join(contentDir, dir.name, file));
-      const slug = file.replace(/\.mdx$/, '');
-      lessons.push({ ...data, id: `${dir.name}/${slug}`, module: dir.name, slug, draft: Boolean(data.draft), quiz: data.quiz ?? [] });
-    }
-  }
-  return buildCourse(modules, lessons, { includeDrafts });
-}
+/** The published course read from content/ (frontmatter only; no Astro needed): one copy, in src/. */
+export { courseFromContent } from '../../src/lib/server/content-files';
 
 /** What the seeder needs of a lesson. */
 export interface ScaleLesson {

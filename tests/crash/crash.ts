@@ -109,7 +109,7 @@ async function killCycles(entry: string, logFile: string) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const databaseUrl = `file:${join(dataDir, 'melek.db')}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: '1' };
+  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: 'accounts' };
   prepareDatabase(env);
   let server = launchServer(entry, env, { logFile });
   await waitHealthy(url);
@@ -273,7 +273,7 @@ async function diskFullPhase(entry: string, logFile: string) {
   try {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: mount, DATABASE_URL: `file:${join(mount, 'melek.db')}`, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: mount, DATABASE_URL: `file:${join(mount, 'melek.db')}`, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: 'accounts' };
     prepareDatabase(env);
     server = launchServer(entry, env, { logFile });
     await waitHealthy(url);
@@ -357,7 +357,7 @@ async function readOnlyPhase(entry: string, logFile: string) {
   try {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: `file:${join(dataDir, 'melek.db')}`, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: '1' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: `file:${join(dataDir, 'melek.db')}`, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: 'accounts' };
     prepareDatabase(env);
     if (asRoot) execFileSync('chown', ['-R', '65534:65534', dataDir]);
     server = launchServer(entry, env, { ...ids, logFile });

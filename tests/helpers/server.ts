@@ -41,7 +41,7 @@ export function prepareDatabase(env: NodeJS.ProcessEnv): void {
  * Starts the real built server (dist/) on a free port with a fresh temporary database,
  * migrated and seeded with the demo data unless `seed` is false.
  */
-export async function startServer(options: { seed?: boolean; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
+export async function startServer(options: { seed?: boolean | 'activity'; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
   if (!existsSync(ENTRY)) throw new Error('dist/ is missing: run `npx astro build` (npm test does it for you).');
   const dataDir = mkdtempSync(join(tmpdir(), 'melek-test-'));
   const databaseUrl = `file:${join(dataDir, 'melek.db')}`;
@@ -52,7 +52,8 @@ export async function startServer(options: { seed?: boolean; env?: NodeJS.Proces
     DATABASE_URL: databaseUrl,
     HOST: '127.0.0.1',
     PORT: String(port),
-    MELEK_SEED: options.seed === false ? '0' : '1',
+    // Most tests start from the bare demo accounts; 'activity' adds the weeks of demo activity npm start seeds.
+    MELEK_SEED: options.seed === false ? '0' : options.seed === 'activity' ? '1' : 'accounts',
     ...options.env,
   };
   prepareDatabase(env);

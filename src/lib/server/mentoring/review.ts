@@ -1,3 +1,4 @@
+import type { CourseModule } from '../../learning/types';
 import { z } from 'astro/zod';
 import { and, eq } from 'drizzle-orm';
 import { db } from '@db/client';
@@ -25,7 +26,14 @@ export type ReviewResult = { ok: true } | { ok: false; status: 400 | 404 | 409; 
  * Only a submission still waiting can be reviewed; the conditional update makes a second review
  * of the same submission (even at the same moment) fail instead of overwriting the first.
  */
-export async function reviewSubmission(actor: Pick<SessionUser, 'id' | 'role'>, learnerId: string, input: unknown, now = Date.now()): Promise<ReviewResult> {
+export async function reviewSubmission(
+  actor: Pick<SessionUser, 'id' | 'role'>,
+  learnerId: string,
+  input: unknown,
+  now = Date.now(),
+  /** The curriculum for the certificate check; the published course when left out. */
+  course?: CourseModule[],
+): Promise<ReviewResult> {
   if (!(await canAccessLearner(actor, learnerId)) || actor.role === 'learner') return { ok: false, status: 404, errors: { _form: 'learnerUnknown' } };
   const parsed = parseForm(reviewSchema, input);
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
@@ -43,6 +51,6 @@ export async function reviewSubmission(actor: Pick<SessionUser, 'id' | 'role'>, 
     .where(and(eq(taskSubmissions.id, submissionId), eq(taskSubmissions.status, 'submitted')))
     .returning({ id: taskSubmissions.id });
   if (updated.length === 0) return { ok: false, status: 409, errors: { _form: 'reviewAlready' } };
-  if (decision === 'approved') await issueEligibleCertificates(learnerId).catch(certificateHookFailed);
+  if (decision === 'approved') await issueEligibleCertificates(learnerId, course, undefined, now).catch(certificateHookFailed);
   return { ok: true };
 }
