@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
 import { startServer, type TestServer } from '../helpers/server';
+import { loginOverHttp } from '../helpers/http-login';
 import { discoverRoutes, fillPattern } from '../helpers/routes';
 import { DEMO, DEMO_IDS } from '../../db/seed';
 import { id as dictionary } from '../../src/i18n/id';
@@ -15,20 +16,7 @@ import { id as dictionary } from '../../src/i18n/id';
 let server: TestServer;
 const cookies: Record<'trainer' | 'mentor' | 'learner' | 'stuckLearner', string> = { trainer: '', mentor: '', learner: '', stuckLearner: '' };
 
-async function login(phone: string, password: string): Promise<string> {
-  const response = await fetch(`${server.url}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ phone, password }),
-  });
-  expect(response.status, `login ${phone}`).toBe(303);
-  for (const line of response.headers.getSetCookie()) {
-    const match = line.match(/^melek_session=([^;]+)/);
-    if (match) return decodeURIComponent(match[1]);
-  }
-  throw new Error('no session cookie');
-}
+const login = (phone: string, password: string) => loginOverHttp(server.url, phone, password);
 
 async function page(path: string, cookie: string): Promise<{ status: number; html: string; text: string }> {
   const response = await fetch(server.url + path, { headers: { cookie: `melek_session=${cookie}` }, redirect: 'manual' });

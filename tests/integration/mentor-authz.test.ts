@@ -13,6 +13,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { startServer, type TestServer } from '../helpers/server';
+import { loginOverHttp } from '../helpers/http-login';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
 
@@ -95,20 +96,7 @@ function rawRequest(path: string, cookie: string, method = 'GET', form?: Record<
   });
 }
 
-async function login(phone: string, password: string): Promise<string> {
-  const response = await fetch(`${server.url}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ phone, password }),
-  });
-  expect(response.status, `login ${phone}`).toBe(303);
-  for (const line of response.headers.getSetCookie()) {
-    const match = line.match(/^melek_session=([^;]+)/);
-    if (match) return decodeURIComponent(match[1]);
-  }
-  throw new Error('no session cookie');
-}
+const login = (phone: string, password: string) => loginOverHttp(server.url, phone, password);
 
 async function count(table: string, where = '1 = 1', args: Array<string | number> = []): Promise<number> {
   const result = await database.$client.execute({ sql: `SELECT count(*) AS n FROM ${table} WHERE ${where}`, args });

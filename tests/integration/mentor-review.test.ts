@@ -13,6 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ROOT, startServer, type TestServer } from '../helpers/server';
+import { loginOverHttp } from '../helpers/http-login';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
 
@@ -70,20 +71,7 @@ async function http(path: string, options: { cookie?: string; body?: Record<stri
   return { status: response.status, location: response.headers.get('location'), body };
 }
 
-async function login(phone: string, password: string): Promise<string> {
-  const response = await fetch(`${server.url}/login`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded' },
-    body: new URLSearchParams({ phone, password }),
-  });
-  expect(response.status, `login ${phone}`).toBe(303);
-  for (const line of response.headers.getSetCookie()) {
-    const match = line.match(/^melek_session=([^;]+)/);
-    if (match) return decodeURIComponent(match[1]);
-  }
-  throw new Error('no session cookie');
-}
+const login = (phone: string, password: string) => loginOverHttp(server.url, phone, password);
 
 /** Text with Astro's entities decoded (to find messages, never to check escaping). */
 const decode = (html: string) =>
