@@ -75,7 +75,11 @@ interface LessonOptions {
   prefix?: string;
   frontmatter?: (yaml: string) => string;
   body?: string;
+  /** Every lesson ends with a three-line <Ingat> (recap.ts); false leaves it out. */
+  recap?: boolean;
 }
+
+const RECAP = '\n<Ingat>\n\n- Isi profil.\n- Tulis jam buka.\n- Periksa dari HP lain.\n\n</Ingat>\n';
 
 /** A valid lesson whose frontmatter or body a test changes in one place. */
 function lesson(options: LessonOptions = {}): string {
@@ -122,7 +126,7 @@ Profil yang lengkap membuat pembeli percaya. Isi alamat dan jam buka supaya pemb
 Pembeli bisa membaca profil kapan saja.
 </Tip>
 `;
-  return `---\n${options.frontmatter ? options.frontmatter(yaml) : yaml}\n---\n${body}`;
+  return `---\n${options.frontmatter ? options.frontmatter(yaml) : yaml}\n---\n${body}${options.recap === false ? '' : RECAP}`;
 }
 
 async function checkLesson(text: string, extra: Record<string, string | number> = {}) {
@@ -592,7 +596,7 @@ describe('lesson body', () => {
     const words = (n: number) => Array.from({ length: n }, (_, i) => `kata${i}`).join(' ');
     const long = await checkLesson(withBody(words(1300)));
     expect(long.errors.map((p) => p.message)).toEqual(['Perkiraan waktu belajar pelajaran ini 13 menit (membaca + kuis); batasnya 10 menit. Persingkat tulisannya, atau pecah menjadi dua pelajaran.']);
-    const text = withBody(words(700));
+    const text = withBody(words(680));
     const far = await checkLesson(text);
     expect(far.errors).toEqual([]);
     expect(far.warnings.map((p) => [p.line, p.message])).toEqual([
@@ -610,7 +614,7 @@ describe('lesson body', () => {
 describe('components are read from src/components/mdx', () => {
   it('names from index.ts and attributes from each Props', () => {
     const index = readFileSync(join(ROOT, 'src/components/mdx/index.ts'), 'utf8');
-    expect([...componentsFromIndex(index).keys()]).toEqual(expect.arrayContaining(['Tip', 'Awas', 'Langkah', 'ChatWA', 'Pesan', 'Istilah', 'Contoh']));
+    expect([...componentsFromIndex(index).keys()]).toEqual(expect.arrayContaining(['Tip', 'Awas', 'Langkah', 'ChatWA', 'Pesan', 'Istilah', 'Contoh', 'LayarHP', 'Ingat']));
     expect(propsFromAstro(readFileSync(join(ROOT, 'src/components/mdx/ChatWA.astro'), 'utf8'))).toEqual(expect.arrayContaining([{ name: 'judul', required: true }, { name: 'penipuan', required: false }]));
     expect(propsFromAstro('---\ninterface Props extends HTMLAttributes<"div"> { a: string }\n---\n<div />')).toBeUndefined();
     expect(propsFromAstro('---\ntype Props = { a?: string; b: () => void; c: Record<string, number> }\n---\n')).toEqual([

@@ -12,5 +12,7 @@ import Pesan from './Pesan.astro';
 import Istilah from './Istilah.astro';
 import Contoh from './Contoh.astro';
 import H5P from './H5P.astro';
+import LayarHP from './LayarHP.astro';
+import Ingat from './Ingat.astro';
 
-export const mdxComponents = { Tip, Awas, Langkah, ChatWA, Pesan, Istilah, Contoh, H5P };
+export const mdxComponents = { Tip, Awas, Langkah, ChatWA, Pesan, Istilah, Contoh, H5P, LayarHP, Ingat };

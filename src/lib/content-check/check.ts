@@ -8,6 +8,7 @@ import { GUIDANCE_MARKER, m } from './messages';
 import { fencedBlocks } from './readme';
 import { imageRules, linkRules, type LessonIndex } from './references';
 import { guidanceRule, lessonQuizItems, lessonShapeRules, pageWeightRule, quizRules, readingTimeRules, type RuleProblem } from './rules';
+import { recapRule } from './recap';
 import { slugify, translateIssues } from './schema-issues';
 import type { ContentSnapshot, Problem, Severity, YamlPath } from './types';
 
@@ -240,6 +241,7 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
           const objectives = Array.isArray(data.objectives) ? data.objectives.map(String).join(' ') : '';
           sink.addAll(readingTimeRules(analysis.words + countWords(objectives), quizCount, data.minutes, lineOf(['minutes']), fm.openLine));
           sink.addAll(pageWeightRule(fm.body.length, quizCount, fm.openLine));
+          sink.addAll(recapRule(fm.body, fm.bodyStartLine, fm.bodyStartLine + fm.body.split('\n').length - 1));
         }
         sink.addAll(linkRules(analysis.links, data?.draft === true, lesson.folder, index));
         sink.addAll(imageRules(analysis.images, posix.dirname(lesson.file), index));

@@ -349,6 +349,11 @@ export const m = {
     `Perkiraan waktu belajar pelajaran ini ${estimate} menit (membaca + kuis); batasnya ${MAX_MINUTES} menit. Persingkat tulisannya, atau pecah menjadi dua pelajaran.`,
   readingFar: (estimate: number, declared: number) =>
     `Kolom \`minutes\` berisi ${declared}, padahal perkiraan waktu membaca + kuis sekitar ${estimate} menit. Sesuaikan \`minutes\` supaya peserta tahu waktu yang dibutuhkan.`,
+  recapMissing: (lines: number) =>
+    `Pelajaran ini belum punya ringkasan. Tutup pelajaran dengan <Ingat> berisi ${lines} baris daftar (diawali "- "): hal yang perlu diingat peserta besok pagi.`,
+  recapLines: (found: number, lines: number) =>
+    `<Ingat> berisi ${found} baris daftar; tulis tepat ${lines} baris pendek (diawali "- ") supaya mudah diingat.`,
+  recapNotLast: () => `<Ingat> sebaiknya bagian paling akhir pelajaran. Pindahkan ke bawah, setelah semua isi.`,
   pageTooHeavy: (kb: number) =>
     `Halaman pelajaran ini diperkirakan ± ${kb} KB; batasnya ${MAX_PAGE_KB} KB supaya cepat terbuka di HP dengan sinyal lemah. Persingkat tulisannya, atau pecah menjadi dua pelajaran.`,
 
