@@ -127,6 +127,14 @@ ${T} kalimat yang memakai istilah asing, misalnya <Istilah kata=${q(`${T} istila
 <Awas>
 ${T} hal yang berbahaya atau harus dihindari.
 </Awas>
+
+<Ingat>
+
+- ${T} hal pertama yang perlu diingat.
+- ${T} hal kedua.
+- ${T} hal ketiga.
+
+</Ingat>
 `;
   return { ok: true, fileName, text, slug: fileName.replace(/\.mdx$/, '') };
 }
