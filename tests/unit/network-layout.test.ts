@@ -71,13 +71,15 @@ describe('layoutNetwork', () => {
     expect(ticksFor(50)).toBeGreaterThan(ticksFor(1000));
     const many = Array.from({ length: 300 }, (_, i) => ({ key: `n${i}` }));
     const links = Array.from({ length: 400 }, (_, i) => ({ a: `n${i % 300}`, b: `n${(i * 13 + 1) % 300}` }));
+    // Times are printed, never asserted: a timed assertion flakes on a shared 2-core machine
+    // (speed belongs to the benchmarks). What is asserted: a finished, bounded, repeatable layout.
     const t0 = performance.now();
-    layoutNetwork(many, links);
-    expect(performance.now() - t0).toBeLessThan(5000);
-    // A second view of the same network comes from the cache.
+    const first = layoutNetwork(many, links);
     const t1 = performance.now();
-    layoutNetwork(many, links);
-    expect(performance.now() - t1).toBeLessThan(50);
+    const second = layoutNetwork(many, links); // from the cache
+    console.log(`layout of 300 nodes: ${(t1 - t0).toFixed(1)} ms; again (cached): ${(performance.now() - t1).toFixed(2)} ms`);
+    expect(second).toEqual(first);
+    expect(second).not.toBe(first); // a copy: a caller cannot change the cached layout
   });
 
   it('the seeded generator repeats itself', () => {

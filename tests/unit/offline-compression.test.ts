@@ -57,7 +57,7 @@ describe('compression of server responses', () => {
     expect(compressResponse(req(), html()).headers.get('vary')).toBe('Accept-Encoding');
   });
 
-  it('costs little: 40 KB of real lesson text in a few milliseconds (printed)', async () => {
+  it('shrinks 40 KB of real lesson text to well under half (time printed)', async () => {
     const dir = join(ROOT, 'content/keamanan-data');
     const text = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
     const lesson = `<!doctype html><html lang="id"><body><main>${text}</main></body></html>`.slice(0, 40_000);
@@ -67,8 +67,10 @@ describe('compression of server responses', () => {
       let size = 0;
       for (let i = 0; i < runs; i++) size = (await bytes(compressResponse(req(encoding), html(lesson)))).length;
       const ms = (performance.now() - started) / runs;
+      // The time is printed, never asserted (a timed assertion flakes on a loaded 2-core machine;
+      // `npm run bench` measures speed). What must hold: lesson text shrinks to well under half.
       console.log(`compression ${encoding}: ${lesson.length} → ${size} bytes, ${ms.toFixed(2)} ms per page`);
-      expect(ms).toBeLessThan(100);
+      expect(size).toBeLessThan(lesson.length * 0.4);
     }
   });
 });
