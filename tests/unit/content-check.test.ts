@@ -79,6 +79,8 @@ interface LessonOptions {
   recap?: boolean;
 }
 
+/** Today, so the lesson's facts are fresh whatever the clock says (the suite also runs a year ahead). */
+const TODAY = new Date().toISOString().slice(0, 10);
 const RECAP = '\n<Ingat>\n\n- Isi profil.\n- Tulis jam buka.\n- Periksa dari HP lain.\n\n</Ingat>\n';
 
 /** A valid lesson whose frontmatter or body a test changes in one place. */
@@ -102,6 +104,7 @@ order: ${options.order ?? 1}
 title: Profil Toko
 summary: "Profil yang lengkap membuat pembeli percaya."
 minutes: 2
+checkedOn: ${TODAY}
 pillars: [cakap]
 objectives:
   - Mengisi profil WhatsApp Business dengan lengkap.

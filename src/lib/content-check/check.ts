@@ -9,6 +9,7 @@ import { fencedBlocks } from './readme';
 import { imageRules, linkRules, type LessonIndex } from './references';
 import { guidanceRule, lessonQuizItems, lessonShapeRules, pageWeightRule, quizRules, readingTimeRules, type RuleProblem } from './rules';
 import { recapRule } from './recap';
+import { freshnessRule, lessonKey } from './freshness';
 import { slugify, translateIssues } from './schema-issues';
 import type { ContentSnapshot, Problem, Severity, YamlPath } from './types';
 
@@ -242,6 +243,9 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
           sink.addAll(readingTimeRules(analysis.words + countWords(objectives), quizCount, data.minutes, lineOf(['minutes']), fm.openLine));
           sink.addAll(pageWeightRule(fm.body.length, quizCount, fm.openLine));
           sink.addAll(recapRule(fm.body, fm.bodyStartLine, fm.bodyStartLine + fm.body.split('\n').length - 1));
+          const moduleOrder = modules.find((mod) => mod.folder === lesson.folder)?.fm?.data?.order;
+          const key = typeof moduleOrder === 'number' && typeof data.order === 'number' ? lessonKey(moduleOrder, data.order) : undefined;
+          sink.addAll(freshnessRule(data.checkedOn, 'checkedOn' in data ? lineOf(['checkedOn']) : fm.openLine, snapshot.now ?? Date.now(), key, snapshot.factSources));
         }
         sink.addAll(linkRules(analysis.links, data?.draft === true, lesson.folder, index));
         sink.addAll(imageRules(analysis.images, posix.dirname(lesson.file), index));

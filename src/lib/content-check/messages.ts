@@ -349,6 +349,11 @@ export const m = {
     `Perkiraan waktu belajar pelajaran ini ${estimate} menit (membaca + kuis); batasnya ${MAX_MINUTES} menit. Persingkat tulisannya, atau pecah menjadi dua pelajaran.`,
   readingFar: (estimate: number, declared: number) =>
     `Kolom \`minutes\` berisi ${declared}, padahal perkiraan waktu membaca + kuis sekitar ${estimate} menit. Sesuaikan \`minutes\` supaya peserta tahu waktu yang dibutuhkan.`,
+  checkedMissing: () =>
+    `Tulis kapan fakta pelajaran ini terakhir diperiksa, misalnya \`checkedOn: 2026-11-27\` (tahun-bulan-tanggal). Pemeriksaan akan mengingatkan setelah setahun.`,
+  checkedOld: (day: string, days: number, key: string | undefined, facts: string[]) =>
+    `Fakta pelajaran ini terakhir diperiksa ${day}, ${days} hari lalu. Periksa lagi angka, biaya, aturan, dan nama menu${key ? ` (kode ${key} di docs/curriculum-sources.md)` : ''}, lalu perbarui \`checkedOn\`.` +
+    (facts.length ? ` Yang perlu diperiksa: ${facts.map((f) => `«${f}»`).join('; ')}.` : ''),
   recapMissing: (lines: number) =>
     `Pelajaran ini belum punya ringkasan. Tutup pelajaran dengan <Ingat> berisi ${lines} baris daftar (diawali "- "): hal yang perlu diingat peserta besok pagi.`,
   recapLines: (found: number, lines: number) =>

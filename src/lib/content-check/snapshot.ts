@@ -61,5 +61,6 @@ export function loadSnapshot(folder: string, repoRoot: string, cwd = process.cwd
     }
   };
   const components = existsSync(indexFile) ? componentCatalog(read(indexFile) ?? '', (file) => read(resolve(componentsDir, file))) : [];
-  return { root, files, publicFiles, components };
+  const factSources = read(join(repoRoot, 'docs/curriculum-sources.md'));
+  return { root, files, publicFiles, components, now: Date.now(), factSources };
 }

@@ -45,6 +45,10 @@ export interface ContentSnapshot {
   publicFiles: Map<string, number>;
   /** Components lessons may use without import (src/components/mdx/index.ts). */
   components: ComponentInfo[];
+  /** The moment of the check: `checkedOn` older than a year is flagged against it. Default: now. */
+  now?: number;
+  /** docs/curriculum-sources.md, to list a stale lesson's facts. */
+  factSources?: string;
 }
 
 export type YamlPath = Array<string | number>;

@@ -60,5 +60,9 @@ export const lessonSchema = z
     quiz: z.array(quizItemSchema).default([]),
     task: taskSchema.optional(),
     draft: z.boolean().default(false),
+    /** The day the lesson's facts were last checked (content:check warns a year later). YAML may read it as a date. */
+    checkedOn: z
+      .union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal ditulis tahun-bulan-tanggal, misalnya 2026-11-27')])
+      .optional(),
   })
   .strict();

@@ -37,6 +37,8 @@ export interface LessonMeta {
   quiz: QuizItem[];
   task?: PracticalTask;
   draft: boolean;
+  /** The day the lesson's facts were last checked (YYYY-MM-DD). */
+  checkedOn?: string;
   /** Characters of MDX body, for the data-cost estimate shown before opening. */
   bodyLength?: number;
   /** Ids of the H5P activities the lesson embeds (`<H5P id="…" />` in its body). */
