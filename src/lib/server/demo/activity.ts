@@ -53,6 +53,10 @@ interface Learner {
   id: string;
   name: string;
 }
+interface Mentor {
+  id: string;
+  role: 'mentor';
+}
 
 export async function seedDemoActivity(course: CourseModule[], now: number): Promise<void> {
   const ago = (days: number, minutes = 0) => now - days * DAY + minutes * MINUTE;
@@ -65,8 +69,8 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
   const [wa, uang, aman] = [module('pemasaran-whatsapp'), module('aplikasi-keuangan'), module('keamanan-data')];
   // The sixth demo learner, Pak Slamet (petis), joined four weeks ago and has not started: his mentor sees it.
   const [sari, hadi, lilik, nur, yanti] = DEMO_IDS.learners.map((id, i): Learner => ({ id, name: `demo-${i + 1}` }));
-  const dewi = { id: DEMO_IDS.mentors[0], role: 'mentor' as const };
-  const arif = { id: DEMO_IDS.mentors[1], role: 'mentor' as const };
+  const dewi: Mentor = { id: DEMO_IDS.mentors[0], role: 'mentor' };
+  const arif: Mentor = { id: DEMO_IDS.mentors[1], role: 'mentor' };
 
   /** Opens a lesson, reads it for a few minutes and answers its quiz (or taps "Selesai"). */
   async function study(learner: Learner, lesson: LessonMeta, at: number, rightCount = lesson.quiz.length) {
@@ -95,7 +99,7 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
     return expectOk(`task ${lesson.id}`, await submitTask(learner.id, lesson, { text, link }, at)).id;
   }
 
-  async function review(mentor: typeof dewi, learner: Learner, submissionId: string, at: number, decision: 'approved' | 'needs_work', feedback = '') {
+  async function review(mentor: Mentor, learner: Learner, submissionId: string, at: number, decision: 'approved' | 'needs_work', feedback = '') {
     expectOk(`review ${submissionId}`, await reviewSubmission(mentor, learner.id, { submissionId, decision, feedback }, at, course));
   }
 
