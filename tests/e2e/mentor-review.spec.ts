@@ -139,6 +139,8 @@ test('a task goes from the learner to the mentor and the feedback comes back; th
     await expect(item).toContainText(`Pelajaran berikutnya: ${l2.title}`);
     await item.getByRole('button', { name: `Ingatkan ${LILIK.name} lewat WhatsApp` }).click();
     await expect.poll(() => opened.length).toBe(1);
+    // Let the page finish arriving at wa.me before the next goto, or the late navigation interrupts it (seen under load).
+    await page.waitForURL(/^https:\/\/wa\.me\//);
     await page.goto(`/mentor/learners/${LILIK.id}`);
     await page.getByRole('button', { name: `Ingatkan ${LILIK.name} lewat WhatsApp` }).click();
     await expect.poll(() => opened.length).toBe(2);
