@@ -35,8 +35,7 @@ export const en: Dictionary = {
   phoneHint: 'Example: 0812 3456 7890',
   passwordLabel: 'Password',
   loginButton: 'Log in',
-  loginFailed: 'Wrong phone number or password. Please try again.',
-  loginNoPassword: 'This account has no password yet. Ask your mentor for an invite link.',
+  loginFailed: 'Wrong phone number or password. Please try again. No password yet, or forgot it? Ask your mentor for a new link.',
   loginTooMany: (minutes: number) =>
     `Too many wrong attempts. Wait ${minutes} minutes, then try again. Forgot your password? Ask your mentor for a new link.`,
   loginForgot: 'Forgot your password? Ask your mentor to send you a new link on WhatsApp.',
@@ -46,6 +45,7 @@ export const en: Dictionary = {
   phoneInvalid: 'We do not recognise this number. Write an Indonesian mobile number, e.g. 0812 3456 7890.',
   phoneForeign: 'Melek is only for Indonesian mobile numbers (starting with 08 or +62).',
   phoneTaken: 'This phone number is already registered. Log in, or ask your mentor for a new link.',
+  registerPhoneRefused: 'Registration with this number is not possible. If this number is already registered, log in or ask your mentor for a new link.',
   passwordEmpty: 'Please enter a password.',
   passwordShort: 'The password needs at least 8 characters.',
   passwordLong: 'The password is too long (at most 200 characters).',

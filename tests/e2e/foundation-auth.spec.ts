@@ -159,7 +159,7 @@ test.describe('login form', () => {
     ]);
     expect(response.status()).toBe(401);
     await expectPath(page, '/login');
-    await expect(page.getByRole('alert')).toHaveText('Nomor HP atau kata sandi salah. Coba lagi.');
+    await expect(page.getByRole('alert')).toHaveText('Nomor HP atau kata sandi salah. Coba lagi. Belum punya kata sandi atau lupa? Minta pendamping membuat tautan baru.');
     await expect(page.getByLabel('Nomor HP (WhatsApp)')).toHaveValue(phone);
     await expect(page.getByLabel('Kata sandi')).toHaveValue('');
     expect((await page.context().cookies()).some((c) => c.value && c.name.toLowerCase().includes('session'))).toBe(false);

@@ -8,7 +8,7 @@ import { createSession } from '../auth/session';
 
 export type LoginResult =
   | { ok: true; token: string; role: Role }
-  | { ok: false; error: 'phoneEmpty' | 'phoneInvalid' | 'phoneForeign' | 'passwordEmpty' | 'loginFailed' | 'loginNoPassword' }
+  | { ok: false; error: 'phoneEmpty' | 'phoneInvalid' | 'phoneForeign' | 'passwordEmpty' | 'loginFailed' }
   | { ok: false; error: 'loginTooMany'; waitMinutes: number };
 
 /**
@@ -35,7 +35,7 @@ export async function login(phoneInput: string, password: string, address: strin
   const valid = await verifyPassword((usable && user.passwordHash) || (await dummyPasswordHash()), password);
   if (!usable || !valid || !user.passwordHash) {
     await recordLoginFailure(keys, phone.e164);
-    if (usable && !user.passwordHash) return { ok: false, error: 'loginNoPassword' };
+    // An account without a password answers like a wrong password: the login page never says which numbers have accounts.
     return { ok: false, error: 'loginFailed' };
   }
   await clearLoginFailures(phone.e164);
