@@ -1,5 +1,5 @@
 /**
- * The security floor over HTTP, against the real built server (dist/server/entry.mjs) on a free
+ * The security floor over HTTP, against the real built server (dist/server/melek.mjs) on a free
  * port with a fresh seeded temp database: origin check, forged and expired cookies, the session
  * cookie, logout, role areas, security headers, health, mentor invites, bad input, rate limit.
  * No response in this file may be a 5xx (every request goes through `http()`, which asserts it).
