@@ -686,9 +686,10 @@ describe('login rate limit over HTTP', () => {
     expect(text).toMatch(/Terlalu banyak percobaan yang salah\. Tunggu 1[45] menit/);
     expect(text).toContain(dictionary.loginTooMany(15).split('Tunggu')[0]);
     expect(await rowCount('sessions')).toBe(sessionsBefore);
-    // The address is limited too: another account from here waits as well.
+    // Another account behind the same address is not locked by these misses (issue 15: 5 per
+    // address and account, 30 per address alone).
     const other = await post('/login', { phone: DEMO.learners[4].phone, password: DEMO.learnerPassword });
-    expect(other.status).toBe(429);
+    expect(other.status).toBe(303);
   });
 });
 

@@ -2,6 +2,7 @@ import type { AstroCookies, MiddlewareHandler } from 'astro';
 import { t } from '../../i18n';
 import { withSecurityHeaders } from '../security-headers';
 import { IDLE_MS, SESSION_COOKIE } from './auth/session';
+import { DEVICE_COOKIE, DEVICE_TTL_MS } from './auth/device-cookie';
 
 /** `Secure` whenever the request came over https (directly or, with TRUST_PROXY=1, via a proxy). */
 export function isHttps(request: Request, url: URL): boolean {
@@ -17,6 +18,15 @@ export function setSessionCookie(cookies: AstroCookies, token: string, secure: b
     path: '/',
     maxAge: Math.floor(IDLE_MS / 1000),
   });
+}
+
+/** The device cookie (auth/device-cookie.ts): sent back only to this site, never readable by scripts. */
+export function setDeviceCookie(cookies: AstroCookies, value: string, secure: boolean): void {
+  cookies.set(DEVICE_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: Math.floor(DEVICE_TTL_MS / 1000) });
+}
+
+export function deviceCookie(cookies: AstroCookies): string | undefined {
+  return cookies.get(DEVICE_COOKIE)?.value;
 }
 
 export function clearSessionCookie(cookies: AstroCookies, secure: boolean): void {
