@@ -78,6 +78,7 @@ export const id_h5p = {
   // progress API refusals (EventError keys)
   h5pUnknownContent: 'Aktivitas interaktif ini tidak ada di Melek.',
   h5pNotInLesson: 'Aktivitas interaktif ini tidak ada di pelajaran tersebut.',
+  h5pScoreInvalid: 'Nilai aktivitas interaktif ini tidak cocok dengan nilai tertingginya. Nilai tidak disimpan.',
 
   // the lesson card
   h5pCardKind: 'Aktivitas interaktif',
