@@ -66,6 +66,12 @@ export const en_h5p: typeof id_h5p = {
         return `"${p.folder}/library.json": ${p.field} does not match the folder name.`;
       case 'missingPreloaded':
         return `The file "${p.path}" of library ${p.library} is missing from the package.`;
+      case 'badFolder':
+        return `The folder "${p.path}" may not be at the top of the package: only h5p.json, content/ and library folders named "MachineName-major.minor" (e.g. "H5P.TrueFalse-1.6").`;
+      case 'badLanguageFile':
+        return `The language file "${p.path}" is wrong: it must be named language/<code>.json (e.g. language/id.json) and hold valid JSON.`;
+      case 'coreApi':
+        return `Library ${p.library} needs H5P core ${p.required}, but Melek's player supports ${p.supported}. Export it again with an older version of the library.`;
       case 'idInvalid':
         return `The ID "${p.id}" cannot be used: lowercase letters, digits and hyphens only, at most 60 characters.`;
       case 'idTaken':

@@ -1,4 +1,4 @@
-import { h5pLimits } from './server/h5p/validate';
+import { h5pLimits } from './server/h5p/limits';
 
 /**
  * How many bytes a request body may have, per route: the one table of body caps (issue 15).

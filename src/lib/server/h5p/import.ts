@@ -280,6 +280,9 @@ async function extract(buffer: Buffer, dir: string, limits: H5pLimits): Promise<
         limits,
       );
       if (problem) refuse(problem);
+      // Loose files at the top level other than h5p.json (an editor's "H5P_CONTENT_HERE.txt") are
+      // not kept, as H5P core does not keep them: the top level holds h5p.json, content/ and libraries.
+      if (!name.path.includes('/') && name.path !== 'h5p.json') continue;
       if (!entry.canDecodeFileData()) refuse({ code: 'zipCorrupt', detail: `${name.path}: compression method ${entry.compressionMethod}` });
       state.declaredBytes += entry.uncompressedSize;
       const parent = dirname(name.path);
