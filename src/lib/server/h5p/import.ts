@@ -21,6 +21,7 @@ import {
   H5pPackageError,
   h5pLimits,
   InflateBudget,
+  LIBRARY_FOLDER,
   refuse,
   slugify,
   validateStructure,
@@ -266,6 +267,9 @@ async function extract(buffer: Buffer, dir: string, limits: H5pLimits): Promise<
       if (type === 'link') refuse({ code: 'link', path: name.path });
       if (type === 'special') refuse({ code: 'specialFile', path: name.path });
       if (name.kind === 'skip') continue;
+      // The top level holds h5p.json, content/ and library folders "<machineName>-<major>.<minor>" only.
+      const top = name.path.split('/')[0];
+      if ((name.kind === 'dir' || name.path.includes('/')) && top !== 'content' && !LIBRARY_FOLDER.test(top)) refuse({ code: 'badFolder', path: `${top}/` });
       if (name.kind === 'dir') {
         if (state.files.has(name.path)) refuse({ code: 'duplicate', path: name.path });
         if (!dirs.has(name.path)) {
