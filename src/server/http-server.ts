@@ -89,28 +89,74 @@ function plainAnswer(req: IncomingMessage, res: ServerResponse, status: number, 
 // ------------------------------------------------------------------------------ body caps
 
 /**
- * Hands Astro a body that is counted while it is read (Astro's Node adapter reads `req.body` when
- * it is an async iterable). Past `cutoff` bytes this server answers 413 itself, stops reading,
- * closes the connection, and whatever the page still writes is dropped.
+ * After a 413, up to this many more bytes of the refused body are read and thrown away, so a
+ * client still sending (a browser, fetch) finishes and reads the answer; beyond it the
+ * connection is closed (an attacker's 100 MB stream is not read).
  */
-function capBody(req: IncomingMessage, res: ServerResponse, cutoff: number, tooLarge: () => void): void {
+const DRAIN_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * Hands Astro a body that is counted while it is read (Astro's Node adapter reads `req.body` when
+ * it is an async iterable; nothing is read until the page asks). Past `cutoff` bytes this server
+ * answers 413 itself, the page's read fails, and whatever the page still writes is dropped.
+ */
+function capBody(req: IncomingMessage, cutoff: number, tooLarge: () => void): void {
   let total = 0;
-  const source = req[Symbol.asyncIterator]();
   (req as IncomingMessage & { body?: unknown }).body = {
     async *[Symbol.asyncIterator]() {
-      for (;;) {
-        const { value, done } = await source.next();
-        if (done) return;
-        total += (value as Buffer).length;
-        if (total > cutoff) {
-          tooLarge();
-          throw new Error('request body over its cap');
+      const queue: Buffer[] = [];
+      let ended = false;
+      let failed: Error | undefined;
+      let wake: (() => void) | undefined;
+      const onData = (chunk: Buffer) => {
+        queue.push(chunk);
+        req.pause();
+        wake?.();
+      };
+      const onEnd = () => {
+        ended = true;
+        wake?.();
+      };
+      const onClose = () => {
+        if (!ended) failed ??= new Error('request aborted');
+        wake?.();
+      };
+      const onError = (error: Error) => {
+        failed = error;
+        wake?.();
+      };
+      req.on('data', onData);
+      req.once('end', onEnd);
+      req.once('close', onClose);
+      req.once('error', onError);
+      try {
+        for (;;) {
+          const chunk = queue.shift();
+          if (chunk) {
+            total += chunk.length;
+            if (total > cutoff) {
+              tooLarge();
+              throw new Error('request body over its cap');
+            }
+            yield chunk;
+            continue;
+          }
+          if (failed) throw failed;
+          if (ended) return;
+          await new Promise<void>((resolve) => {
+            wake = resolve;
+            req.resume();
+          });
+          wake = undefined;
         }
-        yield value as Buffer;
+      } finally {
+        req.off('data', onData);
+        req.off('end', onEnd);
+        req.off('close', onClose);
+        req.off('error', onError);
       }
     },
   };
-  void res;
 }
 
 /** After this server answered, the page's own answer (still being rendered) goes nowhere. */
@@ -122,14 +168,22 @@ function silence(res: ServerResponse): void {
   res.end = noop as unknown as ServerResponse['end'];
 }
 
-function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+/** 413 in the user's language; the rest of the body is read away (up to DRAIN_LIMIT) or the connection closed. */
+function refuseTooLarge(req: IncomingMessage, res: ServerResponse, alreadyRead: number): void {
   if (res.headersSent) return;
   const d = localeOf(req) === 'en' ? en : id;
-  plainAnswer(req, res, 413, d.bodyTooLarge, { connection: 'close' });
+  const declared = Number(req.headers['content-length']);
+  const drainable = Number.isFinite(declared) && declared - alreadyRead <= DRAIN_LIMIT;
+  plainAnswer(req, res, 413, d.bodyTooLarge, drainable ? {} : { connection: 'close' });
   silence(res);
-  // Stop taking the rest of the body: the connection closes once the answer is out.
-  req.pause();
-  res.once('finish', () => setTimeout(() => req.socket.destroy(), 1000).unref());
+  let drained = 0;
+  req.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > DRAIN_LIMIT) req.socket.destroy();
+  });
+  req.on('error', () => {});
+  if (drainable) req.resume();
+  else res.once('finish', () => setTimeout(() => req.socket.destroy(), 200).unref());
 }
 
 // ------------------------------------------------------------------------------ static files
@@ -271,8 +325,9 @@ export function createRequestListener(options: MelekServerOptions) {
     } else {
       const limit = bodyLimitFor(urlPath);
       const declared = Number(req.headers['content-length']);
-      if (!limit.explainedByRoute && Number.isFinite(declared) && declared > limit.bytes) return refuseTooLarge(req, res);
-      capBody(req, res, serverCutoff(limit), () => refuseTooLarge(req, res));
+      if (!limit.explainedByRoute && Number.isFinite(declared) && declared > limit.bytes) return refuseTooLarge(req, res, 0);
+      const cutoff = serverCutoff(limit);
+      capBody(req, cutoff, () => refuseTooLarge(req, res, cutoff));
     }
 
     // Every answer Astro writes (its writeHead merges these) carries the security headers,
