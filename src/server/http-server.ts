@@ -168,22 +168,35 @@ function silence(res: ServerResponse): void {
   res.end = noop as unknown as ServerResponse['end'];
 }
 
-/** 413 in the user's language; the rest of the body is read away (up to DRAIN_LIMIT) or the connection closed. */
+/**
+ * 413 in the user's language. A short rest of the body (up to DRAIN_LIMIT) is read away so the
+ * connection stays usable; a longer one is not read at all: once the answer is out, this server
+ * stops sending (FIN) but does not reset the connection at once, because a reset can make the
+ * client's system drop the answer it has not read yet; the socket is destroyed a few seconds later.
+ */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, alreadyRead: number): void {
   if (res.headersSent) return;
   const d = localeOf(req) === 'en' ? en : id;
   const declared = Number(req.headers['content-length']);
   const drainable = Number.isFinite(declared) && declared - alreadyRead <= DRAIN_LIMIT;
-  plainAnswer(req, res, 413, d.bodyTooLarge, drainable ? {} : { connection: 'close' });
+  plainAnswer(req, res, 413, d.bodyTooLarge);
   silence(res);
-  let drained = 0;
-  req.on('data', (chunk: Buffer) => {
-    drained += chunk.length;
-    if (drained > DRAIN_LIMIT) req.socket.destroy();
-  });
   req.on('error', () => {});
-  if (drainable) req.resume();
-  else res.once('finish', () => setTimeout(() => req.socket.destroy(), 200).unref());
+  if (drainable) {
+    let drained = 0;
+    req.on('data', (chunk: Buffer) => {
+      drained += chunk.length;
+      if (drained > DRAIN_LIMIT) req.socket.destroy();
+    });
+    req.resume();
+    return;
+  }
+  req.pause();
+  const socket = req.socket;
+  res.once('finish', () => {
+    socket.end();
+    setTimeout(() => socket.destroy(), 5000).unref();
+  });
 }
 
 // ------------------------------------------------------------------------------ static files
