@@ -356,9 +356,6 @@ export function createRequestListener(options: MelekServerOptions) {
 }
 
 export function createMelekServer(options: MelekServerOptions): Server {
-  const server = createServer(createRequestListener(options));
-  // Slow clients may not hold a connection open forever.
-  server.requestTimeout = 120_000;
-  server.headersTimeout = 30_000;
-  return server;
+  // Node's own timeouts stay (a request may take 5 minutes: a trainer's 50 MB upload on 3G).
+  return createServer(createRequestListener(options));
 }
