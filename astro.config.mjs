@@ -4,15 +4,19 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { offlineBuild } from './src/cli/build-sw.ts';
 import { h5pPlayerAssets } from './src/cli/h5p-copy-player.ts';
+import { melekServer } from './src/cli/build-server.ts';
 
 export default defineConfig({
   output: 'server',
-  adapter: node({ mode: 'standalone' }),
+  // middleware mode: Astro only renders; Melek's own server (src/server/http-server.ts, built to
+  // dist/server/melek.mjs by melekServer()) owns the client address, static files, body caps and
+  // the security headers of every response (issue 15).
+  adapter: node({ mode: 'middleware' }),
   // offlineBuild: after every build, the service worker, offline pages, icons and precompressed
-  // static files; and the adapter's static handler serves those .br/.gz (src/cli/build-sw.ts).
+  // static files, which Melek's server sends when the browser takes them (src/cli/build-sw.ts).
   // h5pPlayerAssets: copies h5p-standalone's player into public/h5p-player/ (gitignored) before
   // every build or dev server, so a fresh clone plays H5P without a separate step.
-  integrations: [mdx(), h5pPlayerAssets(), offlineBuild()],
+  integrations: [mdx(), h5pPlayerAssets(), offlineBuild(), melekServer()],
   // Cross-site form posts are refused with 403 (DESIGN.md security floor).
   // allowedDomains: without it Astro ignores the Host header and every URL becomes
   // http://localhost, so the origin check would refuse the app's own forms on any port but 80.

@@ -7,7 +7,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const ROOT = resolve(import.meta.dirname, '../..');
-export const SERVER_ENTRY = join(ROOT, 'dist/server/entry.mjs');
+/** Melek's own server (src/server/main.ts, bundled last by the build), which loads Astro's dist/server/entry.mjs. */
+export const SERVER_ENTRY = join(ROOT, 'dist/server/melek.mjs');
 const SOURCES = ['src', 'content', 'public', 'db/schema', 'astro.config.mjs', 'package.json', 'tsconfig.json'];
 
 function newestMtime(path: string): number {

@@ -10,12 +10,8 @@
  *    (/_astro/*.js|css) — the app shell, nothing personal;
  * 4. precompressed copies (.br, .gz) of every text file in dist/client ≥ 1 KB.
  *
- * The Node adapter serves dist/client with `send`, which knows nothing of precompressed files.
- * `precompressedStatic()` is a Vite plugin for the server build that changes the adapter's
- * static handler (node_modules/@astrojs/node/dist/serve-static.js) in one place: before `send`,
- * it picks `<file>.br` or `<file>.gz` when the browser accepts it (never for Range requests),
- * and sets Content-Encoding, the original Content-Type and Vary. If the adapter's code changes
- * so the anchor is not found, the build fails and says so.
+ * Melek's own server (src/server/http-server.ts) serves dist/client and picks `<file>.br` or
+ * `<file>.gz` when the browser accepts it, with Content-Encoding, the original Content-Type and Vary.
  *
  * By hand: `npx tsx src/cli/build-sw.ts [dist/client]`.
  */
@@ -139,60 +135,6 @@ export async function buildServiceWorker(root: string, clientDir: string): Promi
   return { swBytes: statSync(join(clientDir, 'sw.js')).size, precached: entries.length, compressed };
 }
 
-// ------------------------------------------------------------------ serving precompressed files
-
-/** Injected into the adapter's serve-static.js (which imports `fs` and `path` itself). */
-const HELPER = `
-const MELEK_TYPES = { js: "text/javascript; charset=utf-8", mjs: "text/javascript; charset=utf-8", css: "text/css; charset=utf-8", html: "text/html; charset=utf-8", svg: "image/svg+xml", json: "application/json; charset=utf-8", webmanifest: "application/manifest+json; charset=utf-8", txt: "text/plain; charset=utf-8", xml: "application/xml; charset=utf-8" };
-function melekAccepts(header, encoding) {
-  return String(header || "").toLowerCase().split(",").some((part) => {
-    const [name, ...params] = part.trim().split(";");
-    if (name.trim() !== encoding) return false;
-    const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    return !q || Number(q.slice(2)) > 0;
-  });
-}
-/** undefined: no precompressed copy; null: there is one but not for this request; else the copy to send. */
-function melekPrecompressed(req, root, pathname) {
-  const dot = pathname.lastIndexOf(".");
-  const type = dot > 0 ? MELEK_TYPES[pathname.slice(dot + 1).toLowerCase()] : undefined;
-  if (!type || pathname.includes("..") || pathname.includes("\\0")) return undefined;
-  let file;
-  try { file = path.join(root, decodeURIComponent(pathname)); } catch { return undefined; }
-  const isFile = (f) => { try { return fs.statSync(f).isFile(); } catch { return false; } };
-  const variants = [["br", ".br"], ["gzip", ".gz"]].filter(([, suffix]) => isFile(file + suffix));
-  if (variants.length === 0 || !isFile(file)) return undefined;
-  if (req.headers.range) return null;
-  const chosen = variants.find(([encoding]) => melekAccepts(req.headers["accept-encoding"], encoding));
-  return chosen ? { encoding: chosen[0], suffix: chosen[1], type } : null;
-}
-`;
-
-const SEND_ANCHOR = 'const stream = send(req, pathname, {';
-const ERROR_ANCHOR = 'let forwardError = false;';
-
-/** Vite plugin (server build): the adapter's static handler serves .br/.gz copies (see top). */
-export function precompressedStatic() {
-  return {
-    name: 'melek-precompressed-static',
-    enforce: 'pre' as const,
-    transform(code: string, id: string) {
-      if (!id.replace(/\\/g, '/').includes('@astrojs/node/dist/serve-static.js')) return undefined;
-      if (!code.includes(SEND_ANCHOR) || !code.includes(ERROR_ANCHOR)) {
-        throw new Error('melek-precompressed-static: @astrojs/node/dist/serve-static.js changed; update src/cli/build-sw.ts');
-      }
-      return (
-        code
-          .replace(SEND_ANCHOR, `const melekVariant = melekPrecompressed(req, client, pathname);\n      const stream = send(req, melekVariant ? pathname + melekVariant.suffix : pathname, {`)
-          .replace(
-            ERROR_ANCHOR,
-            `${ERROR_ANCHOR}\n      if (melekVariant !== undefined) res.setHeader("Vary", "Accept-Encoding");\n      if (melekVariant) stream.on("headers", (_res) => { _res.setHeader("Content-Encoding", melekVariant.encoding); _res.setHeader("Content-Type", melekVariant.type); });`,
-          ) + HELPER
-      );
-    },
-  };
-}
-
 /** The Astro integration: `integrations: [..., offlineBuild()]` in astro.config.mjs. */
 export function offlineBuild() {
   let root = process.cwd();
@@ -200,9 +142,6 @@ export function offlineBuild() {
   return {
     name: 'melek-offline',
     hooks: {
-      'astro:config:setup': ({ updateConfig }: { updateConfig: (c: Record<string, unknown>) => void }) => {
-        updateConfig({ vite: { plugins: [precompressedStatic()] } });
-      },
       'astro:config:done': ({ config }: { config: { root: URL; build: { client: URL } } }) => {
         root = fileURLToPath(config.root);
         clientDir = fileURLToPath(config.build.client);

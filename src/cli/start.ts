@@ -15,6 +15,7 @@ const host = process.env.HOST || 'localhost';
 const port = process.env.PORT || '4321';
 process.env.HOST = host;
 process.env.PORT = port;
+process.env.MELEK_QUIET = '1';
 await import(SERVER_ENTRY);
 console.log(`
 Melek is running: http://${host}:${port}

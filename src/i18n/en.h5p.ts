@@ -66,6 +66,12 @@ export const en_h5p: typeof id_h5p = {
         return `"${p.folder}/library.json": ${p.field} does not match the folder name.`;
       case 'missingPreloaded':
         return `The file "${p.path}" of library ${p.library} is missing from the package.`;
+      case 'badFolder':
+        return `The folder "${p.path}" may not be at the top of the package: only h5p.json, content/ and library folders named "MachineName-major.minor" (e.g. "H5P.TrueFalse-1.6").`;
+      case 'badLanguageFile':
+        return `The language file "${p.path}" is wrong: it must be named language/<code>.json (e.g. language/id.json) and hold valid JSON.`;
+      case 'coreApi':
+        return `Library ${p.library} needs H5P core ${p.required}, but Melek's player supports ${p.supported}. Export it again with an older version of the library.`;
       case 'idInvalid':
         return `The ID "${p.id}" cannot be used: lowercase letters, digits and hyphens only, at most 60 characters.`;
       case 'idTaken':
@@ -75,6 +81,7 @@ export const en_h5p: typeof id_h5p = {
 
   h5pUnknownContent: 'This interactive activity does not exist in Melek.',
   h5pNotInLesson: 'This interactive activity is not part of that lesson.',
+  h5pScoreInvalid: 'The score of this interactive activity does not match its highest possible score. It was not saved.',
 
   h5pCardKind: 'Interactive activity',
   h5pLoad: 'Load',

@@ -68,6 +68,12 @@ export const id_h5p = {
         return `"${p.folder}/library.json": ${p.field} tidak cocok dengan nama foldernya.`;
       case 'missingPreloaded':
         return `Berkas "${p.path}" milik library ${p.library} tidak ada di paket.`;
+      case 'badFolder':
+        return `Folder "${p.path}" tidak boleh ada di tingkat teratas paket: hanya h5p.json, content/ dan folder library bernama "NamaMesin-mayor.minor" (misalnya "H5P.TrueFalse-1.6").`;
+      case 'badLanguageFile':
+        return `Berkas bahasa "${p.path}" salah: harus bernama language/<kode>.json (misalnya language/id.json) dan berisi JSON yang benar.`;
+      case 'coreApi':
+        return `Library ${p.library} membutuhkan H5P core ${p.required}, sedangkan pemutar di Melek baru mendukung ${p.supported}. Ekspor ulang dengan versi library yang lebih lama.`;
       case 'idInvalid':
         return `ID "${p.id}" tidak bisa dipakai: hanya huruf kecil, angka dan tanda minus, paling banyak 60 karakter.`;
       case 'idTaken':
@@ -78,6 +84,7 @@ export const id_h5p = {
   // progress API refusals (EventError keys)
   h5pUnknownContent: 'Aktivitas interaktif ini tidak ada di Melek.',
   h5pNotInLesson: 'Aktivitas interaktif ini tidak ada di pelajaran tersebut.',
+  h5pScoreInvalid: 'Nilai aktivitas interaktif ini tidak cocok dengan nilai tertingginya. Nilai tidak disimpan.',
 
   // the lesson card
   h5pCardKind: 'Aktivitas interaktif',

@@ -36,8 +36,8 @@ export const id = {
   phoneHint: 'Contoh: 0812 3456 7890',
   passwordLabel: 'Kata sandi',
   loginButton: 'Masuk',
-  loginFailed: 'Nomor HP atau kata sandi salah. Coba lagi.',
-  loginNoPassword: 'Akun ini belum punya kata sandi. Minta tautan undangan ke pendamping Anda.',
+  // Never says whether the number has an account (or a password): the same words for every miss.
+  loginFailed: 'Nomor HP atau kata sandi salah. Coba lagi. Belum punya kata sandi atau lupa? Minta pendamping membuat tautan baru.',
   loginTooMany: (minutes: number) =>
     `Terlalu banyak percobaan yang salah. Tunggu ${minutes} menit, lalu coba lagi. Lupa kata sandi? Minta tautan baru ke pendamping.`,
   loginForgot: 'Lupa kata sandi? Minta pendamping Anda mengirim tautan baru lewat WhatsApp.',
@@ -48,6 +48,8 @@ export const id = {
   phoneInvalid: 'Nomor HP tidak dikenali. Tulis nomor HP Indonesia, contoh 0812 3456 7890.',
   phoneForeign: 'Melek hanya untuk nomor HP Indonesia (diawali 08 atau +62).',
   phoneTaken: 'Nomor HP ini sudah terdaftar. Silakan masuk, atau minta tautan baru ke pendamping.',
+  // Registration: helpful without confirming that the number has an account.
+  registerPhoneRefused: 'Pendaftaran dengan nomor ini belum bisa. Kalau nomor ini sudah terdaftar, masuk atau minta pendamping membuat tautan baru.',
   passwordEmpty: 'Kata sandi wajib diisi.',
   passwordShort: 'Kata sandi minimal 8 huruf atau angka.',
   passwordLong: 'Kata sandi terlalu panjang (paling banyak 200 huruf).',
@@ -108,6 +110,9 @@ export const id = {
   notFoundBody: 'Alamat ini tidak ada. Mungkin tautannya salah ketik.',
   backHome: 'Kembali ke beranda',
   serverBusy: 'Server sedang sibuk. Coba lagi sebentar lagi.',
+  serverError: 'Maaf, terjadi kesalahan di server. Coba lagi sebentar lagi.',
+  badRequest: 'Alamat ini tidak bisa dibaca. Periksa tautannya.',
+  bodyTooLarge: 'Data yang dikirim terlalu besar untuk halaman ini. Kirim lebih sedikit, lalu coba lagi.',
   storageFull: 'Penyimpanan server sedang penuh, jadi isian Anda belum tersimpan. Coba lagi beberapa menit lagi; kemajuan belajar yang belum terkirim tetap aman di HP Anda.',
   storageReadOnly: 'Server sedang tidak bisa menyimpan data, jadi isian Anda belum tersimpan. Coba lagi beberapa menit lagi; kemajuan belajar yang belum terkirim tetap aman di HP Anda.',
   storageRetry: 'Coba lagi',

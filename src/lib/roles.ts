@@ -34,8 +34,27 @@ export function areaFor(path: string): { prefix: string; roles: Role[] } | undef
   return AREA_ROLES.find((a) => path === a.prefix || path.startsWith(a.prefix + '/'));
 }
 
-/** Only same-site paths are followed after login, never another origin. */
+/**
+ * Only a same-origin path is followed after login or a language switch, never another origin.
+ * The value (already percent-decoded once by URLSearchParams, and checked again after one more
+ * decoding) must start with "/", its second character must be neither "/" nor "\\" (browsers
+ * read "//host" and "/\\host" as another origin), and it may hold no backslash, whitespace or
+ * control character anywhere: browsers strip tabs and newlines from URLs, so "/<TAB>/evil.example"
+ * becomes "//evil.example", and a control character in a Location header fails the response.
+ * Anything else is null: the caller sends the user to their role's home.
+ */
 export function safeNext(next: string | null | undefined): string | null {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.includes('\\')) return null;
+  // Printable ASCII only: a Location header cannot carry other characters (the response would fail).
+  if (!next || next.length > 2000 || !/^[\x21-\x7e]+$/.test(next)) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(next);
+  } catch {
+    return null;
+  }
+  for (const value of [next, decoded]) {
+    if (!value.startsWith('/') || value[1] === '/' || value[1] === '\\') return null;
+    if (/[\\\s\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Zs}]/u.test(value)) return null;
+  }
   return next;
 }

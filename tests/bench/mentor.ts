@@ -37,7 +37,7 @@ if (process.argv.includes('--build')) {
   if (build.status !== 0) throw new Error('astro build failed');
 }
 try {
-  const built = statSync(join(ROOT, 'dist/server/entry.mjs')).mtime;
+  const built = statSync(join(ROOT, 'dist/server/melek.mjs')).mtime;
   console.log(`dist/ built ${built.toISOString()} (run with --build to rebuild first)`);
 } catch {
   throw new Error('dist/ is missing: run `npx astro build` first, or pass --build.');

@@ -145,14 +145,14 @@ test.describe('register with a join code', () => {
     await expect(page.getByRole('heading', { level: 1, name: `Halo, ${r.name}!` })).toBeVisible();
   });
 
-  test('a phone number that is already registered is refused with its message (409)', async ({ page }) => {
+  test('a phone number that is already registered is refused without confirming the account (400)', async ({ page }) => {
     const r = registration({ phone: '0811 0000 0013' });
     await page.goto('/register');
     await fillRegistration(page, r);
-    expect(await submitRegistration(page)).toBe(409);
+    expect(await submitRegistration(page)).toBe(400);
     await expectPath(page, '/register');
     await expect(
-      page.getByText('Nomor HP ini sudah terdaftar. Silakan masuk, atau minta tautan baru ke pendamping.'),
+      page.getByText('Pendaftaran dengan nomor ini belum bisa. Kalau nomor ini sudah terdaftar, masuk atau minta pendamping membuat tautan baru.'),
     ).toBeVisible();
     await expect(page.getByLabel(field.phone)).toHaveAttribute('aria-invalid', 'true');
     await expectKept(page, r);
@@ -249,11 +249,11 @@ test.describe('invite link', () => {
     await expect(row).toContainText(COHORT.name);
     await expect(row).toContainText('belum pernah masuk');
 
-    // Without a password the account cannot log in yet, and says why.
+    // Without a password the account cannot log in yet; the page says what to do without confirming the account.
     const early = await freshContext(browser);
     const earlyPage = await early.newPage();
     await loginAs(earlyPage, phone, 'apa-saja-123');
-    await expect(earlyPage.getByRole('alert')).toHaveText('Akun ini belum punya kata sandi. Minta tautan undangan ke pendamping Anda.');
+    await expect(earlyPage.getByRole('alert')).toHaveText('Nomor HP atau kata sandi salah. Coba lagi. Belum punya kata sandi atau lupa? Minta pendamping membuat tautan baru.');
     await early.close();
 
     // 2. "Buat tautan masuk" gives the link and a WhatsApp button with the link prefilled.
@@ -345,7 +345,7 @@ test.describe('invite link', () => {
     await phone.close();
 
     await loginAs(page, r.phone, r.password);
-    await expect(page.getByRole('alert')).toHaveText('Nomor HP atau kata sandi salah. Coba lagi.');
+    await expect(page.getByRole('alert')).toHaveText('Nomor HP atau kata sandi salah. Coba lagi. Belum punya kata sandi atau lupa? Minta pendamping membuat tautan baru.');
     await loginAs(page, r.phone, 'sandi-baru-456');
     await expectPath(page, '/learn');
     await expect(page.getByRole('heading', { level: 1, name: `Halo, ${r.name}!` })).toBeVisible();

@@ -1,6 +1,6 @@
 /**
  * Vitest global setup of the integration project: many integration files start the built server
- * (dist/server/entry.mjs). Build first when the sources are newer, so a run never tests old code.
+ * (dist/server/melek.mjs). Build first when the sources are newer, so a run never tests old code.
  */
 import { buildIfStale } from '../../src/cli/build-freshness';
 

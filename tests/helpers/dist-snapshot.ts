@@ -35,7 +35,7 @@ export async function snapshotDist(tag: string, { quietMs = 8000, timeoutMs = 18
   const dir = join(ROOT, 'node_modules/.cache/melek-dist', `${tag}-${process.pid}`);
   for (;;) {
     if (Date.now() > deadline) throw new Error('dist/ never settled: is a build running in a loop? Run `npx astro build` and try again.');
-    if (!existsSync(join(DIST, 'server/entry.mjs'))) {
+    if (!existsSync(join(DIST, 'server/melek.mjs'))) {
       await new Promise((r) => setTimeout(r, 1000));
       continue;
     }
@@ -51,7 +51,7 @@ export async function snapshotDist(tag: string, { quietMs = 8000, timeoutMs = 18
     } catch {
       continue; // a build removed files while we copied
     }
-    if (newest(DIST) !== before || !existsSync(join(dir, 'server/entry.mjs'))) continue;
+    if (newest(DIST) !== before || !existsSync(join(dir, 'server/melek.mjs'))) continue;
     const from = pathToFileURL(DIST).href + '/';
     const to = pathToFileURL(dir).href + '/';
     for (const file of readdirSync(join(dir, 'server')).filter((f) => f.endsWith('.mjs'))) {
@@ -59,7 +59,7 @@ export async function snapshotDist(tag: string, { quietMs = 8000, timeoutMs = 18
       const text = readFileSync(path, 'utf8');
       if (text.includes(from)) writeFileSync(path, text.split(from).join(to));
     }
-    return { entry: join(dir, 'server/entry.mjs'), dir, builtAt: new Date(before), remove: () => rmSync(dir, { recursive: true, force: true }) };
+    return { entry: join(dir, 'server/melek.mjs'), dir, builtAt: new Date(before), remove: () => rmSync(dir, { recursive: true, force: true }) };
   }
 }
 

@@ -230,3 +230,103 @@ Evil.Probe = function (params, contentId) {
     'Evil.Probe-1.0/probe.js': probe,
   });
 }
+
+/** Every file of a real .h5p (folders left out), to build bad packages from a good one. */
+export async function packageFiles(path: string): Promise<Record<string, Buffer>> {
+  const { readFileSync } = await import('node:fs');
+  const yauzl = (await import('yauzl')).default;
+  const zip = await yauzl.fromBufferPromise(readFileSync(path), { lazyEntries: true });
+  const files: Record<string, Buffer> = {};
+  for await (const entry of zip.eachEntry()) {
+    if (entry.fileName.endsWith('/')) continue;
+    const stream = await zip.openReadStreamPromise(entry);
+    const chunks: Buffer[] = [];
+    for await (const chunk of stream) chunks.push(chunk as Buffer);
+    files[entry.fileName] = Buffer.concat(chunks);
+  }
+  zip.close();
+  return files;
+}
+
+const edit = (json: Buffer, change: (value: Record<string, unknown>) => void) => {
+  const value = JSON.parse(json.toString('utf8')) as Record<string, unknown>;
+  change(value);
+  return Buffer.from(JSON.stringify(value));
+};
+
+/**
+ * Issue 15: packages that H5P core's validator (and Lumi's) refuse, each made from the real
+ * true-false.h5p with one thing broken, and the problem it must be refused for.
+ */
+export const TRUE_FALSE_BAD_CASES: Array<{ name: string; change: (files: Record<string, Buffer | undefined>) => void; problem: H5pProblem }> = [
+  {
+    name: 'a preloaded library.json without title',
+    change: (f) => (f['H5P.Question-1.4/library.json'] = edit(f['H5P.Question-1.4/library.json']!, (v) => delete v.title)),
+    problem: { code: 'missingField', path: 'H5P.Question-1.4/library.json', field: 'title' },
+  },
+  {
+    name: 'a library.json without patchVersion',
+    change: (f) => (f['Tether-1.0/library.json'] = edit(f['Tether-1.0/library.json']!, (v) => delete v.patchVersion)),
+    problem: { code: 'missingField', path: 'Tether-1.0/library.json', field: 'patchVersion' },
+  },
+  {
+    name: 'an editor library (not preloaded) with runnable 2',
+    change: (f) => (f['H5PEditor.ShowWhen-1.0/library.json'] = edit(f['H5PEditor.ShowWhen-1.0/library.json']!, (v) => (v.runnable = 2))),
+    problem: { code: 'missingField', path: 'H5PEditor.ShowWhen-1.0/library.json', field: 'runnable' },
+  },
+  {
+    name: 'a preloadedJs entry that is not a .js path',
+    change: (f) => (f['H5P.Transition-1.0/library.json'] = edit(f['H5P.Transition-1.0/library.json']!, (v) => (v.preloadedJs = [{ path: 'transition.json' }]))),
+    problem: { code: 'missingField', path: 'H5P.Transition-1.0/library.json', field: 'preloadedJs[0].path' },
+  },
+  {
+    name: 'a preloadedJs file that does not exist',
+    change: (f) => (f['H5P.Transition-1.0/transition.js'] = undefined),
+    problem: { code: 'missingPreloaded', library: 'H5P.Transition 1.0', path: 'H5P.Transition-1.0/transition.js' },
+  },
+  {
+    name: 'a library folder named without its minor version',
+    change: (f) => {
+      for (const key of Object.keys(f).filter((k) => k.startsWith('H5PEditor.ShowWhen-1.0/'))) {
+        f[key.replace('H5PEditor.ShowWhen-1.0/', 'H5PEditor.ShowWhen-1/')] = f[key];
+        f[key] = undefined;
+      }
+    },
+    problem: { code: 'badFolder', path: 'H5PEditor.ShowWhen-1/' },
+  },
+  {
+    name: 'another folder at the top level',
+    change: (f) => (f['tambahan/catatan.txt'] = Buffer.from('bukan library')),
+    problem: { code: 'badFolder', path: 'tambahan/' },
+  },
+  {
+    name: 'a library folder without library.json',
+    change: (f) => (f['H5P.Extra-1.0/extra.css'] = Buffer.from('.x{}')),
+    problem: { code: 'missingFile', path: 'H5P.Extra-1.0/library.json' },
+  },
+  {
+    name: 'a language file with an invalid code',
+    change: (f) => (f['H5P.TrueFalse-1.6/language/de_DE.json'] = Buffer.from('{"semantics":[]}')),
+    problem: { code: 'badLanguageFile', path: 'H5P.TrueFalse-1.6/language/de_DE.json' },
+  },
+  {
+    name: 'a language file with broken JSON',
+    change: (f) => (f['H5P.TrueFalse-1.6/language/de.json'] = Buffer.from('{"semantics": [')),
+    problem: { code: 'badLanguageFile', path: 'H5P.TrueFalse-1.6/language/de.json' },
+  },
+  {
+    name: 'a library that needs a newer H5P core than the player has',
+    change: (f) => (f['H5P.TrueFalse-1.6/library.json'] = edit(f['H5P.TrueFalse-1.6/library.json']!, (v) => (v.coreApi = { majorVersion: 1, minorVersion: 99 }))),
+    problem: { code: 'coreApi', library: 'H5P.TrueFalse 1.6', required: '1.99', supported: '1.24' },
+  },
+  {
+    name: 'h5p.json with an unknown embed type',
+    change: (f) => (f['h5p.json'] = edit(f['h5p.json']!, (v) => (v.embedTypes = ['popup']))),
+    problem: { code: 'missingField', path: 'h5p.json', field: 'embedTypes[0]' },
+  },
+  {
+    name: 'h5p.json with a language that is no code',
+    change: (f) => (f['h5p.json'] = edit(f['h5p.json']!, (v) => (v.language = 'Bahasa Indonesia'))),
+    problem: { code: 'missingField', path: 'h5p.json', field: 'language' },
+  },
+];

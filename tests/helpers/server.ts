@@ -3,9 +3,11 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { SERVER_ENTRY } from '../../src/cli/build-freshness';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
-const ENTRY = join(ROOT, 'dist/server/entry.mjs');
+/** Melek's own server in front of Astro's handler (dist/server/melek.mjs): the one path, from build-freshness.ts. */
+const ENTRY = SERVER_ENTRY;
 const TSX = join(ROOT, 'node_modules/tsx/dist/cli.mjs');
 
 export async function freePort(): Promise<number> {
@@ -38,7 +40,7 @@ export function prepareDatabase(env: NodeJS.ProcessEnv): void {
 }
 
 /**
- * Starts the real built server (dist/) on a free port with a fresh temporary database,
+ * Starts the real built server (dist/server/melek.mjs) on a free port with a fresh temporary database,
  * migrated and seeded with the demo data unless `seed` is false.
  */
 export async function startServer(options: { seed?: boolean | 'activity'; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {

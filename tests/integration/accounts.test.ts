@@ -135,9 +135,9 @@ describe('register with a join code', () => {
     ['consent not ticked', { consent: 'off' }, 'consent', 'consentMissing'],
     ['unknown join code', { joinCode: 'XYZ-9999' }, 'joinCode', 'joinCodeUnknown'],
     ['ended cohort', { joinCode: 'PRG-2025' }, 'joinCode', 'joinCodeEnded'],
-    ['duplicate phone', { phone: '081100000011' }, 'phone', 'phoneTaken'],
-    ['duplicate phone written differently', { phone: '+62 811-0000-0011' }, 'phone', 'phoneTaken'],
-    ['duplicate phone of a mentor', { phone: '6281100000002' }, 'phone', 'phoneTaken'],
+    ['duplicate phone', { phone: '081100000011' }, 'phone', 'registerPhoneRefused'],
+    ['duplicate phone written differently', { phone: '+62 811-0000-0011' }, 'phone', 'registerPhoneRefused'],
+    ['duplicate phone of a mentor', { phone: '6281100000002' }, 'phone', 'registerPhoneRefused'],
   ];
 
   it.each(badInputs)('%s → %s: %s, and nothing is written', async (_name, overrides, field, key) => {
@@ -169,7 +169,7 @@ describe('register with a join code', () => {
   it('a duplicate registration leaves the existing account untouched', async () => {
     const [before] = await database.select().from(users).where(eq(users.id, 'demo-learner-1'));
     const result = await registerWithJoinCode(validRegistration({ phone: '081100000011', name: 'Penyusup', password: 'sandi-penyusup', passwordRepeat: 'sandi-penyusup' }));
-    expect(result).toEqual({ ok: false, errors: { phone: 'phoneTaken' } });
+    expect(result).toEqual({ ok: false, errors: { phone: 'registerPhoneRefused' } });
     const [after] = await database.select().from(users).where(eq(users.id, 'demo-learner-1'));
     expect(after).toEqual(before);
     expect(await verifyPassword(after.passwordHash!, 'belajar-demo')).toBe(true);
@@ -212,7 +212,7 @@ describe('invite links', () => {
     const token = await createInvite(learnerId, 'demo-trainer');
     const [user] = await database.select().from(users).where(eq(users.id, learnerId));
     expect(user.passwordHash).toBeNull();
-    expect(await login(user.phone!, 'sandi-joko-1', 'addr-invite')).toEqual({ ok: false, error: 'loginNoPassword' });
+    expect(await login(user.phone!, 'sandi-joko-1', 'addr-invite')).toEqual({ ok: false, error: 'loginFailed' });
 
     const first = await redeemInvite(token, { password: 'sandi-joko-1', passwordRepeat: 'sandi-joko-1' });
     expect(first).toMatchObject({ ok: true, userId: learnerId });

@@ -15,11 +15,11 @@ describe('unique violations through drizzle', () => {
     expect(isUniqueViolation(new Error('disk I/O error'))).toBe(false);
   });
 
-  it('two registrations with one phone at the same moment: one account, the other told the number is taken', async () => {
+  it('two registrations with one phone at the same moment: one account, the other refused without confirming the account', async () => {
     const { registerWithJoinCode } = await import('../../src/lib/server/accounts/register');
     const form = { joinCode: 'SDA-2026', name: 'Bu Rina', phone: '0812 7777 0001', password: 'rahasia-sekali', passwordRepeat: 'rahasia-sekali', consent: 'on' };
     const results = await Promise.all([registerWithJoinCode(form), registerWithJoinCode({ ...form, name: 'Bu Rina Kembar' })]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    expect(results.find((r) => !r.ok)).toEqual({ ok: false, errors: { phone: 'phoneTaken' } });
+    expect(results.find((r) => !r.ok)).toEqual({ ok: false, errors: { phone: 'registerPhoneRefused' } });
   });
 });

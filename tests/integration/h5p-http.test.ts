@@ -12,7 +12,7 @@ import { basename, join } from 'node:path';
 import { startServer, type TestServer } from '../helpers/server';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
-import { BAD_CASES, expectedProblem, TEST_LIMITS_ENV, TRUE_FALSE, GREETING_CARD } from '../helpers/h5p-packages';
+import { BAD_CASES, expectedProblem, packageFiles, packageZip, TEST_LIMITS_ENV, TRUE_FALSE, TRUE_FALSE_BAD_CASES, GREETING_CARD } from '../helpers/h5p-packages';
 import { id as d } from '../../src/i18n/id';
 
 const LESSON = 'keamanan-data/05-modus-penipuan';
@@ -128,6 +128,27 @@ describe('trainer page /trainer/h5p', () => {
     expect(await contentCount()).toBe(before.rows);
   }, 120_000);
 
+  it('issue 15: refuses what H5P core refuses, each built from the good true-false.h5p, with its message, leaving nothing', async () => {
+    const before = { disk: onDisk(), rows: await contentCount() };
+    const good = await packageFiles(TRUE_FALSE);
+    // The rebuilt good package itself is accepted (under another id), so each refusal is the one change.
+    const control = await upload(packageZip({ ...good, 'content/content.json': Buffer.from('{"correct":"true","question":"Uji ulang"}') }), 'kontrol.h5p', 'kontrol-benar-salah');
+    expect(control.status).toBe(200);
+    const failures: string[] = [];
+    for (const c of TRUE_FALSE_BAD_CASES) {
+      const files: Record<string, Buffer | undefined> = { ...good };
+      c.change(files);
+      const response = await upload(packageZip(files), `${c.name}.h5p`);
+      const html = decode(await response.text());
+      if (response.status !== 422) failures.push(`${c.name}: ${response.status}, expected 422`);
+      if (!html.includes(d.h5pProblem(c.problem))) failures.push(`${c.name}: message missing: ${d.h5pProblem(c.problem)}`);
+    }
+    expect(failures).toEqual([]);
+    await http('/trainer/h5p', { cookie: trainer, body: new URLSearchParams({ intent: 'delete', id: 'kontrol-benar-salah' }) });
+    expect(onDisk()).toEqual(before.disk);
+    expect(await contentCount()).toBe(before.rows);
+  }, 120_000);
+
   it('a 0-byte upload is 422, no file chosen is 422, a declared body over the limit is 413 before reading it', async () => {
     const empty = await upload(Buffer.alloc(0), 'kosong.h5p');
     expect(empty.status).toBe(422);
@@ -183,7 +204,7 @@ describe('package files /h5p/files/…', () => {
     ['FontAwesome-4.5/fontawesome-webfont.woff2', 'font/woff2'],
     ['FontAwesome-4.5/fontawesome-webfont.svg', 'image/svg+xml; charset=utf-8'],
     ['H5P.Question-1.4/images/plus-one.svg', 'image/svg+xml; charset=utf-8'],
-    ['H5P_CONTENT_HERE.txt', 'text/plain; charset=utf-8'],
+    ['H5P.TrueFalse-1.6/language/de.json', 'application/json; charset=utf-8'],
   ])('%s: %s, nosniff, immutable, sandboxed, CORS without credentials, no cookie', async (path, type) => {
     // Even with a valid session cookie, nothing about the session is touched or sent back.
     const response = await http(`${base}/${path}`, { cookie: learner });

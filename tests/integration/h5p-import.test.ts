@@ -46,7 +46,9 @@ describe('the real packages in ../shared/fixtures/h5p', () => {
     expect(content.packageHash).toHaveLength(64);
     const folder = join(root(), content.folder);
     const files = walk(folder);
-    expect(files).toHaveLength(107); // 133 entries minus 26 folders
+    // 133 entries minus 26 folders, minus the loose top-level H5P_CONTENT_HERE.txt (not kept, issue 15).
+    expect(files).toHaveLength(106);
+    expect(files.some((f) => f.endsWith('/H5P_CONTENT_HERE.txt'))).toBe(false);
     expect(readFileSync(join(folder, 'h5p.json'), 'utf8')).toContain('"mainLibrary":"H5P.TrueFalse"');
     for (const f of files) expect(statSync(f).mode & 0o777).toBe(0o644);
     // The player loads h5p.json, content/, library.json + preloaded JS/CSS of 8 libraries, and

@@ -95,6 +95,8 @@ describe('h5p_result events', () => {
     ['no data at all', {}, { data: undefined }, 'eventBadData'],
     ['a content the lesson does not embed', {}, { lessonId: WITHOUT }, 'h5pNotInLesson'],
     ['an embedded content that was never imported (or was deleted)', { contentId: 'hilang' }, {}, 'h5pUnknownContent'],
+    ['a maximum the activity does not have (issue 15)', { score: 10_000, maxScore: 10_000 }, {}, 'h5pScoreInvalid'],
+    ['a smaller maximum than the activity has', { score: 1, maxScore: 1 }, {}, 'h5pScoreInvalid'],
     ['an unknown lesson', {}, { lessonId: 'aman/99-tidak-ada' }, 'eventUnknownLesson'],
   ])('refuses %s, stores nothing', async (_, data, over, error) => {
     const e = event(data, over);

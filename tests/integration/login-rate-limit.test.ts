@@ -1,5 +1,6 @@
 /**
- * At most 5 failed logins per 15 minutes per phone number and per client address (issue 2),
+ * At most 5 failed logins per 15 minutes per phone number, per address and phone, 30 per address,
+ * and a known device (device cookie) not locked out by strangers (issues 2 and 15),
  * in-process against a real migrated libSQL temp file with the demo accounts.
  * login() reads the clock itself, so time travel uses vitest's fake Date (timers stay real).
  */
@@ -9,7 +10,8 @@ import { useTempDatabase } from '../helpers/db';
 import type { Database } from '../../db/client';
 import { loginFailures, sessions } from '../../db/schema';
 import { login } from '../../src/lib/server/accounts/login';
-import { addressKey, loginWaitMinutes, MAX_FAILURES, phoneKey, WINDOW_MS } from '../../src/lib/server/auth/rate-limit';
+import { ADDRESS_MAX_FAILURES, addressKey, loginWaitMinutes, MAX_FAILURES, pairKey, phoneKey, WINDOW_MS } from '../../src/lib/server/auth/rate-limit';
+import { trustedDeviceKey } from '../../src/lib/server/auth/device-cookie';
 import { id as dictionary } from '../../src/i18n/id';
 
 const MINUTE = 60_000;
@@ -72,19 +74,53 @@ describe('login rate limit', () => {
     expect(await login('+62 811-0000-0011', LEARNER_PASSWORD, 'addr-somewhere-else')).toMatchObject({ ok: false, error: 'loginTooMany' });
   });
 
-  it('counts failures per client address across different phone numbers', async () => {
+  it('five misses from a shared address lock only that account there, not everyone behind the address (issue 15)', async () => {
     at(Date.UTC(2026, 10, 2, 8, 0));
-    const phones = ['081100000012', '081100000013', '081100000002', '081299990001', '081299990002'];
-    for (const phone of phones) await failTimes(1, phone, 'addr-b');
-    expect(await failuresFor(addressKey('addr-b'))).toBe(5);
+    // One person at the village hall gets their password wrong five times.
+    await failTimes(5, '081100000012', 'addr-b');
+    expect(await failuresFor(pairKey('addr-b', '+6281100000012'))).toBe(5);
+    expect(await login('081100000012', LEARNER_PASSWORD, 'addr-b')).toMatchObject({ ok: false, error: 'loginTooMany' });
+    // Everybody else behind the same address still logs in.
+    expect((await login('081100000014', LEARNER_PASSWORD, 'addr-b')).ok).toBe(true);
+  });
 
-    // A sixth account, never tried before, with its right password: refused from this address.
+  it('the address alone is limited at 30 misses in 15 minutes, over any accounts', async () => {
+    expect(ADDRESS_MAX_FAILURES).toBe(30);
+    at(Date.UTC(2026, 10, 2, 10, 0));
+    for (let i = 0; i < 30; i++) expect(await login(`0812999${String(i).padStart(5, '0')}`, 'salah-sandi', 'addr-b3')).toEqual({ ok: false, error: 'loginFailed' });
+    expect(await failuresFor(addressKey('addr-b3'))).toBe(30);
     const sessionsBefore = await sessionCount();
-    expect(await login('081100000014', LEARNER_PASSWORD, 'addr-b')).toEqual({ ok: false, error: 'loginTooMany', waitMinutes: 15 });
+    expect(await login('081100000014', LEARNER_PASSWORD, 'addr-b3')).toEqual({ ok: false, error: 'loginTooMany', waitMinutes: 15 });
     expect(await sessionCount()).toBe(sessionsBefore);
-    // From another address that account is fine: only the address is limited.
-    const elsewhere = await login('081100000014', LEARNER_PASSWORD, 'addr-b2');
-    expect(elsewhere.ok).toBe(true);
+    // From another address that account is fine.
+    expect((await login('081100000014', LEARNER_PASSWORD, 'addr-b4')).ok).toBe(true);
+  });
+
+  it('a device that logged in to the account before still gets in while strangers have locked it; its own misses count against it only', async () => {
+    const t0 = Date.UTC(2026, 10, 2, 12, 0);
+    at(t0);
+    const first = await login('081100000013', LEARNER_PASSWORD, 'addr-home');
+    expect(first.ok).toBe(true);
+    const device = first.ok ? first.deviceCookie : '';
+    expect(device).toMatch(/^demo-learner-3\.\d+\.[A-Za-z0-9_-]{43}$/);
+    // An attacker locks the account from elsewhere.
+    at(t0 + MINUTE);
+    for (let i = 0; i < 5; i++) await login('081100000013', `tebakan-${i}`, `addr-attacker-${i}`);
+    expect(await login('081100000013', LEARNER_PASSWORD, 'addr-other')).toMatchObject({ ok: false, error: 'loginTooMany' });
+    // The owner's phone, with its device cookie, is not locked out (from any address).
+    expect((await login('081100000013', LEARNER_PASSWORD, 'addr-home', { deviceCookie: device })).ok).toBe(true);
+    // A forged, another account's or an expired device cookie is no help.
+    const [uid, issued] = device.split('.');
+    for (const fake of [`${uid}.${issued}.${'A'.repeat(43)}`, device.replace('demo-learner-3', 'demo-learner-4'), 'x'.repeat(2000)]) {
+      for (let i = 0; i < 5; i++) await login('081100000013', `tebakan-lagi-${i}`, `addr-attacker2-${i}`);
+      expect(await login('081100000013', LEARNER_PASSWORD, 'addr-x', { deviceCookie: fake })).toMatchObject({ ok: false, error: 'loginTooMany' });
+    }
+    // The device's own misses: five, then it waits too.
+    for (let i = 0; i < 5; i++) expect(await login('081100000013', `salah-${i}`, 'addr-home', { deviceCookie: device })).toEqual({ ok: false, error: 'loginFailed' });
+    expect(await login('081100000013', LEARNER_PASSWORD, 'addr-home', { deviceCookie: device })).toMatchObject({ ok: false, error: 'loginTooMany' });
+    // After 180 days the cookie is no longer believed.
+    at(t0 + 181 * 24 * 60 * MINUTE);
+    expect(await trustedDeviceKey(device, 'demo-learner-3', t0 + 181 * 24 * 60 * MINUTE)).toBeUndefined();
   });
 
   it('a successful login resets the counter', async () => {

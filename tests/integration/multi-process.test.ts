@@ -29,7 +29,7 @@ beforeAll(async () => {
     [0, 1].map(async () => {
       const port = await freePort();
       const url = `http://127.0.0.1:${port}`;
-      const child = launchServer(join(ROOT, 'dist/server/entry.mjs'), { ...a.env, PORT: String(port) });
+      const child = launchServer(join(ROOT, 'dist/server/melek.mjs'), { ...a.env, PORT: String(port) });
       others.push({ url, process: child });
       await waitHealthy(url, 60_000);
     }),

@@ -39,8 +39,8 @@ describe('personal data rights (UU PDP)', () => {
 
   it('refuses deletion without the confirmation word or with a wrong password', async () => {
     const { deleteOwnAccount } = await import('../../src/lib/server/privacy/delete-own');
-    expect(await deleteOwnAccount(learnerId, { confirm: 'hapus?', password: 'belajar-demo' })).toEqual({ ok: false, error: 'deleteConfirm' });
-    expect(await deleteOwnAccount(learnerId, { confirm: 'HAPUS', password: 'salah-sekali' })).toEqual({ ok: false, error: 'deletePassword' });
+    expect(await deleteOwnAccount(learnerId, { confirm: 'hapus?', password: 'belajar-demo' }, { address: 'addr-privacy' })).toEqual({ ok: false, error: 'deleteConfirm' });
+    expect(await deleteOwnAccount(learnerId, { confirm: 'HAPUS', password: 'salah-sekali' }, { address: 'addr-privacy' })).toEqual({ ok: false, error: 'deletePassword' });
     const [user] = await db.select().from(s.users).where(eq(s.users.id, learnerId));
     expect(user.deletedAt).toBeNull();
     expect(user.name).toBe('Bu Sari');
@@ -50,7 +50,7 @@ describe('personal data rights (UU PDP)', () => {
     const { createSession, validateSessionToken } = await import('../../src/lib/server/auth/session');
     const { token } = await createSession(learnerId);
     const { deleteOwnAccount } = await import('../../src/lib/server/privacy/delete-own');
-    expect(await deleteOwnAccount(learnerId, { confirm: 'hapus', password: 'belajar-demo' })).toEqual({ ok: true });
+    expect(await deleteOwnAccount(learnerId, { confirm: 'hapus', password: 'belajar-demo' }, { address: 'addr-privacy' })).toEqual({ ok: true });
 
     const [user] = await db.select().from(s.users).where(eq(s.users.id, learnerId));
     expect(user).toMatchObject({ name: 'Akun dihapus', phone: null, passwordHash: null, businessName: null, businessType: null, kecamatan: null });

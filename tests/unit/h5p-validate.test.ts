@@ -196,10 +196,10 @@ describe('package structure', () => {
   it('follows dependencies of dependencies', () => {
     const files: Record<string, string | Buffer> = {
       ...validFiles(),
-      [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, preloadedDependencies: [{ machineName: 'H5P.Helper', majorVersion: 2, minorVersion: 3 }] }),
+      [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, patchVersion: 0, runnable: 0, preloadedDependencies: [{ machineName: 'H5P.Helper', majorVersion: 2, minorVersion: 3 }] }),
     };
     expect(problemOf(check(files))).toEqual({ code: 'missingLibrary', library: 'H5P.Helper 2.3', folder: 'H5P.Helper-2.3' });
-    files['H5P.Helper-2.3/library.json'] = JSON.stringify({ title: 'Helper', machineName: 'H5P.Helper', majorVersion: 2, minorVersion: 3, preloadedJs: [{ path: 'h.js' }] });
+    files['H5P.Helper-2.3/library.json'] = JSON.stringify({ title: 'Helper', machineName: 'H5P.Helper', majorVersion: 2, minorVersion: 3, patchVersion: 0, runnable: 0, preloadedJs: [{ path: 'h.js' }] });
     expect(problemOf(check(files))).toEqual({ code: 'missingPreloaded', library: 'H5P.Helper 2.3', path: 'H5P.Helper-2.3/h.js' });
     files['H5P.Helper-2.3/h.js'] = '1';
     expect(check(files)().libraries.map((l) => l.folder).sort()).toEqual(['H5P.Helper-2.3', LIB]);
@@ -207,7 +207,7 @@ describe('package structure', () => {
   it('survives dependency cycles', () => {
     const files: Record<string, string | Buffer> = {
       ...validFiles(),
-      [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }] }),
+      [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, patchVersion: 0, runnable: 0, preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }] }),
     };
     expect(check(files)().libraries).toHaveLength(1);
   });
@@ -219,11 +219,11 @@ describe('package structure', () => {
     ['a version that is no number', { 'h5p.json': JSON.stringify({ title: 'x', mainLibrary: 'Melek.TestQuiz', preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 'satu', minorVersion: 0 }] }) }, { code: 'missingField', path: 'h5p.json', field: 'preloadedDependencies[0].majorVersion' }],
     ['a machine name with a slash', { 'h5p.json': JSON.stringify({ title: 'x', mainLibrary: 'Melek.TestQuiz', preloadedDependencies: [{ machineName: '../x', majorVersion: 1, minorVersion: 0 }] }) }, { code: 'missingField', path: 'h5p.json', field: 'preloadedDependencies[0].machineName' }],
     ['content.json not an object', { 'content/content.json': '"teks"' }, { code: 'badJson', path: 'content/content.json' }],
-    ['library.json version not the folder', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 2, minorVersion: 0 }) }, { code: 'libraryMismatch', folder: LIB, field: 'majorVersion/minorVersion' }],
+    ['library.json version not the folder', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 2, minorVersion: 0, patchVersion: 0, runnable: 0 }) }, { code: 'libraryMismatch', folder: LIB, field: 'majorVersion/minorVersion' }],
     ['library.json without title', { [`${LIB}/library.json`]: JSON.stringify({ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }) }, { code: 'missingField', path: `${LIB}/library.json`, field: 'title' }],
-    ['preloadedJs not a list', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, preloadedJs: 'quiz.js' }) }, { code: 'missingField', path: `${LIB}/library.json`, field: 'preloadedJs' }],
-    ['a preloaded path that climbs out', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, preloadedJs: [{ path: '../h5p.json' }] }) }, { code: 'unsafePath', path: `${LIB}/../h5p.json`, reason: 'parent' }],
-    ['a preloaded JS that is CSS', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, preloadedJs: [{ path: 'quiz.css' }] }) }, { code: 'missingPreloaded', library: 'Melek.TestQuiz 1.0', path: `${LIB}/quiz.css` }],
+    ['preloadedJs not a list', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, patchVersion: 0, runnable: 0, preloadedJs: 'quiz.js' }) }, { code: 'missingField', path: `${LIB}/library.json`, field: 'preloadedJs' }],
+    ['a preloaded path that climbs out', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, patchVersion: 0, runnable: 0, preloadedJs: [{ path: '../evil.js' }] }) }, { code: 'unsafePath', path: `${LIB}/../evil.js`, reason: 'parent' }],
+    ['a preloaded JS that is CSS', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, patchVersion: 0, runnable: 0, preloadedJs: [{ path: 'quiz.css' }] }) }, { code: 'missingField', path: `${LIB}/library.json`, field: 'preloadedJs[0].path' }],
   ])('%s', (_, change, problem) => {
     const files: Record<string, string | Buffer> = { ...validFiles() };
     for (const [k, v] of Object.entries(change)) {

@@ -93,12 +93,21 @@ describe('projectLesson', () => {
   });
 
   it('each time event is capped at 30 minutes (a phone left open overnight)', () => {
-    const p = projectLesson([viewed(T0), time(T0 + MIN, 8 * 3600), time(T0 + 2 * MIN, 600)]);
+    const p = projectLesson([viewed(T0), time(T0 + MIN, 8 * 3600), time(T0 + 60 * MIN, 600)]);
     expect(p?.timeSpentSec).toBe(30 * 60 + 600);
   });
 
+  it('reports never add up to more than the wall-clock time they can cover (issue 15)', () => {
+    // Twenty reports of a whole day sent at one instant: 30 minutes, not 10 hours.
+    expect(projectLesson([viewed(T0), ...Array.from({ length: 20 }, () => time(T0 + MIN, 86_400))])?.timeSpentSec).toBe(30 * 60);
+    // Overlapping claims count once: [T0−29 min, T0+1 min] and [T0−8 min, T0+2 min] cover 31 minutes.
+    expect(projectLesson([viewed(T0), time(T0 + MIN, 8 * 3600), time(T0 + 2 * MIN, 600)])?.timeSpentSec).toBe(31 * 60);
+    // Back-to-back reports (every 30 s of reading) still add up in full.
+    expect(projectLesson([viewed(T0), ...Array.from({ length: 10 }, (_, i) => time(T0 + (i + 1) * 30_000, 30))])?.timeSpentSec).toBe(300);
+  });
+
   it('reported seconds are rounded; zero, negative and non-numeric reports are ignored', () => {
-    const p = projectLesson([viewed(T0), time(T0 + 1, 10.4), time(T0 + 2, 10.6), time(T0 + 3, 0), time(T0 + 4, -50), time(T0 + 5, 'lama'), time(T0 + 6, null)]);
+    const p = projectLesson([viewed(T0), time(T0 + 20_000, 10.4), time(T0 + 40_000, 10.6), time(T0 + 3, 0), time(T0 + 4, -50), time(T0 + 5, 'lama'), time(T0 + 6, null)]);
     expect(p?.timeSpentSec).toBe(21);
   });
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliDecompressSync, gunzipSync, inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { compressResponse, pickEncoding } from '../../src/lib/server/compression';
-import { offlineHtml, precacheList, precompress, precompressedStatic } from '../../src/cli/build-sw';
+import { offlineHtml, precacheList, precompress } from '../../src/cli/build-sw';
 import { iconPng } from '../../src/sw/icons';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -76,17 +76,6 @@ describe('compression of server responses', () => {
 });
 
 describe('offline build step', () => {
-  it("patches the Node adapter's static handler exactly where expected", () => {
-    const file = join(ROOT, 'node_modules/@astrojs/node/dist/serve-static.js');
-    const source = readFileSync(file, 'utf8');
-    const out = precompressedStatic().transform(source, file)!;
-    expect(out).toContain('const melekVariant = melekPrecompressed(req, client, pathname);');
-    expect(out).toContain('send(req, melekVariant ? pathname + melekVariant.suffix : pathname, {');
-    expect(out).toContain('_res.setHeader("Content-Encoding", melekVariant.encoding)');
-    expect(precompressedStatic().transform('export const x = 1;', '/somewhere/else.js')).toBeUndefined();
-    expect(() => precompressedStatic().transform('changed', file)).toThrow(/changed/);
-  });
-
   it('writes offline pages with a hidden note the service worker can reveal', () => {
     for (const lang of ['id', 'en'] as const) {
       const text = offlineHtml(lang);

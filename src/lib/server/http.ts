@@ -2,6 +2,7 @@ import type { AstroCookies, MiddlewareHandler } from 'astro';
 import { t } from '../../i18n';
 import { withSecurityHeaders } from '../security-headers';
 import { IDLE_MS, SESSION_COOKIE } from './auth/session';
+import { DEVICE_COOKIE, DEVICE_TTL_MS } from './auth/device-cookie';
 
 /** `Secure` whenever the request came over https (directly or, with TRUST_PROXY=1, via a proxy). */
 export function isHttps(request: Request, url: URL): boolean {
@@ -19,21 +20,48 @@ export function setSessionCookie(cookies: AstroCookies, token: string, secure: b
   });
 }
 
+/** The device cookie (auth/device-cookie.ts): sent back only to this site, never readable by scripts. */
+export function setDeviceCookie(cookies: AstroCookies, value: string, secure: boolean): void {
+  cookies.set(DEVICE_COOKIE, value, { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: Math.floor(DEVICE_TTL_MS / 1000) });
+}
+
+export function deviceCookie(cookies: AstroCookies): string | undefined {
+  return cookies.get(DEVICE_COOKIE)?.value;
+}
+
 export function clearSessionCookie(cookies: AstroCookies, secure: boolean): void {
   cookies.set(SESSION_COOKIE, '', { httpOnly: true, sameSite: 'lax', secure, path: '/', maxAge: 0 });
 }
 
-/** The learner's address for rate limiting; X-Forwarded-For is believed only behind a known proxy. */
-export function clientAddress(request: Request, fallback: () => string): string {
-  if (process.env.TRUST_PROXY === '1') {
-    const forwarded = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim();
-    if (forwarded) return forwarded;
-  }
+/**
+ * The client's address for rate limiting: Astro's `clientAddress`, which Melek's server
+ * (src/server/http-server.ts) settles before Astro reads it: the socket's address, or with
+ * TRUST_PROXY=1 the address the proxy appended to X-Forwarded-For. Never a header read here.
+ */
+export function clientAddress(astroClientAddress: () => string): string {
   try {
-    return fallback();
+    return astroClientAddress() || 'unknown';
   } catch {
     return 'unknown';
   }
+}
+
+/**
+ * The origin of links the server writes for people to open later or elsewhere (invites,
+ * "Bagikan ke WhatsApp", certificates, the register link, nudges): PUBLIC_URL when set (what
+ * production does), else the request's own origin. Forwarded host and protocol reach Astro only
+ * from a trusted proxy (TRUST_PROXY=1): Melek's server removes them otherwise.
+ */
+export function publicOrigin(url: URL): string {
+  const configured = process.env.PUBLIC_URL?.trim();
+  if (configured) {
+    try {
+      return new URL(configured).origin;
+    } catch {
+      // a malformed PUBLIC_URL falls back to the request's origin
+    }
+  }
+  return url.origin;
 }
 
 export function json(body: unknown, status = 200, headers: Record<string, string> = {}): Response {

@@ -2,17 +2,18 @@ import type { APIRoute } from 'astro';
 import { message, t } from '../../i18n';
 import { course } from '../../lib/server/content';
 import { json } from '../../lib/server/http';
+import { bodyLimitFor } from '../../lib/body-limits';
 import { MAX_BATCH, recordProgressEvents } from '../../lib/server/progress/record';
 import { certificateHookFailed, issueEligibleCertificates } from '../../lib/server/indicator/certificates';
 
-const MAX_BODY_BYTES = 2_000_000;
 
 /**
  * A batch of the learner's progress events: `{"events":[{id, type, lessonId, at, data?}]}`.
  * Answers 200 with which were stored, which were already stored (replays) and which were
  * refused and why; 422 when none could be stored.
  */
-export const POST: APIRoute = async ({ request, locals }) => {
+export const POST: APIRoute = async ({ request, locals, url }) => {
+  const MAX_BODY_BYTES = bodyLimitFor(url.pathname).bytes;
   const { user, locale } = locals;
   const d = t(locale);
   if (!user) return json({ error: d.loginTitle }, 401);

@@ -1,7 +1,7 @@
 import { z } from 'astro/zod';
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, ne, or } from 'drizzle-orm';
 import { db } from '@db/client';
-import { invites, sessions, users } from '@db/schema';
+import { invites, mentorAssignments, sessions, users } from '@db/schema';
 import { parseForm, password, type FieldErrors } from '../../validation';
 import { hashPassword } from '../auth/password';
 import { createSession } from '../auth/session';
@@ -9,30 +9,60 @@ import { hashSecret, newId, randomToken } from '../auth/tokens';
 
 export const INVITE_TTL_MS = 7 * 24 * 3600_000;
 
-/** A one-time link for `userId` to set a password; only its hash is stored. */
+/** Ends every open invite of `userId` (except `keep`) now: they expire at `now`. */
+function revokeOpenInvites(userId: string, now: number, keep?: string) {
+  return db()
+    .update(invites)
+    .set({ expiresAt: now })
+    .where(and(eq(invites.userId, userId), isNull(invites.usedAt), gt(invites.expiresAt, now), ...(keep ? [ne(invites.id, keep)] : [])));
+}
+
+/**
+ * A one-time link for `userId` to set a password; only its hash is stored. The newest link is
+ * the only one that works: older open links of the same person are revoked in the same step.
+ */
 export async function createInvite(userId: string, createdBy: string, now = Date.now()): Promise<string> {
   const token = randomToken();
-  await db().insert(invites).values({
-    id: newId(),
-    tokenHash: hashSecret(token),
-    userId,
-    createdBy,
-    createdAt: now,
-    expiresAt: now + INVITE_TTL_MS,
-  });
+  await db().batch([
+    revokeOpenInvites(userId, now),
+    db().insert(invites).values({
+      id: newId(),
+      tokenHash: hashSecret(token),
+      userId,
+      createdBy,
+      createdAt: now,
+      expiresAt: now + INVITE_TTL_MS,
+    }),
+  ]);
   return token;
 }
 
-/** The invite behind a token if it can still be used, with the name to greet. */
+/**
+ * The invite behind a token if it can still be used, with the name to greet. It cannot when it
+ * was used, expired or revoked (a newer link, or the password was set), when the account is
+ * deleted, or when the person's mentor changed after the link was made (a mentor's link must not
+ * outlive the mentor's access): any mentor assignment of theirs that began or ended since.
+ */
 export async function findUsableInvite(token: string, now = Date.now()) {
   if (!/^[a-z2-7]{32}$/.test(token)) return undefined;
   const [row] = await db()
-    .select({ id: invites.id, userId: invites.userId, expiresAt: invites.expiresAt, usedAt: invites.usedAt, name: users.name, deletedAt: users.deletedAt })
+    .select({ id: invites.id, userId: invites.userId, createdAt: invites.createdAt, expiresAt: invites.expiresAt, usedAt: invites.usedAt, name: users.name, deletedAt: users.deletedAt })
     .from(invites)
     .innerJoin(users, eq(users.id, invites.userId))
     .where(eq(invites.tokenHash, hashSecret(token)))
     .limit(1);
   if (!row || row.usedAt !== null || row.expiresAt <= now || row.deletedAt !== null) return undefined;
+  const [mentorChange] = await db()
+    .select({ id: mentorAssignments.id })
+    .from(mentorAssignments)
+    .where(
+      and(
+        eq(mentorAssignments.learnerId, row.userId),
+        or(gt(mentorAssignments.from, row.createdAt), and(isNotNull(mentorAssignments.until), gt(mentorAssignments.until, row.createdAt))),
+      ),
+    )
+    .limit(1);
+  if (mentorChange) return undefined;
   return row;
 }
 
@@ -65,6 +95,8 @@ export async function redeemInvite(token: string, input: unknown, now = Date.now
   await db().batch([
     db().update(users).set({ passwordHash }).where(eq(users.id, invite.userId)),
     db().delete(sessions).where(eq(sessions.userId, invite.userId)),
+    // The password is set: no other open link of this person may set it again.
+    revokeOpenInvites(invite.userId, now, invite.id),
   ]);
   const { token: sessionToken } = await createSession(invite.userId, now);
   return { ok: true, token: sessionToken, userId: invite.userId };

@@ -38,7 +38,7 @@ export async function registerWithJoinCode(input: unknown, now = Date.now()): Pr
   if (cohort.endsOn && jakartaDate(now) > cohort.endsOn) {
     return { ok: false, errors: { joinCode: 'joinCodeEnded' } };
   }
-  if (await phoneTaken(form.phone)) return { ok: false, errors: { phone: 'phoneTaken' } };
+  if (await phoneTaken(form.phone)) return { ok: false, errors: { phone: 'registerPhoneRefused' } };
 
   const userId = newId();
   const passwordHash = await hashPassword(form.password);
@@ -60,7 +60,7 @@ export async function registerWithJoinCode(input: unknown, now = Date.now()): Pr
     ]);
   } catch (error) {
     // Two registrations with one number at the same moment: the unique index decides.
-    if (isUniqueViolation(error)) return { ok: false, errors: { phone: 'phoneTaken' } };
+    if (isUniqueViolation(error)) return { ok: false, errors: { phone: 'registerPhoneRefused' } };
     throw error;
   }
   const { token } = await createSession(userId, now);

@@ -2,15 +2,38 @@ import { and, count, eq, gte, lt, min } from 'drizzle-orm';
 import { db } from '@db/client';
 import { loginFailures } from '@db/schema';
 
+/** Failed password checks allowed per key in WINDOW_MS (an account, an address+account pair, a known device). */
 export const MAX_FAILURES = 5;
+/**
+ * The ceiling for one address over all accounts: a village hall's shared Wi-Fi is one address
+ * for everybody behind it, so five misses there must not lock them all out (issue 15).
+ */
+export const ADDRESS_MAX_FAILURES = 30;
 export const WINDOW_MS = 15 * 60_000;
 
 export const phoneKey = (e164: string) => `phone:${e164}`;
 export const addressKey = (address: string) => `ip:${address}`;
+export const pairKey = (address: string, e164: string) => `pair:${address}|${e164}`;
+
+/** How many failures a key may collect in the window. */
+export function maxFailuresFor(key: string): number {
+  return key.startsWith('ip:') ? ADDRESS_MAX_FAILURES : MAX_FAILURES;
+}
 
 /**
- * Minutes to wait before another try, or 0 when login may be attempted. Counted per phone
- * number and per client address, so neither one account nor one attacker gets more than 5 guesses.
+ * The keys a password check for `e164` from `address` is counted under. From a device that has
+ * logged in to this account before (a device cookie, see device-cookie.ts): that device only,
+ * so someone else's guesses never lock its owner out. Otherwise: this address with this account
+ * (5), the account from anywhere (5: the brute-force limit), and the address alone (30).
+ */
+export function limitKeys(e164: string, address: string, deviceKey?: string): string[] {
+  if (deviceKey) return [deviceKey];
+  return [pairKey(address, e164), phoneKey(e164), addressKey(address)];
+}
+
+/**
+ * Minutes to wait before another try, or 0 when a password may be checked: the longest wait of
+ * any key that has reached its limit within the last 15 minutes.
  */
 export async function loginWaitMinutes(keys: string[], now = Date.now()): Promise<number> {
   let waitMs = 0;
@@ -19,7 +42,7 @@ export async function loginWaitMinutes(keys: string[], now = Date.now()): Promis
       .select({ n: count(), oldest: min(loginFailures.at) })
       .from(loginFailures)
       .where(and(eq(loginFailures.key, key), gte(loginFailures.at, now - WINDOW_MS)));
-    if (row && row.n >= MAX_FAILURES && row.oldest !== null) {
+    if (row && row.n >= maxFailuresFor(key) && row.oldest !== null) {
       waitMs = Math.max(waitMs, row.oldest + WINDOW_MS - now);
     }
   }

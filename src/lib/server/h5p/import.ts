@@ -21,6 +21,7 @@ import {
   H5pPackageError,
   h5pLimits,
   InflateBudget,
+  LIBRARY_FOLDER,
   refuse,
   slugify,
   validateStructure,
@@ -266,6 +267,9 @@ async function extract(buffer: Buffer, dir: string, limits: H5pLimits): Promise<
       if (type === 'link') refuse({ code: 'link', path: name.path });
       if (type === 'special') refuse({ code: 'specialFile', path: name.path });
       if (name.kind === 'skip') continue;
+      // The top level holds h5p.json, content/ and library folders "<machineName>-<major>.<minor>" only.
+      const top = name.path.split('/')[0];
+      if ((name.kind === 'dir' || name.path.includes('/')) && top !== 'content' && !LIBRARY_FOLDER.test(top)) refuse({ code: 'badFolder', path: `${top}/` });
       if (name.kind === 'dir') {
         if (state.files.has(name.path)) refuse({ code: 'duplicate', path: name.path });
         if (!dirs.has(name.path)) {
@@ -280,6 +284,9 @@ async function extract(buffer: Buffer, dir: string, limits: H5pLimits): Promise<
         limits,
       );
       if (problem) refuse(problem);
+      // Loose files at the top level other than h5p.json (an editor's "H5P_CONTENT_HERE.txt") are
+      // not kept, as H5P core does not keep them: the top level holds h5p.json, content/ and libraries.
+      if (!name.path.includes('/') && name.path !== 'h5p.json') continue;
       if (!entry.canDecodeFileData()) refuse({ code: 'zipCorrupt', detail: `${name.path}: compression method ${entry.compressionMethod}` });
       state.declaredBytes += entry.uncompressedSize;
       const parent = dirname(name.path);

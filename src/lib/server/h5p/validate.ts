@@ -10,45 +10,10 @@
  * bytes (counted while inflating, not the sizes the zip claims) and compression ratio.
  */
 
-export interface H5pLimits {
-  /** Entries in the zip (files, folders, skipped ones). H5P_MAX_ENTRIES, default 5000. */
-  maxEntries: number;
-  /** Bytes once extracted, all files together. H5P_MAX_BYTES, default 100 MB. */
-  maxBytes: number;
-  /** Inflated ÷ compressed size of one entry. H5P_MAX_RATIO, default 100. */
-  maxRatio: number;
-  /** Size of the .h5p file itself. H5P_MAX_UPLOAD, default 50 MB. */
-  maxUpload: number;
-}
-
-const MB = 1024 * 1024;
-export const DEFAULT_LIMITS: H5pLimits = { maxEntries: 5000, maxBytes: 100 * MB, maxRatio: 100, maxUpload: 50 * MB };
-
-/**
- * An entry smaller than this is never refused for its ratio alone: a few KB of repetitive JSON
- * or a blank SVG may compress 200:1 and harm nobody. Bigger entries must stay under maxRatio.
- */
-export const RATIO_FLOOR_BYTES = 1 * MB;
-
-/** "5000", "100MB", "50 mb", "512KB": a positive whole number of bytes (or items). */
-export function parseLimit(value: string | undefined, fallback: number): number {
-  if (value === undefined || value.trim() === '') return fallback;
-  const match = value.trim().match(/^(\d+)\s*(k|kb|m|mb|g|gb)?$/i);
-  if (!match) return fallback;
-  const unit = (match[2] ?? '').toLowerCase()[0];
-  const n = Number(match[1]) * (unit === 'k' ? 1024 : unit === 'm' ? MB : unit === 'g' ? 1024 * MB : 1);
-  return Number.isSafeInteger(n) && n > 0 ? n : fallback;
-}
-
-/** The caps from the environment (read on every import, so a test or an operator can change them). */
-export function h5pLimits(env: Record<string, string | undefined> = process.env): H5pLimits {
-  return {
-    maxEntries: parseLimit(env.H5P_MAX_ENTRIES, DEFAULT_LIMITS.maxEntries),
-    maxBytes: parseLimit(env.H5P_MAX_BYTES, DEFAULT_LIMITS.maxBytes),
-    maxRatio: parseLimit(env.H5P_MAX_RATIO, DEFAULT_LIMITS.maxRatio),
-    maxUpload: parseLimit(env.H5P_MAX_UPLOAD, DEFAULT_LIMITS.maxUpload),
-  };
-}
+import { z } from 'astro/zod';
+import { PLAYER_CORE_API } from './player-version';
+export { DEFAULT_LIMITS, RATIO_FLOOR_BYTES, h5pLimits, parseLimit, type H5pLimits } from './limits';
+import { RATIO_FLOOR_BYTES, type H5pLimits } from './limits';
 
 /** Every way a package is refused. Each names the file or field at fault; i18n turns it into a sentence. */
 export type H5pProblem =
@@ -73,6 +38,9 @@ export type H5pProblem =
   | { code: 'missingLibrary'; library: string; folder: string }
   | { code: 'libraryMismatch'; folder: string; field: string }
   | { code: 'missingPreloaded'; library: string; path: string }
+  | { code: 'badFolder'; path: string }
+  | { code: 'badLanguageFile'; path: string }
+  | { code: 'coreApi'; library: string; required: string; supported: string }
   | { code: 'idInvalid'; id: string }
   | { code: 'idTaken'; id: string; title: string };
 
@@ -242,39 +210,80 @@ const MACHINE_NAME = /^[A-Za-z0-9_.-]{1,255}$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Major/minor versions are numbers in library.json and often strings ("1") in h5p.json. */
-function version(value: unknown): number | undefined {
-  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value < 100000) return value;
-  if (typeof value === 'string' && /^\d{1,5}$/.test(value)) return Number(value);
-  return undefined;
-}
-
 export const folderOf = (ref: LibraryRef) => `${ref.machineName}-${ref.majorVersion}.${ref.minorVersion}`;
 
-function libraryRefs(value: unknown, path: string, field: string): LibraryRef[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) refuse({ code: 'missingField', path, field });
-  return (value as unknown[]).map((item, i) => {
-    const f = `${field}[${i}]`;
-    if (!isObject(item)) return refuse({ code: 'missingField', path, field: f });
-    const machineName = item.machineName;
-    if (typeof machineName !== 'string' || !MACHINE_NAME.test(machineName)) return refuse({ code: 'missingField', path, field: `${f}.machineName` });
-    const majorVersion = version(item.majorVersion);
-    if (majorVersion === undefined) return refuse({ code: 'missingField', path, field: `${f}.majorVersion` });
-    const minorVersion = version(item.minorVersion);
-    if (minorVersion === undefined) return refuse({ code: 'missingField', path, field: `${f}.minorVersion` });
-    return { machineName, majorVersion, minorVersion };
-  });
-}
+// ------------------------------------------------------------------------------- schemas
+//
+// The JSON files of a package, as zod schemas following H5P core's validator (H5PValidator:
+// $h5pRequired/$h5pOptional, $libraryRequired/$libraryOptional) and the JSON schemas Lumi's
+// validator (h5p-nodejs-library) checks with. Unknown extra fields are allowed, as there.
 
-function fileList(value: unknown, path: string, field: string): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value)) return refuse({ code: 'missingField', path, field });
-  return value.map((item, i) => {
-    const p = isObject(item) ? item.path : undefined;
-    if (typeof p !== 'string' || p.length === 0) return refuse({ code: 'missingField', path, field: `${field}[${i}].path` });
-    return p;
-  });
+/** Versions are numbers in library.json and often strings ("1") in h5p.json: 0…99999. */
+const version = z.union([z.number().int().min(0).max(99_999), z.string().regex(/^\d{1,5}$/).transform(Number)]);
+const libraryRef = z.object({ machineName: z.string().regex(MACHINE_NAME), majorVersion: version, minorVersion: version });
+const libraryRefs = z.array(libraryRef).max(500);
+/**
+ * A preloaded file: letters, digits, _ - . space and slashes, ending in .js or .css (the
+ * characters of H5P core's pattern, written without its nested repetition, which can take
+ * exponential time on a long bad path). Where the path leads is checked by checkEntryName.
+ */
+const preloadedFile = (ext: 'js' | 'css') => z.object({ path: z.string().max(255).regex(new RegExp(`^[a-z_\\-\\s0-9./]+\\.${ext}$`, 'i')) });
+const embedTypes = z.array(z.enum(['div', 'iframe'])).min(1).max(2);
+const zeroOrOne = z.union([z.literal(0), z.literal(1), z.literal('0'), z.literal('1'), z.boolean()]);
+
+/** h5p.json (H5P core's $h5pRequired and $h5pOptional; language and embedTypes checked when given). */
+export const h5pJsonSchema = z
+  .object({
+    title: z.string().trim().min(1).max(255),
+    mainLibrary: z.string().regex(MACHINE_NAME),
+    preloadedDependencies: libraryRefs.min(1),
+    language: z.string().regex(/^[-a-zA-Z]{1,10}$/).optional(),
+    embedTypes: embedTypes.optional(),
+    dynamicDependencies: libraryRefs.optional(),
+    editorDependencies: libraryRefs.optional(),
+    w: z.union([z.number(), z.string().regex(/^\d{1,4}$/)]).optional(),
+    h: z.union([z.number(), z.string().regex(/^\d{1,4}$/)]).optional(),
+    license: z.string().max(40).optional(),
+    authors: z.array(z.object({ name: z.string().max(255), role: z.string().max(40) }).passthrough()).optional(),
+  })
+  .passthrough();
+
+/** library.json (H5P core's $libraryRequired and $libraryOptional). */
+export const libraryJsonSchema = z
+  .object({
+    title: z.string().min(1).max(255),
+    machineName: z.string().regex(MACHINE_NAME),
+    majorVersion: version,
+    minorVersion: version,
+    patchVersion: version,
+    runnable: zeroOrOne,
+    coreApi: z.object({ majorVersion: version, minorVersion: version }).optional(),
+    author: z.string().max(255).optional(),
+    license: z.string().max(255).optional(),
+    description: z.string().optional(),
+    preloadedJs: z.array(preloadedFile('js')).optional(),
+    preloadedCss: z.array(preloadedFile('css')).optional(),
+    dropLibraryCss: z.array(z.object({ machineName: z.string().regex(MACHINE_NAME) })).optional(),
+    preloadedDependencies: libraryRefs.optional(),
+    dynamicDependencies: libraryRefs.optional(),
+    editorDependencies: libraryRefs.optional(),
+    w: z.union([z.number().int().min(0).max(9999), z.string().regex(/^\d{1,4}$/)]).optional(),
+    h: z.union([z.number().int().min(0).max(9999), z.string().regex(/^\d{1,4}$/)]).optional(),
+    embedTypes: embedTypes.optional(),
+    fullscreen: zeroOrOne.optional(),
+  })
+  .passthrough();
+
+/** A language file's name inside a library: language/<code>.json, the code as H5P core allows ("de", "nb", "pt-br", "zh-hans"). */
+export const LANGUAGE_FILE = /^language\/((?:-?[a-z]+){1,7})\.json$/i;
+/** A language file's content: a JSON object (H5P core refuses any other JSON). */
+export const languageFileSchema = z.record(z.unknown());
+
+/** The first problem zod found, as "field[0].name", for the message "isian … tidak ada atau salah". */
+function firstField(error: z.ZodError): string {
+  const issue = error.issues[0];
+  const path = issue?.path ?? [];
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out ? `${out}.${part}` : String(part)), '') || '(root)';
 }
 
 /** Parses a JSON file's text; a package with broken JSON is refused naming the file. */
@@ -289,47 +298,85 @@ export function parseJsonFile(text: string, path: string): unknown {
 export function parseH5pJson(value: unknown): { title: string; mainLibrary: string; preloaded: LibraryRef[] } {
   const path = 'h5p.json';
   if (!isObject(value)) return refuse({ code: 'badJson', path });
-  const title = typeof value.title === 'string' ? value.title.trim() : '';
-  if (!title) return refuse({ code: 'missingField', path, field: 'title' });
-  const mainLibrary = value.mainLibrary;
-  if (typeof mainLibrary !== 'string' || !MACHINE_NAME.test(mainLibrary)) return refuse({ code: 'missingField', path, field: 'mainLibrary' });
-  if (!Array.isArray(value.preloadedDependencies) || value.preloadedDependencies.length === 0) {
-    return refuse({ code: 'missingField', path, field: 'preloadedDependencies' });
-  }
-  const preloaded = libraryRefs(value.preloadedDependencies, path, 'preloadedDependencies');
-  if (!preloaded.some((d) => d.machineName === mainLibrary)) return refuse({ code: 'mainNotPreloaded', library: mainLibrary });
-  return { title: title.slice(0, 200), mainLibrary, preloaded };
+  const parsed = h5pJsonSchema.safeParse(value);
+  if (!parsed.success) return refuse({ code: 'missingField', path, field: firstField(parsed.error) });
+  const { title, mainLibrary, preloadedDependencies } = parsed.data;
+  if (!preloadedDependencies.some((d) => d.machineName === mainLibrary)) return refuse({ code: 'mainNotPreloaded', library: mainLibrary });
+  return { title: title.slice(0, 200), mainLibrary, preloaded: preloadedDependencies };
 }
 
 export function parseLibraryJson(value: unknown, folder: string): LibraryJson {
   const path = `${folder}/library.json`;
   if (!isObject(value)) return refuse({ code: 'badJson', path });
   const match = folder.match(LIBRARY_FOLDER)!;
-  const machineName = value.machineName;
-  if (typeof machineName !== 'string' || !MACHINE_NAME.test(machineName)) return refuse({ code: 'missingField', path, field: 'machineName' });
-  const majorVersion = version(value.majorVersion);
-  if (majorVersion === undefined) return refuse({ code: 'missingField', path, field: 'majorVersion' });
-  const minorVersion = version(value.minorVersion);
-  if (minorVersion === undefined) return refuse({ code: 'missingField', path, field: 'minorVersion' });
-  if (machineName !== match[1]) return refuse({ code: 'libraryMismatch', folder, field: 'machineName' });
-  if (majorVersion !== Number(match[2]) || minorVersion !== Number(match[3])) return refuse({ code: 'libraryMismatch', folder, field: 'majorVersion/minorVersion' });
-  const title = typeof value.title === 'string' ? value.title : '';
-  if (!title) return refuse({ code: 'missingField', path, field: 'title' });
+  // Its identity first (so a library in the wrong folder says so), then the whole schema.
+  const identity = libraryRef.safeParse(value);
+  if (!identity.success) return refuse({ code: 'missingField', path, field: firstField(identity.error) });
+  if (identity.data.machineName !== match[1]) return refuse({ code: 'libraryMismatch', folder, field: 'machineName' });
+  if (identity.data.majorVersion !== Number(match[2]) || identity.data.minorVersion !== Number(match[3])) {
+    return refuse({ code: 'libraryMismatch', folder, field: 'majorVersion/minorVersion' });
+  }
+  const parsed = libraryJsonSchema.safeParse(value);
+  if (!parsed.success) return refuse({ code: 'missingField', path, field: firstField(parsed.error) });
+  const library = parsed.data;
+  if (library.coreApi) {
+    const { majorVersion, minorVersion } = library.coreApi;
+    const supported = PLAYER_CORE_API;
+    if (majorVersion > supported.majorVersion || (majorVersion === supported.majorVersion && minorVersion > supported.minorVersion)) {
+      return refuse({ code: 'coreApi', library: `${library.machineName} ${library.majorVersion}.${library.minorVersion}`, required: `${majorVersion}.${minorVersion}`, supported: `${supported.majorVersion}.${supported.minorVersion}` });
+    }
+  }
   return {
-    machineName,
-    majorVersion,
-    minorVersion,
-    title,
-    preloadedJs: fileList(value.preloadedJs, path, 'preloadedJs'),
-    preloadedCss: fileList(value.preloadedCss, path, 'preloadedCss'),
-    preloadedDependencies: libraryRefs(value.preloadedDependencies, path, 'preloadedDependencies'),
+    machineName: library.machineName,
+    majorVersion: library.majorVersion,
+    minorVersion: library.minorVersion,
+    title: library.title,
+    preloadedJs: (library.preloadedJs ?? []).map((f) => f.path),
+    preloadedCss: (library.preloadedCss ?? []).map((f) => f.path),
+    preloadedDependencies: library.preloadedDependencies ?? [],
   };
 }
 
 /**
+ * The top level of a package: h5p.json, content/, and library folders named exactly
+ * "<machineName>-<major>.<minor>", nothing else (loose files at the top level, such as the
+ * "H5P_CONTENT_HERE.txt" some editors add, are not kept: see import.ts). Every library folder
+ * has a library.json that passes the schema, and every language file is language/<code>.json
+ * holding a JSON object.
+ */
+export function validateTopLevel(files: ReadonlySet<string>, readText: (path: string) => string): void {
+  const folders = new Set<string>();
+  for (const file of files) {
+    const slash = file.indexOf('/');
+    if (slash === -1) continue;
+    folders.add(file.slice(0, slash));
+  }
+  for (const folder of [...folders].sort()) {
+    if (folder === 'content') continue;
+    if (!LIBRARY_FOLDER.test(folder)) refuse({ code: 'badFolder', path: `${folder}/` });
+    if (!files.has(`${folder}/library.json`)) refuse({ code: 'missingFile', path: `${folder}/library.json` });
+    parseLibraryJson(parseJsonFile(readText(`${folder}/library.json`), `${folder}/library.json`), folder);
+  }
+  for (const file of [...files].sort()) {
+    const [folder, ...rest] = file.split('/');
+    const inner = rest.join('/');
+    if (folder === 'content' || !inner.startsWith('language/')) continue;
+    if (!LANGUAGE_FILE.test(inner)) refuse({ code: 'badLanguageFile', path: file });
+    let value: unknown;
+    try {
+      const text = readText(file);
+      value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+    } catch {
+      refuse({ code: 'badLanguageFile', path: file });
+    }
+    if (!languageFileSchema.safeParse(value).success) refuse({ code: 'badLanguageFile', path: file });
+  }
+}
+
+/**
  * The whole package's structure, given the files that were extracted and a reader for small
- * JSON files among them. Walks the preloaded dependencies transitively (that is what the player
- * loads) and checks every library.json and every preloaded file.
+ * JSON files among them. Checks the top level (validateTopLevel), then walks the preloaded
+ * dependencies transitively (that is what the player loads) and checks every preloaded file.
  */
 export function validateStructure(files: ReadonlySet<string>, readText: (path: string) => string): PackageInfo {
   if (!files.has('h5p.json')) refuse({ code: 'missingFile', path: 'h5p.json' });
@@ -360,6 +407,8 @@ export function validateStructure(files: ReadonlySet<string>, readText: (path: s
     if (libraries.size > 500) refuse({ code: 'missingField', path: `${folder}/library.json`, field: 'preloadedDependencies' });
     queue.push(...library.preloadedDependencies.map((d) => ({ ...d, from: folder })));
   }
+  // Libraries nobody preloads (editor widgets, dynamic dependencies) must be valid too.
+  validateTopLevel(files, readText);
   const main = [...libraries.values()].find((l) => l.machineName === h5p.mainLibrary)!;
   return {
     title: h5p.title,

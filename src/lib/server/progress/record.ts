@@ -7,6 +7,7 @@ import { allLessons } from '../../learning/curriculum';
 import type { CourseModule, LessonMeta } from '../../learning/types';
 import { MAX_INFERRED_SEC, MAX_TIME_EVENT_SEC } from '../../learning/projection';
 import { CONTENT_ID } from '../h5p/validate';
+import { maxScoreMatches } from '../h5p/max-score';
 
 export const MAX_BATCH = 1000;
 /** Devices' clocks drift; an event up to this far in the future is still believed. */
@@ -63,7 +64,8 @@ export type EventError =
   | 'eventIdTaken'
   | 'quizInvalid'
   | 'h5pUnknownContent'
-  | 'h5pNotInLesson';
+  | 'h5pNotInLesson'
+  | 'h5pScoreInvalid';
 
 export interface RecordResult {
   accepted: string[];
@@ -126,18 +128,22 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
     valid.push({ id: event.id, type: event.type, lessonId: event.lessonId, at: event.at, data: event.data, lesson, h5p });
   });
 
-  // H5P results only for contents that are imported (a deleted or never-imported id is refused).
+  // H5P results only for contents that are imported (a deleted or never-imported id is refused),
+  // with the maximum score the activity really has (issue 15).
   const h5pIds = [...new Set(valid.flatMap((e) => (e.h5p ? [e.h5p.contentId] : [])))];
   if (h5pIds.length > 0) {
-    const known = new Set(
-      (await db().select({ id: h5pContents.id }).from(h5pContents).where(inArray(h5pContents.id, h5pIds))).map((r) => r.id),
+    const known = new Map(
+      (await db().select({ id: h5pContents.id, folder: h5pContents.folder, mainLibrary: h5pContents.mainLibrary }).from(h5pContents).where(inArray(h5pContents.id, h5pIds))).map((r) => [r.id, r]),
     );
     for (let i = valid.length - 1; i >= 0; i--) {
       const event = valid[i];
-      if (event.h5p && !known.has(event.h5p.contentId)) {
+      if (!event.h5p) continue;
+      const content = known.get(event.h5p.contentId);
+      const error: EventError | undefined = !content ? 'h5pUnknownContent' : (await maxScoreMatches(content, event.h5p.maxScore)) ? undefined : 'h5pScoreInvalid';
+      if (error) {
         valid.splice(i, 1);
         const index = input.findIndex((raw) => (raw as { id?: unknown })?.id === event.id);
-        result.rejected.push({ index, id: event.id, error: 'h5pUnknownContent' });
+        result.rejected.push({ index, id: event.id, error });
       }
     }
     result.rejected.sort((a, b) => a.index - b.index);
@@ -242,8 +248,14 @@ export function projectLessonSql(userId: string, lessonId: string) {
       min(CASE WHEN type IN ('completed', 'quiz_submitted') THEN at END),
       CASE
         WHEN sum(type = 'time' AND json_extract(data, '$.seconds') > 0) > 0
-          THEN sum(CASE WHEN type = 'time' AND json_extract(data, '$.seconds') > 0
-                   THEN min(round(json_extract(data, '$.seconds')), ${MAX_TIME_EVENT_SEC}) ELSE 0 END)
+          -- the union of the spans [at - seconds, at] (elapsedReportedSec in projection.ts):
+          -- each span, ordered by start, counts only past the furthest end of the spans before it
+          THEN (SELECT round(coalesce(sum(max(0, span_end - max(span_start, coalesce(covered_to, span_start)))), 0) / 1000.0)
+                FROM (SELECT span_start, span_end,
+                             max(span_end) OVER (ORDER BY span_start, span_end ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS covered_to
+                      FROM (SELECT at - min(round(json_extract(data, '$.seconds')), ${MAX_TIME_EVENT_SEC}) * 1000 AS span_start, at AS span_end
+                            FROM progress_events
+                            WHERE user_id = ${userId} AND lesson_id = ${lessonId} AND type = 'time' AND json_extract(data, '$.seconds') > 0)))
         ELSE coalesce(max(0, min(round((min(CASE WHEN type IN ('completed', 'quiz_submitted') THEN at END) - min(CASE WHEN type <> 'time' THEN at END)) / 1000.0), ${MAX_INFERRED_SEC})), 0)
       END
     FROM progress_events

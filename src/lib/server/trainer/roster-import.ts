@@ -1,3 +1,4 @@
+import { ROSTER_IMPORT_MAX_BYTES } from '../../body-limits';
 import { and, eq, inArray } from 'drizzle-orm';
 import { db } from '@db/client';
 import { cohortMembers, cohorts, mentorAssignments, users } from '@db/schema';
@@ -7,7 +8,7 @@ import { checkRosterRows, matchColumns, type CheckedRow, type RosterField, type 
 import { isUniqueViolation } from '../db-errors';
 
 /** Caps of one import (issue 4): a bigger roster is split into several files. */
-export const IMPORT_MAX_BYTES = 1024 * 1024;
+export const IMPORT_MAX_BYTES = ROSTER_IMPORT_MAX_BYTES;
 export const IMPORT_MAX_ROWS = 2000;
 
 export type ImportProblem =
