@@ -19,7 +19,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const TRAINER = { phone: '081100000001', password: 'pelatih-demo' };
 const LEVELS = ['Pemula', 'Dasar', 'Berkembang', 'Cakap', 'Mahir'];
 
-interface Item { id: string; options: Array<{ text: string | number; correct?: boolean }> }
+interface Item { id: string; options: Array<{ id: string; text: string | number; correct?: boolean }> }
 interface LessonFm { title: string; quiz: Item[]; task?: { id: string; title: string }; draft?: boolean }
 const frontmatter = <T,>(path: string): T => parseYaml(readFileSync(path, 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]) as T;
 
@@ -41,8 +41,8 @@ function shortestModule() {
   return modules.sort((a, b) => a.lessons.length - b.lessons.length)[0];
 }
 const MODULE = shortestModule();
-const right = (item: Item) => item.options.findIndex((o) => o.correct);
-const wrong = (item: Item) => item.options.findIndex((o) => !o.correct);
+const right = (item: Item) => item.options.find((o) => o.correct)!.id;
+const wrong = (item: Item) => item.options.find((o) => !o.correct)!.id;
 
 async function registerLearner(page: Page, name: string, phone: string): Promise<void> {
   await page.goto('/register');

@@ -82,12 +82,12 @@ async function rows(sql: string, args: Array<string | number> = []) {
 }
 const count = async (sql: string, args: Array<string | number> = []) => Number((await rows(`SELECT count(*) AS n FROM ${sql}`, args))[0].n);
 
-interface Item { id: string; options: Array<{ text: string | number; correct?: boolean }> }
+interface Item { id: string; options: Array<{ id: string; text: string | number; correct?: boolean }> }
 const frontmatter = (file: string) => parseYaml(readFileSync(join(ROOT, 'content', file), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]);
 const moduleFm = (id: string) => frontmatter(`${id}/index.md`) as { prePost: Array<{ pre: Item; post: Item }> };
 const lessonFm = (id: string) => frontmatter(`${id}.mdx`) as { quiz: Item[]; task?: { id: string; title: string } };
-const right = (item: Item) => String(item.options.findIndex((o) => o.correct));
-const wrong = (item: Item) => String(item.options.findIndex((o) => !o.correct));
+const right = (item: Item) => String(item.options.find((o) => o.correct)!.id);
+const wrong = (item: Item) => String(item.options.find((o) => !o.correct)!.id);
 const LESSONS = ['01-pisahkan-uang-usaha', '02-pembukuan-digital', '03-qris-usaha-mikro', '04-dompet-digital', '05-kur-dan-pinjol'].map((s) => `${MODULE}/${s}`);
 
 /** YYYY-MM-DD in Sidoarjo (WIB, UTC+7). */
@@ -296,8 +296,9 @@ describe('module pre/post tests', () => {
     ['an answer missing', () => pre.slice(1).map((i): [string, string] => [`q:${i.id}`, right(i)]), 'quizMissing'],
     ['an answer twice', () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), [`q:${pre[0].id}`, wrong(pre[0])] as [string, string]], 'quizDuplicate'],
     ['an item of another test', () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), [`q:${post[0].id}`, right(post[0])] as [string, string]], 'quizForeign'],
-    ['an option that does not exist', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? '9' : right(i)]), 'quizOutOfRange'],
-    ['not a number', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? 'satu' : right(i)]), 'quizOutOfRange'],
+    ['a position index where an id is expected', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? '1' : right(i)]), 'quizPositionIndex'],
+    ['a made-up option id', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? 'satu' : right(i)]), 'quizUnknownOption'],
+    ['an option id of another item', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? right(pre[1]) : right(i)]), 'quizOptionForeign'],
   ] as const)('pre-test with %s: 400 with the message, nothing stored', async (_, pairs, key) => {
     const response = await postForm(PRE, [['intent', 'test'], ...pairs()], lilik);
     expect(response.status).toBe(400);

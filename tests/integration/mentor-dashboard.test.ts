@@ -33,7 +33,7 @@ const TRAINER = { id: 'demo-trainer', role: 'trainer' as const };
 const quizItem = (id: string, correct: number): QuizItem => ({
   id,
   question: `Pertanyaan ${id}?`,
-  options: [0, 1, 2].map((i) => ({ text: `Pilihan ${i}`, ...(i === correct ? { correct: true } : {}) })),
+  options: [0, 1, 2].map((i) => ({ id: `pilihan-${i}`, text: `Pilihan ${i}`, ...(i === correct ? { correct: true } : {}) })),
   explanation: 'Penjelasan.',
   pillar: 'cakap',
 });
@@ -112,7 +112,7 @@ const quiz = (lesson: LessonMeta, right: number, at: number) => ({
   type: 'quiz_submitted' as const,
   lessonId: lesson.id,
   at,
-  data: { answers: Object.fromEntries(lesson.quiz.map((item, i) => [item.id, i < right ? item.options.findIndex((o) => o.correct) : item.options.findIndex((o) => !o.correct)])) },
+  data: { answers: Object.fromEntries(lesson.quiz.map((item, i) => [item.id, i < right ? item.options.find((o) => o.correct)!.id : item.options.find((o) => !o.correct)!.id])) },
 });
 
 async function record(learner: Learner, events: Array<Record<string, unknown>>, course = COURSE) {

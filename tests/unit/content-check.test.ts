@@ -92,10 +92,13 @@ function lesson(options: LessonOptions = {}): string {
     question: "Pembeli sering bertanya jam buka toko. Cara paling praktis supaya mereka tahu sendiri?"
     pillar: cakap
     options:
-      - text: Membalas satu per satu setiap kali ditanya.
-      - text: Mengisi jam buka di profil WhatsApp Business.
+      - id: membalas-satu-per
+        text: Membalas satu per satu setiap kali ditanya.
+      - id: mengisi-jam-buka
+        text: Mengisi jam buka di profil WhatsApp Business.
         correct: true
-      - text: Mengganti nama WhatsApp dengan alamat toko.
+      - id: mengganti-nama-whatsapp
+        text: Mengganti nama WhatsApp dengan alamat toko.
     explanation: Profil bisnis bisa dibaca pembeli kapan saja tanpa menunggu balasan Anda.`,
     )
     .join('\n');
@@ -357,7 +360,25 @@ describe('frontmatter messages', () => {
     expect(e).toHaveLength(1);
     expect(e[0].line).toBe(lineOf(text, '    correct: Mengisi'));
     expect(e[0].message).toMatch(/^Soal kuis ke-1: jawaban benar ditulis di soal \(`correct: Mengisi/);
-    expect(e[0].message).toContain(`tambahkan \`correct: true\` di bawah pilihan ke-2 (baris ${lineOf(text, '- text: Mengisi jam buka')}).`);
+    expect(e[0].message).toContain(`tambahkan \`correct: true\` di bawah pilihan ke-2 (baris ${lineOf(text, 'text: Mengisi jam buka') - 1}).`);
+  });
+
+  it('an option without an id, or two options of one item with the same id: an error on the line, in Indonesian', async () => {
+    const missing = lesson({ frontmatter: (y) => y.replace('      - id: membalas-satu-per\n        text: Membalas', '      - text: Membalas') });
+    const m1 = await checkLesson(missing);
+    expect(m1.errors.length).toBeGreaterThan(0);
+    expectReadable(m1.errors);
+    expect(m1.errors[0].message).toMatch(/id/);
+    expect(m1.errors[0].line).toBe(lineOf(missing, '- text: Membalas'));
+    const twice = lesson({ frontmatter: (y) => y.replace('      - id: mengisi-jam-buka', '      - id: membalas-satu-per') });
+    const m2 = await checkLesson(twice);
+    expect(m2.errors.length).toBeGreaterThan(0);
+    expectReadable(m2.errors);
+    expect(m2.errors[0].message).toMatch(/id yang sama/);
+    const digits = lesson({ frontmatter: (y) => y.replace('      - id: mengisi-jam-buka', '      - id: 2') });
+    const m3 = await checkLesson(digits);
+    expect(m3.errors.length).toBeGreaterThan(0);
+    expectReadable(m3.errors);
   });
 
   it('no option marked correct', async () => {
@@ -514,16 +535,20 @@ prePost:
       id: toko-pre-1
       question: "Cara paling praktis memberi tahu jam buka?"
       options:
-        - text: Membalas satu per satu.
-        - text: Mengisi jam buka di profil.
+        - id: membalas-satu-per
+          text: Membalas satu per satu.
+        - id: mengisi-jam-buka
+          text: Mengisi jam buka di profil.
       explanation: Profil bisa dibaca kapan saja.
     post:
       id: toko-post-1
       question: "Cara memberi tahu hari libur toko?"
       options:
-        - text: Mengisi jam buka di profil.
+        - id: mengisi-jam-buka
+          text: Mengisi jam buka di profil.
           correct: true
-        - text: Mematikan HP.
+        - id: mematikan-hp
+          text: Mematikan HP.
       explanation: Profil bisa dibaca kapan saja.
 `,
     );

@@ -17,7 +17,7 @@ const goodItem = (id = 'soal-1', pillar = 'cakap'): Json => ({
   id,
   question: 'Apa yang paling membantu pembeli?',
   pillar,
-  options: [{ text: 'Membalas satu per satu' }, { text: 'Mengisi jam buka di profil', correct: true }, { text: 'Tidak ada' }],
+  options: [{ id: 'satu-per-satu', text: 'Membalas satu per satu' }, { id: 'jam-buka', text: 'Mengisi jam buka di profil', correct: true }, { id: 'tidak-ada', text: 'Tidak ada' }],
   explanation: 'Jam buka di profil bisa dibaca kapan saja.',
 });
 
@@ -94,7 +94,7 @@ describe('lessonSchema rejects a broken lesson, naming the field', () => {
 
   it('a quiz item with no correct option', () => {
     const lesson = goodLesson();
-    lesson.quiz[2].options = lesson.quiz[2].options.map((o: Json) => ({ text: o.text }));
+    lesson.quiz[2].options = lesson.quiz[2].options.map((o: Json) => ({ id: o.id, text: o.text }));
     expect(failedPaths(lesson)).toEqual(['quiz.2.options']);
   });
 
@@ -135,10 +135,10 @@ describe('lessonSchema rejects a broken lesson, naming the field', () => {
 
   it('a quiz item with one option, or seven', () => {
     const one = goodLesson();
-    one.quiz[0].options = [{ text: 'Satu', correct: true }];
+    one.quiz[0].options = [{ id: 'satu', text: 'Satu', correct: true }];
     expect(failedPaths(one)).toContain('quiz.0.options');
     const seven = goodLesson();
-    seven.quiz[0].options = [...Array(7)].map((_, i) => ({ text: `Pilihan ${i}`, correct: i === 0 }));
+    seven.quiz[0].options = [...Array(7)].map((_, i) => ({ id: `pilihan-${i}`, text: `Pilihan ${i}`, correct: i === 0 }));
     expect(failedPaths(seven)).toContain('quiz.0.options');
   });
 

@@ -227,6 +227,8 @@ export const m = {
       `ada ${count} pilihan yang ditandai benar (baris ${lines.join(' dan ')}). Satu soal hanya boleh punya satu jawaban benar: ` +
         'hapus `correct: true` dari pilihan yang lain.',
     ),
+  duplicateOptionId: (at: YamlPath, id: string, otherLine: number) =>
+    sentence(where(at), `dua pilihan memakai id yang sama (\`${id}\`, juga di baris ${otherLine}). Setiap pilihan butuh id sendiri, misalnya \`${id}-2\`. Jangan mengganti id pilihan yang sudah terbit: jawaban peserta disimpan dengan id itu.`),
   duplicateOption: (at: YamlPath, text: string) =>
     sentence(where(at), `ada dua pilihan yang sama persis: ${quote(text)}. Ganti salah satunya.`),
   tooFewQuiz: (count: number) =>

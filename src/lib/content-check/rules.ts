@@ -67,6 +67,14 @@ export function quizRules(items: Array<{ item: unknown; at: YamlPath }>, lineOf:
         message: m.manyCorrect(at, correctLines.length, correctLines),
       });
     }
+    const ids = new Map<string, number>();
+    options.forEach((o, j) => {
+      if (!isObject(o) || typeof o.id !== 'string') return;
+      const line = lineOf([...at, 'options', j, 'id']);
+      const other = ids.get(o.id);
+      if (other !== undefined) problems.push({ line, severity: 'error', code: 'quiz-duplicate-option-id', message: m.duplicateOptionId(at, o.id, other) });
+      else ids.set(o.id, line);
+    });
     const seen = new Set<string>();
     options.forEach((o, j) => {
       if (!isObject(o) || o.text === undefined) return;

@@ -56,8 +56,8 @@ export function lessonScaffold({ module, title, modules, existingFiles, usedIds 
   const quizItem = (id: string, number: number, correctAt: number) => {
     const options = [0, 1, 2].map((i) =>
       i === correctAt
-        ? [`      - text: ${q(`${T} pilihan yang benar (hanya satu pilihan yang punya correct: true).`)}`, '        correct: true']
-        : [`      - text: ${q(`${T} pilihan yang salah tetapi masuk akal.`)}`],
+        ? ['      - id: pilihan-benar', `        text: ${q(`${T} pilihan yang benar (hanya satu pilihan yang punya correct: true).`)}`, '        correct: true']
+        : [`      - id: pilihan-salah-${i + 1}`, `        text: ${q(`${T} pilihan yang salah tetapi masuk akal.`)}`],
     );
     return [
       `  - id: ${id}`,

@@ -8,13 +8,25 @@ import { PILLARS } from './types';
  */
 export const pillarSchema = z.enum(PILLARS, { errorMap: () => ({ message: `pilar harus salah satu dari: ${PILLARS.join(', ')}` }) });
 
+/** Option ids: lower-case words; at least one letter, so an id can never be mistaken for a position. */
+export const OPTION_ID = /^(?=[a-z0-9-]*[a-z])[a-z0-9-]{1,40}$/;
+
 const quizShape = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'id hanya huruf kecil, angka dan tanda minus'),
   question: z.string().min(5),
   options: z
-    .array(z.object({ text: z.union([z.string().min(1), z.number()]).transform(String), correct: z.boolean().optional() }).strict())
+    .array(
+      z
+        .object({
+          id: z.string().regex(OPTION_ID, 'id pilihan hanya huruf kecil, angka dan tanda minus, dengan paling sedikit satu huruf'),
+          text: z.union([z.string().min(1), z.number()]).transform(String),
+          correct: z.boolean().optional(),
+        })
+        .strict(),
+    )
     .min(2)
-    .max(6),
+    .max(6)
+    .refine((options) => new Set(options.map((o) => o.id)).size === options.length, 'dua pilihan dalam satu soal memakai id yang sama'),
   explanation: z.string().min(5),
   pillar: pillarSchema,
 });

@@ -3,6 +3,8 @@ export const PILLARS = ['cakap', 'etika', 'budaya', 'aman'] as const;
 export type Pillar = (typeof PILLARS)[number];
 
 export interface QuizOption {
+  /** Stable identity of the option (answers name it); unique within its item. */
+  id: string;
   text: string;
   correct?: boolean;
 }

@@ -42,8 +42,8 @@ function expectOk<T extends { ok: boolean }>(what: string, result: T): Extract<T
  * that knows how an answer is written, so a change in answer format changes only this.
  */
 function answerFor(item: QuizItem, right: boolean): string {
-  const correct = item.options.findIndex((o) => o.correct);
-  return String(right ? correct : correct === 0 ? 1 : 0);
+  // Answers name the chosen option by its id (issue 14).
+  return item.options.find((o) => (right ? o.correct : !o.correct))!.id;
 }
 
 /** Answers for a quiz: the first `rightCount` items right, the rest wrong. */

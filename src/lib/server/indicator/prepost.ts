@@ -1,7 +1,7 @@
 import { db } from '@db/client';
 import { quizAttempts } from '@db/schema';
 import { gainBand, normalizedGain, type GainBand } from '../../indicator/gain';
-import { gradeQuiz, type ItemResult } from '../../learning/grading';
+import { gradeQuiz, storedResults, type ItemResult } from '../../learning/grading';
 import type { CourseModule, QuizItem } from '../../learning/types';
 import type { RawRecords } from './records';
 
@@ -47,10 +47,11 @@ export async function submitPrePost(
   pairs: Array<[string, string]>,
   raw: Pick<RawRecords, 'prePost' | 'completions'>,
   now = Date.now(),
+  shownVersions?: Record<string, string>,
 ): Promise<PrePostResult> {
   const open = availability(module, kind, raw);
   if (!open.ok) return { ok: false, status: 409, errors: { _form: open.reason } };
-  const grade = gradeQuiz(prePostItems(module, kind), pairs);
+  const grade = gradeQuiz(prePostItems(module, kind), pairs, { shownVersions });
   if (!grade.ok) {
     const errors: Record<string, string> = {};
     for (const e of grade.errors) errors['itemId' in e && e.error !== 'quizForeign' ? e.itemId : '_form'] ??= e.error;
@@ -63,6 +64,7 @@ export async function submitPrePost(
     lessonId: module.id,
     kind,
     answers: grade.answers,
+    itemVersions: grade.versions,
     score: grade.score,
     maxScore: grade.maxScore,
     pillarScores: grade.pillarScores,
@@ -71,10 +73,14 @@ export async function submitPrePost(
   return { ok: true, id };
 }
 
+/** The items a stored pre/post attempt answered (the form it was given; see formFor). */
+export function attemptItems(module: CourseModule, attempt: { kind: string; form?: string | null }): QuizItem[] {
+  return prePostItems(module, attempt.kind === 'post' ? 'post' : 'pre');
+}
+
 /** The attempt graded again for showing (right/wrong per item, explanations). */
 export function resultsOf(module: CourseModule, attempt: Attempt): ItemResult[] {
-  const grade = gradeQuiz(prePostItems(module, attempt.kind), Object.entries(attempt.answers).map(([k, v]) => [k, String(v)]));
-  return grade.ok ? grade.results : [];
+  return storedResults(prePostItems(module, attempt.kind), attempt.answers);
 }
 
 export interface ModuleGain {
@@ -97,11 +103,4 @@ export function moduleGain(module: CourseModule, raw: Pick<RawRecords, 'prePost'
   };
 }
 
-/** The answers of a posted test form: every `q:<itemId>` field, repeated keys kept (a duplicate is refused, not merged). */
-export function answerPairs(form: FormData): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  for (const [key, value] of form.entries()) {
-    if (key.startsWith('q:') && typeof value === 'string') pairs.push([key.slice(2), value]);
-  }
-  return pairs;
-}
+export { answerPairs } from '../../learning/form-answers';

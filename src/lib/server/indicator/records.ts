@@ -24,7 +24,7 @@ export interface RawRecords {
   /** Newest submission status of every task the learner handed in. */
   taskStatus: Map<string, 'submitted' | 'approved' | 'needs_work'>;
   /** Module pre/post tests (kind "pre"/"post", lessonId = module id), oldest first. */
-  prePost: Array<{ id: string; moduleId: string; kind: 'pre' | 'post'; score: number; maxScore: number; at: number; answers: Record<string, number> }>;
+  prePost: Array<{ id: string; moduleId: string; kind: 'pre' | 'post'; score: number; maxScore: number; at: number; answers: Record<string, string | number> }>;
 }
 
 export async function loadRawRecords(userId: string): Promise<RawRecords | undefined> {
