@@ -178,6 +178,7 @@ export const en: Dictionary = {
   quizOptionForeign: 'The option sent belongs to another question. Pick one of the answers under this question.',
   quizUnknownOption: 'The option sent does not exist in this question. Reload the page and choose again.',
   quizPositionIndex: 'The answer was sent as a position number, not as an option. Reload the page and choose again.',
+  quizWrongForm: 'These answers are for the other form of the test, not the one you were given. Reload the page and answer the questions shown.',
   quizItemChanged: 'A trainer changed this question after the page was opened, so the old answer cannot be graded. Open the lesson again and answer again. The old answer stays saved on the phone.',
   quizCounting: (score: number, max: number) => `Score that counts (your first answers): ${score} of ${max}`,
   quizCountingNote: 'You may try again to learn. What counts for your progress and certificate is your first answer to each question.',

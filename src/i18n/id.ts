@@ -189,6 +189,7 @@ export const id = {
   quizOptionForeign: 'Pilihan yang dikirim milik soal lain, bukan soal ini. Pilih salah satu jawaban di bawah soal ini.',
   quizUnknownOption: 'Pilihan yang dikirim tidak ada di soal ini. Muat ulang halaman, lalu pilih lagi.',
   quizPositionIndex: 'Jawaban dikirim sebagai nomor urut, bukan sebagai pilihan. Muat ulang halaman, lalu pilih lagi.',
+  quizWrongForm: 'Jawaban ini untuk bentuk tes yang lain, bukan tes yang diberikan kepada Anda. Muat ulang halaman, lalu jawab soal yang tampil.',
   quizItemChanged: 'Soal ini sudah diubah pelatih sejak halaman dibuka, jadi jawaban lama tidak bisa dinilai. Buka lagi pelajarannya, lalu jawab ulang. Jawaban lama tetap tersimpan di HP.',
   quizCounting: (score: number, max: number) => `Nilai yang dihitung (jawaban pertama Anda): ${score} dari ${max}`,
   quizCountingNote: 'Anda boleh mencoba lagi untuk belajar. Yang dihitung untuk capaian dan sertifikat adalah jawaban pertama Anda di setiap soal.',

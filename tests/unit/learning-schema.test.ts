@@ -182,7 +182,7 @@ describe('moduleSchema', () => {
     order: 1,
     pillars: ['cakap', 'aman'],
     minutes: 40,
-    prePost: [{ pillar: 'cakap', pre: without(goodItem('pre-1'), 'pillar'), post: without(goodItem('post-1'), 'pillar') }],
+    prePost: [{ pillar: 'cakap', a: without(goodItem('a-1'), 'pillar'), b: without(goodItem('b-1'), 'pillar') }],
   });
 
   it('accepts a good module; pre/post items may leave out the pillar', () => {
@@ -190,14 +190,22 @@ describe('moduleSchema', () => {
     expect(moduleSchema.parse(without(goodModule(), 'prePost')).prePost).toEqual([]);
   });
 
+  it('a pair without its form B item (a missing form) is refused', () => {
+    const missing = goodModule();
+    delete missing.prePost[0].b;
+    const result = moduleSchema.safeParse(missing);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].path.join('.')).toBe('prePost.0.b');
+  });
+
   it('refuses an unknown pillar, an unknown key and a pre item with two correct options', () => {
     expect(moduleSchema.safeParse({ ...goodModule(), pillars: ['lain'] }).success).toBe(false);
     expect(moduleSchema.safeParse({ ...goodModule(), judul: 'x' }).success).toBe(false);
     const twoCorrect = goodModule();
-    twoCorrect.prePost[0].pre.options[0].correct = true;
+    twoCorrect.prePost[0].a.options[0].correct = true;
     const result = moduleSchema.safeParse(twoCorrect);
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0].path.join('.')).toBe('prePost.0.pre.options');
+    expect(result.error!.issues[0].path.join('.')).toBe('prePost.0.a.options');
   });
 });
 

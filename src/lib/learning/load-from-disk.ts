@@ -39,8 +39,8 @@ export function toModuleMeta(id: string, data: ReturnType<typeof moduleSchema.pa
     ...data,
     prePost: data.prePost.map((pair) => ({
       pillar: pair.pillar,
-      pre: { ...pair.pre, pillar: pair.pre.pillar ?? pair.pillar },
-      post: { ...pair.post, pillar: pair.post.pillar ?? pair.pillar },
+      a: { ...pair.a, pillar: pair.a.pillar ?? pair.pillar },
+      b: { ...pair.b, pillar: pair.b.pillar ?? pair.pillar },
     })),
   } as ModuleMeta;
 }

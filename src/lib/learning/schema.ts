@@ -35,7 +35,7 @@ const oneCorrect = {
   message: { message: 'setiap soal harus punya tepat satu pilihan dengan correct: true', path: ['options'] },
 };
 export const quizItemSchema = quizShape.strict().refine(oneCorrect.check, oneCorrect.message);
-/** Pre/post items take their pillar from the pair they belong to. */
+/** Pre/post items (forms A and B) take their pillar from the pair they belong to. */
 const prePostItemSchema = quizShape.extend({ pillar: pillarSchema.optional() }).strict().refine(oneCorrect.check, oneCorrect.message);
 
 export const moduleSchema = z
@@ -46,7 +46,8 @@ export const moduleSchema = z
     order: z.number().int().positive(),
     pillars: z.array(pillarSchema).min(1),
     minutes: z.number().int().positive(),
-    prePost: z.array(z.object({ pillar: pillarSchema, pre: prePostItemSchema, post: prePostItemSchema }).strict()).default([]),
+    /** Parallel growth-test forms: each pair holds form A's item (`a`) and form B's (`b`) for the same objective. */
+    prePost: z.array(z.object({ pillar: pillarSchema, a: prePostItemSchema, b: prePostItemSchema }).strict()).default([]),
   })
   .strict();
 

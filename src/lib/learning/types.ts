@@ -55,7 +55,8 @@ export interface ModuleMeta {
   order: number;
   pillars: Pillar[];
   minutes: number;
-  prePost: Array<{ pillar: Pillar; pre: QuizItem; post: QuizItem }>;
+  /** The parallel pre/post forms: pair i holds form A's item `a` and form B's item `b`. */
+  prePost: Array<{ pillar: Pillar; a: QuizItem; b: QuizItem }>;
 }
 
 export interface CourseModule extends ModuleMeta {

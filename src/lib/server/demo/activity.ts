@@ -17,7 +17,7 @@ import { submitTask } from '../progress/tasks';
 import { reviewSubmission } from '../mentoring/review';
 import { addNote } from '../mentoring/notes';
 import { recordAdoptionChecks } from '../mentoring/adoption';
-import { submitPrePost, prePostItems, type PrePostKind } from '../indicator/prepost';
+import { submitPrePost, testItems, type PrePostKind } from '../indicator/prepost';
 import { loadRawRecords } from '../indicator/records';
 import { submitSelfAssessment } from '../indicator/assessments';
 import { certificatesOf, issueEligibleCertificates } from '../indicator/certificates';
@@ -106,7 +106,7 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
   async function growthTest(learner: Learner, m: CourseModule, kind: PrePostKind, at: number, rightCount: number) {
     const raw = await loadRawRecords(learner.id);
     if (!raw) throw new DemoRefused(`demo activity: learner ${learner.id} missing`);
-    expectOk(`${kind}-test ${m.id}`, await submitPrePost(learner.id, m, kind, answersFor(prePostItems(m, kind), rightCount), raw, at));
+    expectOk(`${kind}-test ${m.id}`, await submitPrePost(learner.id, m, kind, answersFor(testItems(m, learner.id, kind), rightCount), raw, at));
   }
 
   async function selfAssess(learner: Learner, at: number, level: (pillar: string, i: number) => number) {

@@ -3,7 +3,7 @@ import { course as publishedCourse } from '../content';
 import type { CourseModule } from '../../learning/types';
 import { certificateHookFailed, issueEligibleCertificates } from './certificates';
 import { answerPairs, shownVersionsOf } from '../../learning/form-answers';
-import { attemptOf, availability, prePostItems, resultsOf, submitPrePost, type PrePostKind } from './prepost';
+import { attemptItems, attemptOf, availability, resultsOf, submitPrePost, testItems, type PrePostKind } from './prepost';
 import { loadRawRecords } from './records';
 
 export type PrePostPage =
@@ -12,7 +12,7 @@ export type PrePostPage =
   | {
       kind: 'page';
       module: CourseModule;
-      items: ReturnType<typeof prePostItems>;
+      items: ReturnType<typeof testItems>;
       attempt?: NonNullable<ReturnType<typeof attemptOf>>;
       results?: ReturnType<typeof resultsOf>;
       open: ReturnType<typeof availability>;
@@ -52,7 +52,8 @@ export async function prePostPage(user: SessionUser, moduleId: string, kind: Pre
   return {
     kind: 'page',
     module,
-    items: prePostItems(module, kind),
+    // The taken test shows the form it was taken on; otherwise the form this learner is given.
+    items: attempt ? attemptItems(module, attempt) : testItems(module, user.id, kind),
     attempt,
     results: attempt ? resultsOf(module, attempt) : undefined,
     open: availability(module, kind, raw),

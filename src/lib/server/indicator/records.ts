@@ -26,7 +26,7 @@ export interface RawRecords {
   /** Newest submission status of every task the learner handed in. */
   taskStatus: Map<string, 'submitted' | 'approved' | 'needs_work'>;
   /** Module pre/post tests (kind "pre"/"post", lessonId = module id), oldest first. */
-  prePost: Array<{ id: string; moduleId: string; kind: 'pre' | 'post'; score: number; maxScore: number; at: number; answers: Record<string, string | number> }>;
+  prePost: Array<{ id: string; moduleId: string; kind: 'pre' | 'post'; form: 'A' | 'B' | null; score: number; maxScore: number; at: number; answers: Record<string, string | number> }>;
 }
 
 export async function loadRawRecords(userId: string): Promise<RawRecords | undefined> {
@@ -76,7 +76,7 @@ export async function loadRawRecords(userId: string): Promise<RawRecords | undef
     taskStatus,
     prePost: attemptRows
       .filter((a) => a.kind === 'pre' || a.kind === 'post')
-      .map((a) => ({ id: a.id, moduleId: a.lessonId, kind: a.kind as 'pre' | 'post', score: a.score, maxScore: a.maxScore, at: a.at, answers: a.answers })),
+      .map((a) => ({ id: a.id, moduleId: a.lessonId, kind: a.kind as 'pre' | 'post', form: a.form ?? null, score: a.score, maxScore: a.maxScore, at: a.at, answers: a.answers })),
   };
 }
 
