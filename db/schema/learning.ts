@@ -95,6 +95,12 @@ export const taskSubmissions = sqliteTable(
     feedback: text('feedback'),
     submittedAt: integer('submitted_at').notNull(),
     reviewedAt: integer('reviewed_at'),
+    /** Which of the task's mentorChecks (by index) the reviewer ticked as seen (issue 14). */
+    checksSeen: text('checks_seen', { mode: 'json' }).$type<number[]>(),
+    /** The reviewer's rubric level, 1 (not yet) to 4 (very good); required for an approval. */
+    rubricLevel: integer('rubric_level'),
+    /** When the review form was opened (server time written into the form), to see one-click approvals. */
+    reviewOpenedAt: integer('review_opened_at'),
   },
   (t) => [index('task_submissions_user_task_idx').on(t.userId, t.taskId, t.submittedAt), index('task_submissions_status_idx').on(t.status)],
 );

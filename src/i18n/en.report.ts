@@ -42,6 +42,14 @@ export const en_report: typeof id_report = {
   repAlphaHint: 'An alpha of 0.70 or more means the ten statements measure the same thing consistently enough.',
   repTimepointPre: 'Start',
   repTimepointPost: 'End',
+  repMentorsTitle: 'How mentors review tasks',
+  repMentorsNote: 'Per reviewer: tasks reviewed, the share approved, the median time from submission to review, and approvals given less than a minute after opening the form.',
+  repMentorsNone: 'No task has been reviewed yet.',
+  repMentorLine: (n: number, rate: string, minutes: string, quick: number) => `${n} reviewed, ${rate} approved, median ${minutes} minutes to review, ${quick} approved within a minute`,
+  repMentorNotEnough: 'Not enough data (fewer than 10 reviews), so the pattern is not judged.',
+  repMentorFlag_approvesAll: 'Approves almost everything (95 % or more): check that the reviews are real.',
+  repMentorFlag_quickApprovals: 'More than half of the approvals were given less than a minute after opening the form.',
+  repMentorFlag_outlierRate: 'The approval rate is far (25 points or more) from the other mentors\'.',
 
   // indicator per pillar
   repIndicatorTitle: 'Digital literacy achievement indicator per pillar',

@@ -40,6 +40,14 @@ export const id_report = {
   repAlphaHint: 'Alpha 0,70 atau lebih berarti kesepuluh pernyataan mengukur hal yang sama dengan cukup konsisten.',
   repTimepointPre: 'Awal',
   repTimepointPost: 'Akhir',
+  repMentorsTitle: 'Cara pendamping memeriksa tugas',
+  repMentorsNote: 'Per pemeriksa: jumlah tugas yang diperiksa, persentase yang disetujui, median waktu dari tugas dikirim sampai diperiksa, dan persetujuan yang diberikan kurang dari satu menit setelah formulir dibuka.',
+  repMentorsNone: 'Belum ada tugas yang diperiksa.',
+  repMentorLine: (n: number, rate: string, minutes: string, quick: number) => `${n} diperiksa, ${rate} disetujui, median ${minutes} menit sampai diperiksa, ${quick} disetujui dalam satu menit`,
+  repMentorNotEnough: 'Belum cukup data (kurang dari 10 pemeriksaan), jadi polanya belum dinilai.',
+  repMentorFlag_approvesAll: 'Hampir semua tugas disetujui (95 % atau lebih): periksa apakah pemeriksaannya sungguh-sungguh.',
+  repMentorFlag_quickApprovals: 'Lebih dari separuh persetujuan diberikan kurang dari satu menit setelah formulir dibuka.',
+  repMentorFlag_outlierRate: 'Persentase persetujuan jauh berbeda (25 poin atau lebih) dari pendamping lain.',
 
   // indicator per pillar
   repIndicatorTitle: 'Indikator Capaian Literasi Digital per pilar',

@@ -113,6 +113,9 @@ async function approveAll(browser: Browser, learnerId: string, expected: number)
   for (let left = expected; left > 0; left--) {
     const form = forms.first();
     await form.locator('input[name="decision"][value="approved"]').check();
+    // An approval ticks every mentor check and gives a rubric level.
+    for (const box of await form.locator('input[name="check"]').all()) await box.check();
+    await form.locator('input[name="rubricLevel"][value="3"]').check();
     await form.getByRole('button', { name: 'Simpan pemeriksaan' }).click();
     await expect(page).toHaveURL(/ok=review/);
     await expect(forms).toHaveCount(left - 1);

@@ -327,3 +327,18 @@ describe('item analysis (/trainer/reports/soal and its CSV)', () => {
     }
   });
 });
+
+describe('per-mentor review patterns on the trainer report', () => {
+  it('the trainer report lists how each reviewer reviews (belum cukup data below 10); a mentor report does not', async () => {
+    const now = Date.now();
+    await database.$client.batch([
+      { sql: `INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, status, reviewer_id, submitted_at, reviewed_at, checks_seen, rubric_level, review_opened_at) VALUES ('ts-stat-1', ?, 'profil-bisnis', 'pemasaran-whatsapp/01-profil-whatsapp-business', 'Sudah.', 'approved', 'demo-mentor-1', ?, ?, '[0,1]', 3, ?)`, args: [SARI, now - 3 * 3_600_000, now, now - 20_000] },
+    ]);
+    const trainer = await http('/trainer/reports', cookies.trainer);
+    expect(trainer.body).toContain('id="mentor-stats"');
+    expect(trainer.body).toContain(dictionary.repMentorsTitle);
+    expect(trainer.body).toContain('data-mentor="demo-mentor-1"');
+    expect(trainer.body).toContain(dictionary.repMentorNotEnough);
+    expect((await http('/mentor/reports', cookies.dewi)).body).not.toContain('id="mentor-stats"');
+  });
+});
