@@ -179,7 +179,7 @@ describe('the CSV', () => {
     const keys = sari.map((r) => [r.pillar, r.component, r.item, r.timepoint].join('|'));
     expect(new Set(keys).size).toBe(keys.length);
     const row = (pillar: string, component: string, timepoint: string, item?: string) => sari.find((r) => r.pillar === pillar && r.component === component && r.timepoint === timepoint && (item === undefined || r.item === item));
-    expect(row('overall', 'score', 'current')).toMatchObject({ source: 'system', instrument_version: 'ind-2026.1', cohort: DEMO.cohort.name });
+    expect(row('overall', 'score', 'current')).toMatchObject({ source: 'system', instrument_version: 'ind-2026.2', cohort: DEMO.cohort.name });
     // pre 2/6, post 5/6 → g = (5/6 − 2/6) / (1 − 2/6) = 0.75
     expect(row('overall', 'gain', 'post', 'pemasaran-whatsapp')?.value).toBe('0.75');
     expect(row('cakap', 'prepost_quiz', 'pre', 'pemasaran-whatsapp')?.value).toBe('0.3333');

@@ -28,7 +28,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** The indicator formula's version (DESIGN.md: Q/P/C weights 0.45/0.40/0.15, cap 3.40, "belum cukup data"). */
-export const INDICATOR_VERSION = 'ind-2026.1';
+export const INDICATOR_VERSION = 'ind-2026.2';
 
 export type Cell = string | number | null;
 
