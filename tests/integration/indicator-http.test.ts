@@ -7,6 +7,7 @@
  * /verify/<code>; unknown, malformed and revoked codes get a clear 404 page. No response is a 5xx
  * and nothing already stored is lost.
  */
+import { approvalFields } from '../helpers/review';
 import { formFor } from '../../src/lib/indicator/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -419,10 +420,10 @@ describe('certificates: issued on the last approval, once; who may open them; pu
 
   it('the trainer approves the five tasks: the certificate is issued at the last approval', async () => {
     const t = await trainer();
-    const submissions = await rows("SELECT id FROM task_submissions WHERE user_id = ? AND status = 'submitted' ORDER BY submitted_at", [NUR]);
+    const submissions = await rows("SELECT id, lesson_id FROM task_submissions WHERE user_id = ? AND status = 'submitted' ORDER BY submitted_at", [NUR]);
     expect(submissions).toHaveLength(5);
     for (const [i, s] of submissions.entries()) {
-      const response = await postForm(`/mentor/learners/${NUR}`, { intent: 'review', submissionId: String(s.id), decision: 'approved' }, t);
+      const response = await postForm(`/mentor/learners/${NUR}`, { intent: 'review', submissionId: String(s.id), decision: 'approved', ...approvalFields(String(s.lesson_id)) }, t);
       expect(response.status).toBe(303);
       expect(await certificates()).toHaveLength(i === 4 ? 1 : 0);
     }

@@ -22,9 +22,14 @@ const reviewSchema = z
     checks: z.array(z.string().regex(/^\d{1,2}$/, 'reviewChecksUnknown')).max(20, 'reviewChecksUnknown').optional().default([]),
   })
   // Sending work back without saying what to fix helps nobody.
-  .refine((v) => v.decision === 'approved' || v.feedback.length > 0, { path: ['feedback'], message: 'feedbackNeeded' })
-  // An approval says how good the work is (rubric level), not just "ok".
-  .refine((v) => v.decision !== 'approved' || v.rubricLevel !== undefined, { path: ['rubricLevel'], message: 'reviewRubricNeeded' });
+  .refine((v) => v.decision === 'approved' || v.feedback.length > 0, { path: ['feedback'], message: 'feedbackNeeded' });
+
+/** The checks a review form ticked: repeated `check` fields (the page's checkboxes) or one `checks` list "0,2". */
+export function reviewChecks(form: FormData): string[] {
+  const ticked = form.getAll('check').filter((v): v is string => typeof v === 'string');
+  const listed = form.get('checks');
+  return typeof listed === 'string' && listed ? [...ticked, ...listed.split(',').slice(0, 20)] : ticked;
+}
 
 export type ReviewResult = { ok: true } | { ok: false; status: 400 | 404 | 409; errors: FieldErrors };
 
@@ -55,6 +60,8 @@ export async function reviewSubmission(
   if (!submission) return { ok: false, status: 404, errors: { _form: 'reviewUnknown' } };
   if (submission.status !== 'submitted') return { ok: false, status: 409, errors: { _form: 'reviewAlready' } };
   // The task's mentorChecks: an approval needs every one of them ticked as seen.
+  // An approval says how good the work is (a rubric level), not just "ok".
+  if (decision === 'approved' && rubricLevel === undefined) return { ok: false, status: 400, errors: { rubricLevel: 'reviewRubricNeeded' } };
   const task = allLessons(await course()).find((l) => l.task?.id === submission.taskId)?.task;
   const total = task?.mentorChecks.length ?? 0;
   const seen = [...new Set(checks.map(Number))].sort((a, b) => a - b);
