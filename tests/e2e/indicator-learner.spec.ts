@@ -58,7 +58,7 @@ async function registerLearner(page: Page, name: string, phone: string): Promise
 }
 
 /** Picks an option for every item of the form at `scope` and submits it with `button`. */
-async function answer(page: Page, scope: string, quiz: Item[], choice: (item: Item) => number, button: string): Promise<void> {
+async function answer(page: Page, scope: string, quiz: Item[], choice: (item: Item) => string, button: string): Promise<void> {
   const form = page.locator(scope);
   for (const item of quiz) await form.locator(`input[type="radio"][name="q:${item.id}"][value="${choice(item)}"]`).check();
   await form.getByRole('button', { name: button }).click();

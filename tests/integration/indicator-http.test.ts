@@ -86,7 +86,7 @@ const count = async (sql: string, args: Array<string | number> = []) => Number((
 
 interface Item { id: string; options: Array<{ id: string; text: string | number; correct?: boolean }> }
 const frontmatter = (file: string) => parseYaml(readFileSync(join(ROOT, 'content', file), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]);
-const moduleFm = (id: string) => frontmatter(`${id}/index.md`) as { prePost: Array<{ a: Item; b: Item }> };
+const moduleFm = (id: string) => frontmatter(`${id}/index.md`) as { prePost: Array<{ a: Item & { question: string }; b: Item & { question: string } }> };
 /** The items of a learner's pre- or post-test: the form the server gives them (counterbalanced per learner). */
 const testFor = (learner: string, moduleId: string, kind: 'pre' | 'post') => {
   const form = formFor(learner, moduleId, kind);

@@ -95,12 +95,19 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
     if (result.rejected.length > 0) throw new DemoRefused(`demo activity refused (retry ${lesson.id}): ${JSON.stringify(result.rejected)}`);
   }
 
+  /** Each sent task's mentor checks, so the review can tick them all. */
+  const checksOf = new Map<string, string[]>();
+
   async function sendTask(learner: Learner, lesson: LessonMeta, at: number, text: string, link = '') {
-    return expectOk(`task ${lesson.id}`, await submitTask(learner.id, lesson, { text, link }, at)).id;
+    const id = expectOk(`task ${lesson.id}`, await submitTask(learner.id, lesson, { text, link }, at)).id;
+    checksOf.set(id, lesson.task?.mentorChecks ?? []);
+    return id;
   }
 
   async function review(mentor: Mentor, learner: Learner, submissionId: string, at: number, decision: 'approved' | 'needs_work', feedback = '') {
-    expectOk(`review ${submissionId}`, await reviewSubmission(mentor, learner.id, { submissionId, decision, feedback }, at, course));
+    // A real approval: every mentor check of the task ticked and a rubric level (issue 14).
+    const approval = decision === 'approved' ? { rubricLevel: '3', checks: (checksOf.get(submissionId) ?? []).map((_, i) => String(i)), openedAt: String(at - 5 * MINUTE) } : {};
+    expectOk(`review ${submissionId}`, await reviewSubmission(mentor, learner.id, { submissionId, decision, feedback, ...approval }, at, course));
   }
 
   async function growthTest(learner: Learner, m: CourseModule, kind: PrePostKind, at: number, rightCount: number) {
