@@ -88,7 +88,7 @@ export const salesReports = sqliteTable(
   (t) => [index('sales_reports_user_idx').on(t.userId, t.timepoint)],
 );
 
-/** Issued when a module is complete: all lessons, best quiz ≥ 70 % each, all tasks approved. */
+/** Issued when a module is complete: all lessons, first quiz attempt ≥ 70 % each, all tasks approved. */
 export const certificates = sqliteTable(
   'certificates',
   {

@@ -56,7 +56,16 @@ export const quizAttempts = sqliteTable(
     lessonId: text('lesson_id').notNull(),
     /** Which quiz: "lesson" for a lesson's items, "pre"/"post" for a module's growth test. */
     kind: text('kind', { enum: ['lesson', 'pre', 'post'] }).notNull().default('lesson'),
-    answers: text('answers', { mode: 'json' }).notNull().$type<Record<string, number>>(),
+    /**
+     * itemId → the chosen option's id. Rows written before option ids existed hold the option's
+     * position in the file order of the time instead (a number; read through
+     * src/lib/learning/legacy-option-order.json).
+     */
+    answers: text('answers', { mode: 'json' }).notNull().$type<Record<string, string | number>>(),
+    /** itemId → the item's version (hash of question, options and key) the answer was graded on. */
+    itemVersions: text('item_versions', { mode: 'json' }).$type<Record<string, string>>(),
+    /** Pre/post tests: which parallel form ("A"/"B") was given; null for lesson quizzes and old rows. */
+    form: text('form', { enum: ['A', 'B'] }),
     score: integer('score').notNull(),
     maxScore: integer('max_score').notNull(),
     /** Per pillar correct/total, so the indicator needs no content lookup to recompute Q. */
@@ -86,6 +95,12 @@ export const taskSubmissions = sqliteTable(
     feedback: text('feedback'),
     submittedAt: integer('submitted_at').notNull(),
     reviewedAt: integer('reviewed_at'),
+    /** Which of the task's mentorChecks (by index) the reviewer ticked as seen (issue 14). */
+    checksSeen: text('checks_seen', { mode: 'json' }).$type<number[]>(),
+    /** The reviewer's rubric level, 1 (not yet) to 4 (very good); required for an approval. */
+    rubricLevel: integer('rubric_level'),
+    /** When the review form was opened (server time written into the form), to see one-click approvals. */
+    reviewOpenedAt: integer('review_opened_at'),
   },
   (t) => [index('task_submissions_user_task_idx').on(t.userId, t.taskId, t.submittedAt), index('task_submissions_status_idx').on(t.status)],
 );

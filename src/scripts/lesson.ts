@@ -78,20 +78,23 @@ function init(root: HTMLElement, user: string, lessonId: string) {
   quizForm?.addEventListener('submit', (event) => {
     if (navigator.onLine !== false) return;
     event.preventDefault();
-    const answers: Record<string, number> = {};
+    // Option ids (as the form would post them), with the version of each item the page showed.
+    const answers: Record<string, string> = {};
+    const versions: Record<string, string> = {};
     let missing = false;
     for (const fieldset of quizForm.querySelectorAll('fieldset')) {
       const checked = fieldset.querySelector<HTMLInputElement>('input[type="radio"]:checked');
       const name = fieldset.querySelector<HTMLInputElement>('input[type="radio"]')?.name ?? '';
       if (!checked || !name.startsWith('q:')) missing = true;
-      else answers[name.slice(2)] = Number(checked.value);
+      else answers[name.slice(2)] = checked.value;
     }
+    for (const input of quizForm.querySelectorAll<HTMLInputElement>('input[type="hidden"][name^="v:"]')) versions[input.name.slice(2)] = input.value;
     if (missing) {
       note(quizSection, 'quiz', text(s('sAnswerAll')));
       return;
     }
     const id = quizForm.querySelector<HTMLInputElement>('input[name="eventId"]')?.value || newUuid();
-    void queue(quizEntry(user, lessonId, answers, id)).then(showQuizQueued);
+    void queue(quizEntry(user, lessonId, answers, id, Date.now(), versions)).then(showQuizQueued);
   });
 
   doneForm?.addEventListener('submit', (event) => {

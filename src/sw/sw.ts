@@ -231,12 +231,15 @@ async function queueFormPost(request: Request, url: URL): Promise<Response> {
   const given = form?.get('eventId');
   const id = isUuid(given) ? given : newUuid();
   if (form && intent === 'quiz') {
-    const answers: Record<string, number> = {};
+    // Option ids and the versions of the items the page showed; the server checks both.
+    const answers: Record<string, string> = {};
+    const versions: Record<string, string> = {};
     for (const [key, value] of form.entries()) {
-      if (key.startsWith('q:') && typeof value === 'string' && /^\d{1,2}$/.test(value)) answers[key.slice(2)] = Number(value);
+      if (key.startsWith('q:') && typeof value === 'string' && /^[a-z0-9-]{1,40}$/.test(value)) answers[key.slice(2)] = value;
+      if (key.startsWith('v:') && typeof value === 'string' && /^[0-9a-f]{1,64}$/.test(value)) versions[key.slice(2)] = value;
     }
     if (Object.keys(answers).length === 0) return fallback(user, url.href);
-    await enqueue(quizEntry(user, lessonId, answers, id));
+    await enqueue(quizEntry(user, lessonId, answers, id, Date.now(), versions));
   } else if (intent === 'done') {
     await enqueue(simpleEntry('completed', user, lessonId, id));
   } else {

@@ -47,7 +47,7 @@ export function scaleLessons(course: CourseModule[]): ScaleLesson[] {
   return course.flatMap((m) =>
     m.lessons.map((l) => ({
       id: l.id,
-      quiz: l.quiz.map((q) => ({ id: q.id, options: q.options.length, correct: q.options.findIndex((o) => o.correct), pillar: q.pillar ?? l.pillars[0] })),
+      quiz: l.quiz.map((q) => ({ id: q.id, options: q.options.length, correct: q.options.find((o) => o.correct)!.id, pillar: q.pillar ?? l.pillars[0] })),
       taskId: l.task?.id,
     })),
   );

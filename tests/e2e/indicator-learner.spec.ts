@@ -19,7 +19,7 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const TRAINER = { phone: '081100000001', password: 'pelatih-demo' };
 const LEVELS = ['Pemula', 'Dasar', 'Berkembang', 'Cakap', 'Mahir'];
 
-interface Item { id: string; options: Array<{ text: string | number; correct?: boolean }> }
+interface Item { id: string; options: Array<{ id: string; text: string | number; correct?: boolean }> }
 interface LessonFm { title: string; quiz: Item[]; task?: { id: string; title: string }; draft?: boolean }
 const frontmatter = <T,>(path: string): T => parseYaml(readFileSync(path, 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]) as T;
 
@@ -29,7 +29,7 @@ function shortestModule() {
     .filter((e) => e.isDirectory())
     .map((e) => {
       const dir = join(ROOT, 'content', e.name);
-      const index = frontmatter<{ title: string; prePost: Array<{ pre: Item; post: Item }> }>(join(dir, 'index.md'));
+      const index = frontmatter<{ title: string; prePost: Array<{ a: Item; b: Item }> }>(join(dir, 'index.md'));
       const lessons = readdirSync(dir)
         .filter((f) => /^\d\d-.*\.mdx$/.test(f))
         .sort()
@@ -41,8 +41,8 @@ function shortestModule() {
   return modules.sort((a, b) => a.lessons.length - b.lessons.length)[0];
 }
 const MODULE = shortestModule();
-const right = (item: Item) => item.options.findIndex((o) => o.correct);
-const wrong = (item: Item) => item.options.findIndex((o) => !o.correct);
+const right = (item: Item) => item.options.find((o) => o.correct)!.id;
+const wrong = (item: Item) => item.options.find((o) => !o.correct)!.id;
 
 async function registerLearner(page: Page, name: string, phone: string): Promise<void> {
   await page.goto('/register');
@@ -58,7 +58,7 @@ async function registerLearner(page: Page, name: string, phone: string): Promise
 }
 
 /** Picks an option for every item of the form at `scope` and submits it with `button`. */
-async function answer(page: Page, scope: string, quiz: Item[], choice: (item: Item) => number, button: string): Promise<void> {
+async function answer(page: Page, scope: string, quiz: Item[], choice: (item: Item) => string, button: string): Promise<void> {
   const form = page.locator(scope);
   for (const item of quiz) await form.locator(`input[type="radio"][name="q:${item.id}"][value="${choice(item)}"]`).check();
   await form.getByRole('button', { name: button }).click();
@@ -113,6 +113,9 @@ async function approveAll(browser: Browser, learnerId: string, expected: number)
   for (let left = expected; left > 0; left--) {
     const form = forms.first();
     await form.locator('input[name="decision"][value="approved"]').check();
+    // An approval ticks every mentor check and gives a rubric level.
+    for (const box of await form.locator('input[name="check"]').all()) await box.check();
+    await form.locator('input[name="rubricLevel"][value="3"]').check();
     await form.getByRole('button', { name: 'Simpan pemeriksaan' }).click();
     await expect(page).toHaveURL(/ok=review/);
     await expect(forms).toHaveCount(left - 1);
@@ -143,9 +146,13 @@ test('a learner completes the shortest module: the level rises, the certificate 
   await expect(page.locator('#perception')).toContainText('4,00');
 
   // The module's pre-test, all wrong, then lesson 1 from its result page.
-  const pre = MODULE.prePost.map((p) => p.pre);
-  const post = MODULE.prePost.map((p) => p.post);
+  // Forms A and B are counterbalanced per learner: the page shows which one this learner starts with.
+  const formA = MODULE.prePost.map((p) => p.a);
+  const formB = MODULE.prePost.map((p) => p.b);
   await page.goto(`/learn/${MODULE.id}/tes-awal`);
+  const startsWithA = (await page.locator(`#tes input[name="q:${formA[0].id}"]`).count()) > 0;
+  const pre = startsWithA ? formA : formB;
+  const post = startsWithA ? formB : formA;
   await expectFits(page);
   await answer(page, '#tes form', pre, wrong, 'Kirim jawaban tes');
   await expect(page.locator('#test-score')).toHaveText(`Nilai Anda: 0 dari ${pre.length} benar`);

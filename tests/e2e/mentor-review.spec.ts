@@ -31,7 +31,7 @@ const TASK_TEXT = 'Profil WhatsApp Business sudah saya isi: alamat Tanggulangin,
 
 interface Lesson {
   title: string;
-  task: { id: string; title: string };
+  task: { id: string; title: string; mentorChecks: string[] };
 }
 const lesson = (id: string): Lesson => parseYaml(readFileSync(join(ROOT, 'content', `${id}.mdx`), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]);
 
@@ -103,6 +103,9 @@ test('a task goes from the learner to the mentor and the feedback comes back; th
     const submission = page.locator('#submissions > li').filter({ hasText: l1.task.title });
     await expect(submission).toContainText(TASK_TEXT);
     await submission.getByText('Setujui', { exact: true }).click();
+    // The task's mentor checks are listed; an approval ticks them all and gives a rubric level.
+    for (const check of l1.task.mentorChecks) await submission.getByLabel(check).check();
+    await submission.getByText('3 – sesuai').click();
     await submission.getByLabel(/Catatan untuk peserta/).fill(FEEDBACK);
     await submission.getByRole('button', { name: 'Simpan pemeriksaan' }).click();
     await expect(page).toHaveURL(/ok=review/);

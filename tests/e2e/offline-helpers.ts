@@ -116,7 +116,7 @@ export async function dbRows<T = Record<string, unknown>>(sql: string, args: Arr
 
 export interface LessonData {
   title: string;
-  quiz: Array<{ id: string; options: Array<{ text: string | number; correct?: boolean }> }>;
+  quiz: Array<{ id: string; options: Array<{ id: string; text: string | number; correct?: boolean }> }>;
 }
 /** A lesson's frontmatter from its .mdx file. */
 export function lessonData(id: string): LessonData {
@@ -125,11 +125,11 @@ export function lessonData(id: string): LessonData {
 }
 
 /** Picks the right answer for every quiz item on the page. */
-export async function answerQuiz(page: Page, lessonId: string): Promise<Record<string, number>> {
+export async function answerQuiz(page: Page, lessonId: string): Promise<Record<string, string>> {
   const data = lessonData(lessonId);
-  const answers: Record<string, number> = {};
+  const answers: Record<string, string> = {};
   for (const item of data.quiz) {
-    const right = item.options.findIndex((o) => o.correct);
+    const right = item.options.find((o) => o.correct)!.id;
     answers[item.id] = right;
     await page.locator(`#kuis input[type="radio"][name="q:${item.id}"][value="${right}"]`).check();
   }

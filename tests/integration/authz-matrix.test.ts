@@ -220,6 +220,8 @@ const ROUTES: Record<string, Expect> = {
   '/trainer': { get: 200, post: 400 },
   '/trainer/reports': { get: 200 },
   '/trainer/reports.csv': { get: 200 },
+  '/trainer/reports/soal': { get: 200 },
+  '/trainer/reports/soal.csv': { get: 200 },
   '/trainer/cohorts/[id]': {
     cases: () => [
       { label: 'demo cohort', values: { id: plant.cohort } },

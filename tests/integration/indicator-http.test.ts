@@ -7,6 +7,8 @@
  * /verify/<code>; unknown, malformed and revoked codes get a clear 404 page. No response is a 5xx
  * and nothing already stored is lost.
  */
+import { approvalFields } from '../helpers/review';
+import { formFor } from '../../src/lib/indicator/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -82,12 +84,17 @@ async function rows(sql: string, args: Array<string | number> = []) {
 }
 const count = async (sql: string, args: Array<string | number> = []) => Number((await rows(`SELECT count(*) AS n FROM ${sql}`, args))[0].n);
 
-interface Item { id: string; options: Array<{ text: string | number; correct?: boolean }> }
+interface Item { id: string; options: Array<{ id: string; text: string | number; correct?: boolean }> }
 const frontmatter = (file: string) => parseYaml(readFileSync(join(ROOT, 'content', file), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]);
-const moduleFm = (id: string) => frontmatter(`${id}/index.md`) as { prePost: Array<{ pre: Item; post: Item }> };
+const moduleFm = (id: string) => frontmatter(`${id}/index.md`) as { prePost: Array<{ a: Item & { question: string }; b: Item & { question: string } }> };
+/** The items of a learner's pre- or post-test: the form the server gives them (counterbalanced per learner). */
+const testFor = (learner: string, moduleId: string, kind: 'pre' | 'post') => {
+  const form = formFor(learner, moduleId, kind);
+  return moduleFm(moduleId).prePost.map((p) => (form === 'A' ? p.a : p.b));
+};
 const lessonFm = (id: string) => frontmatter(`${id}.mdx`) as { quiz: Item[]; task?: { id: string; title: string } };
-const right = (item: Item) => String(item.options.findIndex((o) => o.correct));
-const wrong = (item: Item) => String(item.options.findIndex((o) => !o.correct));
+const right = (item: Item) => String(item.options.find((o) => o.correct)!.id);
+const wrong = (item: Item) => String(item.options.find((o) => !o.correct)!.id);
 const LESSONS = ['01-pisahkan-uang-usaha', '02-pembukuan-digital', '03-qris-usaha-mikro', '04-dompet-digital', '05-kur-dan-pinjol'].map((s) => `${MODULE}/${s}`);
 
 /** YYYY-MM-DD in Sidoarjo (WIB, UTC+7). */
@@ -266,8 +273,8 @@ describe('business records /learn/usaha', () => {
 describe('module pre/post tests', () => {
   const PRE = `/learn/${MODULE}/tes-awal`;
   const POST = `/learn/${MODULE}/tes-akhir`;
-  const pre = moduleFm(MODULE).prePost.map((p) => p.pre);
-  const post = moduleFm(MODULE).prePost.map((p) => p.post);
+  const pre = testFor(learnerId(2), MODULE, 'pre');
+  const post = testFor(learnerId(2), MODULE, 'post');
   const preAttempts = () => count("quiz_attempts WHERE user_id = ? AND kind = 'pre'", [learnerId(2)]);
   let lilik: string;
   beforeAll(async () => {
@@ -295,9 +302,12 @@ describe('module pre/post tests', () => {
   it.each([
     ['an answer missing', () => pre.slice(1).map((i): [string, string] => [`q:${i.id}`, right(i)]), 'quizMissing'],
     ['an answer twice', () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), [`q:${pre[0].id}`, wrong(pre[0])] as [string, string]], 'quizDuplicate'],
-    ['an item of another test', () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), [`q:${post[0].id}`, right(post[0])] as [string, string]], 'quizForeign'],
-    ['an option that does not exist', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? '9' : right(i)]), 'quizOutOfRange'],
-    ['not a number', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? 'satu' : right(i)]), 'quizOutOfRange'],
+    ['an item of the other form besides the right ones', () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), [`q:${post[0].id}`, right(post[0])] as [string, string]], 'quizWrongForm'],
+    ['answers for the form the learner was not given', () => post.map((i): [string, string] => [`q:${i.id}`, right(i)]), 'quizWrongForm'],
+    ['an item of another module', () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), ['q:aman-otp-1', 'x'] as [string, string]], 'quizForeign'],
+    ['a position index where an id is expected', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? '1' : right(i)]), 'quizPositionIndex'],
+    ['a made-up option id', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? 'satu' : right(i)]), 'quizUnknownOption'],
+    ['an option id of another item', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? right(pre[1]) : right(i)]), 'quizOptionForeign'],
   ] as const)('pre-test with %s: 400 with the message, nothing stored', async (_, pairs, key) => {
     const response = await postForm(PRE, [['intent', 'test'], ...pairs()], lilik);
     expect(response.status).toBe(400);
@@ -333,10 +343,41 @@ describe('module pre/post tests', () => {
 
   it('a pre-test after a lesson of that module is complete: 409 (it would not be a baseline)', async () => {
     expect((await postForm('/learn/keamanan-data/01-kode-otp-rahasia', { intent: 'done' }, lilik)).status).toBe(303);
-    const pairs = moduleFm('keamanan-data').prePost.map((p): [string, string] => [`q:${p.pre.id}`, right(p.pre)]);
+    const pairs = testFor(learnerId(2), 'keamanan-data', 'pre').map((i): [string, string] => [`q:${i.id}`, right(i)]);
     const response = await postForm('/learn/keamanan-data/tes-awal', pairs, lilik);
     expect(response.status).toBe(409);
     expect(await text(response)).toContain(dictionary.cpPreTooLate);
+  });
+
+  it('parallel forms: each learner gets one form before and the other after, stably; about half start with A', async () => {
+    const a = testFor(learnerId(2), MODULE, 'pre');
+    const b = testFor(learnerId(2), MODULE, 'post');
+    expect(a.length).toBe(b.length);
+    expect(a.filter((i) => b.some((j) => j.id === i.id))).toEqual([]);
+    // Her pre-test (taken above) shows the questions of her pre form, none of the other form.
+    const page = decode(await text(await http(PRE, { cookie: lilik })));
+    for (const i of a) expect(page).toContain(i.question);
+    for (const i of b) expect(page).not.toContain(i.question);
+    const starts = Array.from({ length: 400 }, (_, n) => formFor(`learner-${n}`, MODULE, 'pre'));
+    const withA = starts.filter((f) => f === 'A').length;
+    expect(withA).toBeGreaterThan(160);
+    expect(withA).toBeLessThan(240);
+  });
+
+  it('an old pre-test row (before forms and option ids: positions, no form) still shows its result', async () => {
+    const sari = learnerId(0);
+    const items = moduleFm('pemasaran-whatsapp').prePost.map((p) => p.a);
+    const legacy = JSON.parse(readFileSync(join(ROOT, 'src/lib/learning/legacy-option-order.json'), 'utf8')) as Record<string, { order: string[] }>;
+    const answers = Object.fromEntries(items.map((i) => [i.id, 0]));
+    await database.$client.execute({
+      sql: "INSERT INTO quiz_attempts (id, user_id, lesson_id, kind, answers, score, max_score, pillar_scores, at) VALUES ('lama-1', ?, 'pemasaran-whatsapp', 'pre', ?, 2, ?, NULL, ?)",
+      args: [sari, JSON.stringify(answers), items.length, Date.now() - 86_400_000],
+    });
+    const page = decode(await text(await http('/learn/pemasaran-whatsapp/tes-awal', { cookie: await learner(0) })));
+    expect(page).toContain(dictionary.cpTestScore(2, items.length));
+    // What the learner chose then: the first option of the old file order, by its id.
+    const first = items[0].options.find((o) => o.id === legacy[items[0].id].order[0]);
+    if (first) expect(page).toContain(first.text);
   });
 
   it('a trainer previews the test but cannot post (403)', async () => {
@@ -359,14 +400,14 @@ describe('certificates: issued on the last approval, once; who may open them; pu
   });
 
   it('pre-test, every lesson quiz right, every task sent, post-test: still no certificate while tasks wait', async () => {
-    const pre = moduleFm(MODULE).prePost.map((p) => p.pre);
+    const pre = testFor(NUR, MODULE, 'pre');
     expect((await postForm(`/learn/${MODULE}/tes-awal`, pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? right(i) : wrong(i)]), nur)).status).toBe(303);
     for (const id of LESSONS) {
       const fm = lessonFm(id);
       expect((await postForm(`/learn/${id}`, [['intent', 'quiz'], ...fm.quiz.map((q): [string, string] => [`q:${q.id}`, right(q)])], nur)).status).toBe(303);
       if (fm.task) expect((await postForm(`/learn/${id}`, { intent: 'task', text: `Sudah saya kerjakan: ${fm.task.title}.` }, nur)).status).toBe(303);
     }
-    const post = moduleFm(MODULE).prePost.map((p) => p.post);
+    const post = testFor(NUR, MODULE, 'post');
     expect((await postForm(`/learn/${MODULE}/tes-akhir`, post.map((i): [string, string] => [`q:${i.id}`, right(i)]), nur)).status).toBe(303);
     expect(await certificates()).toEqual([]);
     // The last lesson says what the certificate still waits for; capaian shows the gain in words.
@@ -379,10 +420,10 @@ describe('certificates: issued on the last approval, once; who may open them; pu
 
   it('the trainer approves the five tasks: the certificate is issued at the last approval', async () => {
     const t = await trainer();
-    const submissions = await rows("SELECT id FROM task_submissions WHERE user_id = ? AND status = 'submitted' ORDER BY submitted_at", [NUR]);
+    const submissions = await rows("SELECT id, lesson_id FROM task_submissions WHERE user_id = ? AND status = 'submitted' ORDER BY submitted_at", [NUR]);
     expect(submissions).toHaveLength(5);
     for (const [i, s] of submissions.entries()) {
-      const response = await postForm(`/mentor/learners/${NUR}`, { intent: 'review', submissionId: String(s.id), decision: 'approved' }, t);
+      const response = await postForm(`/mentor/learners/${NUR}`, { intent: 'review', submissionId: String(s.id), decision: 'approved', ...approvalFields(String(s.lesson_id)) }, t);
       expect(response.status).toBe(303);
       expect(await certificates()).toHaveLength(i === 4 ? 1 : 0);
     }

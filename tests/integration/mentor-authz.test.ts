@@ -10,6 +10,7 @@
  * Demo data (db/seed.ts): Mbak Dewi (demo-mentor-1) follows demo-learner-1..3, Mas Arif
  * (demo-mentor-2) follows demo-learner-4..6.
  */
+import { approvalFields } from '../helpers/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { startServer, type TestServer } from '../helpers/server';
@@ -395,7 +396,7 @@ describe('the trainer and reassignment', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('Mbak Nur');
     expect(page.body).toContain('Catatan rahasia Arif');
-    const reviewed = await http(`/mentor/learners/${NUR}`, { cookie: trainer, body: { intent: 'review', submissionId: nurSubmission, decision: 'approved', feedback: 'Sudah rapi.' } });
+    const reviewed = await http(`/mentor/learners/${NUR}`, { cookie: trainer, body: { intent: 'review', submissionId: nurSubmission, decision: 'approved', feedback: 'Sudah rapi.', ...approvalFields(LESSON_1) } });
     expect(reviewed.status).toBe(303);
     expect(reviewed.location).toBe(`/mentor/learners/${NUR}?ok=review#tugas`);
     expect(await submissionRow()).toMatchObject({ status: 'approved', feedback: 'Sudah rapi.', reviewer_id: 'demo-trainer' });
@@ -440,7 +441,7 @@ describe('the trainer and reassignment', () => {
     const history = page.body.slice(page.body.indexOf('id="history"'));
     expect(history).toContain('Mbak Dewi');
     expect(history).toContain('Mas Arif');
-    expect((await http(`/mentor/learners/${YANTI}`, { cookie: dewi, body: { intent: 'review', submissionId, decision: 'approved', feedback: '' } })).status).toBe(303);
+    expect((await http(`/mentor/learners/${YANTI}`, { cookie: dewi, body: { intent: 'review', submissionId, decision: 'approved', feedback: '', ...approvalFields(LESSON_1) } })).status).toBe(303);
     const nudge = await http('/mentor/nudge', { cookie: dewi, body: { learnerId: YANTI } });
     expect(nudge.status).toBe(303);
     expect(nudge.location).toMatch(/^https:\/\/wa\.me\/6281100000015\?text=/);

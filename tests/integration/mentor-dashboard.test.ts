@@ -33,7 +33,7 @@ const TRAINER = { id: 'demo-trainer', role: 'trainer' as const };
 const quizItem = (id: string, correct: number): QuizItem => ({
   id,
   question: `Pertanyaan ${id}?`,
-  options: [0, 1, 2].map((i) => ({ text: `Pilihan ${i}`, ...(i === correct ? { correct: true } : {}) })),
+  options: [0, 1, 2].map((i) => ({ id: `pilihan-${i}`, text: `Pilihan ${i}`, ...(i === correct ? { correct: true } : {}) })),
   explanation: 'Penjelasan.',
   pillar: 'cakap',
 });
@@ -112,7 +112,7 @@ const quiz = (lesson: LessonMeta, right: number, at: number) => ({
   type: 'quiz_submitted' as const,
   lessonId: lesson.id,
   at,
-  data: { answers: Object.fromEntries(lesson.quiz.map((item, i) => [item.id, i < right ? item.options.findIndex((o) => o.correct) : item.options.findIndex((o) => !o.correct)])) },
+  data: { answers: Object.fromEntries(lesson.quiz.map((item, i) => [item.id, i < right ? item.options.find((o) => o.correct)!.id : item.options.find((o) => !o.correct)!.id])) },
 });
 
 async function record(learner: Learner, events: Array<Record<string, unknown>>, course = COURSE) {
@@ -215,11 +215,11 @@ describe('the stuck rules through mentorDashboard()', () => {
     expect(reasons(L.lina)).toEqual(['inactive', 'quizFailedTwice']);
   });
 
-  it('an active learner is not flagged and shows lessons done (drafts excluded), last activity and best quiz average', () => {
+  it('an active learner is not flagged and shows lessons done (drafts excluded), last activity and first-attempt quiz average', () => {
     // Lesson 1 marked done, lesson 2 finished by its quiz, the draft lesson not counted.
     expect(row(L.ani)).toMatchObject({ stuck: [], done: 2, total: 3, lastActiveAt: NOW - HOUR, quizAverage: 100, waitingReview: 0, cohortName: 'Kelas A' });
-    // The quiz average is the mean of each quiz's best attempt: Gita's best 3/3, Hana's 1/3, Fajar's 1/3.
-    expect(row(L.gita).quizAverage).toBe(100);
+    // The quiz average is the mean of each quiz's FIRST attempt (the one that counts): Gita's 0/3 (a later 3/3 does not count), Hana's 1/3, Fajar's 1/3.
+    expect(row(L.gita).quizAverage).toBe(0);
     expect(row(L.hana).quizAverage).toBe(33);
     expect(row(L.fajar).quizAverage).toBe(33);
     expect(row(L.dedi).quizAverage).toBeNull();

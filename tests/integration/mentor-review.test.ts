@@ -31,7 +31,7 @@ const seen: Array<{ what: string; status: number }> = [];
 interface Frontmatter {
   title: string;
   draft?: boolean;
-  task?: { id: string; title: string };
+  task?: { id: string; title: string; mentorChecks: string[] };
 }
 const frontmatter = (lessonId: string): Frontmatter =>
   parseYaml(readFileSync(join(ROOT, 'content', `${lessonId}.mdx`), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]);
@@ -56,7 +56,7 @@ afterAll(async () => {
 // ---------------------------------------------------------------- helpers
 
 /** Every request of this file: the server must never answer with a 5xx. */
-async function http(path: string, options: { cookie?: string; body?: Record<string, string> } = {}) {
+async function http(path: string, options: { cookie?: string; body?: Record<string, string | string[]> } = {}) {
   const method = options.body ? 'POST' : 'GET';
   const headers = new Headers();
   if (options.cookie) headers.set('cookie', `melek_session=${options.cookie}`);
@@ -64,7 +64,9 @@ async function http(path: string, options: { cookie?: string; body?: Record<stri
     headers.set('origin', server.url);
     headers.set('content-type', 'application/x-www-form-urlencoded');
   }
-  const response = await fetch(server.url + path, { method, headers, body: options.body ? new URLSearchParams(options.body) : undefined, redirect: 'manual' });
+  const form = new URLSearchParams();
+  for (const [key, value] of Object.entries(options.body ?? {})) for (const v of Array.isArray(value) ? value : [value]) form.append(key, v);
+  const response = await fetch(server.url + path, { method, headers, body: options.body ? form : undefined, redirect: 'manual' });
   const body = await response.text();
   seen.push({ what: `${method} ${path}`, status: response.status });
   expect(response.status, `${method} ${path} answered ${response.status}`).toBeLessThan(500);
@@ -99,7 +101,20 @@ async function submitTask(cookie: string, userId: string, lessonId: string, text
   return added[0];
 }
 
-const review = (cookie: string, learnerId: string, fields: Record<string, string>) => http(`/mentor/learners/${learnerId}`, { cookie, body: { intent: 'review', ...fields } });
+/**
+ * Posts a review. An approval also ticks every mentorCheck of the task and gives rubric level 3,
+ * unless the test says otherwise (`rubricLevel`/`check` given, or `bare` to send neither).
+ */
+async function review(cookie: string, learnerId: string, fields: Record<string, string | string[]>, bare = false) {
+  const body: Record<string, string | string[]> = { intent: 'review', ...fields };
+  if (!bare && fields.decision === 'approved' && typeof fields.submissionId === 'string') {
+    const [row] = await rows('SELECT lesson_id FROM task_submissions WHERE id = ?', [fields.submissionId]);
+    const checks = row ? frontmatter(String(row.lesson_id)).task?.mentorChecks ?? [] : [];
+    body.rubricLevel ??= '3';
+    body.check ??= checks.map((_, i) => String(i));
+  }
+  return http(`/mentor/learners/${learnerId}`, { cookie, body });
+}
 
 let dewi: string;
 let sari: string;
@@ -180,6 +195,52 @@ describe('review: bad input changes nothing', () => {
 });
 
 // ---------------------------------------------------------------- review: the good path, then twice
+
+describe('review: the mentor checks and a rubric level (issue 14)', () => {
+  it('an approval without every check ticked, without a rubric level, or with an unknown check: 400 with the message, nothing changed', async () => {
+    const id = await submitTask(hadi, HADI, LESSON_2, 'Katalog bandeng sudah saya buat.');
+    const checks = frontmatter(LESSON_2).task!.mentorChecks.map((_, i) => String(i));
+    const cases: Array<[Record<string, string | string[]>, string]> = [
+      [{ decision: 'approved', rubricLevel: '3' }, 'Untuk menyetujui, centang semua hal yang sudah Anda periksa.'],
+      [{ decision: 'approved', rubricLevel: '3', check: checks.slice(0, -1) }, 'Untuk menyetujui, centang semua hal yang sudah Anda periksa.'],
+      [{ decision: 'approved', check: checks }, 'Untuk menyetujui, pilih mutu pekerjaannya (1 sampai 4).'],
+      [{ decision: 'approved', rubricLevel: '5', check: checks }, 'Mutu pekerjaan harus 1, 2, 3, atau 4.'],
+      [{ decision: 'approved', rubricLevel: '3', check: [...checks, '9'] }, 'Daftar pemeriksaan tidak dikenali.'],
+    ];
+    for (const [fields, message] of cases) {
+      const page = await review(dewi, HADI, { submissionId: id, ...fields }, true);
+      expect(page.status, JSON.stringify(fields)).toBe(400);
+      expect(decode(page.body)).toContain(message);
+      expect(await submission(id)).toMatchObject({ status: 'submitted', reviewer_id: null });
+    }
+    // With every check and a level: approved, and what was seen is recorded.
+    const opened = Date.now() - 5 * 60_000;
+    const ok = await review(dewi, HADI, { submissionId: id, decision: 'approved', rubricLevel: '4', check: checks, openedAt: String(opened) }, true);
+    expect(ok.status).toBe(303);
+    const [row] = await rows('SELECT status, checks_seen, rubric_level, review_opened_at FROM task_submissions WHERE id = ?', [id]);
+    expect(row).toMatchObject({ status: 'approved', rubric_level: 4, review_opened_at: opened });
+    expect(JSON.parse(String(row.checks_seen))).toEqual(checks.map(Number));
+    // The mentor's page lists the checks in the form of a waiting task and shows the level of a reviewed one.
+    const page = decode((await http(`/mentor/learners/${HADI}`, { cookie: dewi })).body);
+    expect(page).toContain('4 – sangat baik');
+  });
+
+  it('sending work back needs no checks or level', async () => {
+    const id = await submitTask(lilik, LILIK, LESSON_1, 'Profil tas sudah saya isi.');
+    expect((await review(dewi, LILIK, { submissionId: id, decision: 'needs_work', feedback: 'Jam buka belum ada.' }, true)).status).toBe(303);
+  });
+
+  it('an approval stays when the learner sends the task again: the new revision waits, the approval still counts', async () => {
+    const id = await submitTask(lilik, LILIK, LESSON_2, 'Katalog tas sudah lengkap.');
+    expect((await review(dewi, LILIK, { submissionId: id, decision: 'approved' })).status).toBe(303);
+    const again = await submitTask(lilik, LILIK, LESSON_2, 'Saya tambah dua produk lagi.');
+    expect(await submission(again)).toMatchObject({ status: 'submitted' });
+    expect(await submission(id)).toMatchObject({ status: 'approved' });
+    // Even a revision sent back leaves the first approval in place.
+    expect((await review(dewi, LILIK, { submissionId: again, decision: 'needs_work', feedback: 'Foto produk kedua kurang jelas.' })).status).toBe(303);
+    expect(await submission(id)).toMatchObject({ status: 'approved' });
+  });
+});
 
 describe('review: approve, then again', () => {
   const FEEDBACK = 'Bagus sekali, profil sudah lengkap. <script>alert("x")</script> & "jam buka" sudah ada';

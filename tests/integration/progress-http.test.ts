@@ -25,7 +25,7 @@ const seen: Array<{ what: string; status: number }> = [];
 
 interface Frontmatter {
   summary: string;
-  quiz: Array<{ id: string; options: Array<{ text: string; correct?: boolean }>; explanation: string }>;
+  quiz: Array<{ id: string; options: Array<{ id: string; text: string; correct?: boolean }>; explanation: string }>;
   task?: { id: string; title: string };
 }
 /** A lesson's frontmatter, read from its .mdx file (the right answers come from here). */
@@ -34,9 +34,9 @@ function frontmatter(lessonId: string): Frontmatter {
   return parseYaml(text.match(/^---\n([\s\S]*?)\n---/)![1]);
 }
 const rightAnswers = (lessonId: string): Array<[string, string]> =>
-  frontmatter(lessonId).quiz.map((q) => [`q:${q.id}`, String(q.options.findIndex((o) => o.correct))]);
+  frontmatter(lessonId).quiz.map((q) => [`q:${q.id}`, String(q.options.find((o) => o.correct)!.id)]);
 const wrongAnswers = (lessonId: string): Array<[string, string]> =>
-  frontmatter(lessonId).quiz.map((q) => [`q:${q.id}`, String(q.options.findIndex((o) => !o.correct))]);
+  frontmatter(lessonId).quiz.map((q) => [`q:${q.id}`, String(q.options.find((o) => !o.correct)!.id)]);
 
 beforeAll(async () => {
   server = await startServer();
@@ -247,12 +247,43 @@ describe('POST /api/progress', () => {
   });
 
   it('a quiz sent through the API is graded on the server (its own score ignored)', async () => {
-    const answers = Object.fromEntries(wrongAnswers(LESSON_2).map(([k, v]) => [k.slice(2), Number(v)]));
+    const answers = Object.fromEntries(wrongAnswers(LESSON_2).map(([k, v]) => [k.slice(2), v]));
     const quiz = event('quiz_submitted', LESSON_2, { data: { answers, score: 3, maxScore: 3 } });
     const response = await postEvents({ events: [quiz] }, cookie);
     expect(response.status).toBe(200);
     const [attempt] = await rows('SELECT score, max_score FROM quiz_attempts WHERE id = ?', [quiz.id]);
     expect(attempt).toMatchObject({ score: 0, max_score: frontmatter(LESSON_2).quiz.length });
+  });
+
+  it('an answer queued on a phone by the previous version (option positions) is still accepted when its item is unchanged', async () => {
+    // The old app sent positions in the file order of the time: the snapshot keeps that order.
+    const legacy = JSON.parse(readFileSync(join(ROOT, 'src/lib/learning/legacy-option-order.json'), 'utf8')) as Record<string, { order: string[] }>;
+    const quiz = frontmatter(OTHER_MODULE_LESSON).quiz;
+    const answers = Object.fromEntries(quiz.map((q) => [q.id, legacy[q.id].order.indexOf(q.options.find((o) => o.correct)!.id)]));
+    const old = event('quiz_submitted', OTHER_MODULE_LESSON, { data: { answers } });
+    const response = await postEvents({ events: [old] }, cookie);
+    const body = await response.json();
+    const [attempt] = await rows('SELECT score, max_score, answers FROM quiz_attempts WHERE id = ?', [old.id]);
+    if (body.accepted.length === 1) {
+      // Stored by option id, graded on identity.
+      expect(attempt).toMatchObject({ score: quiz.length, max_score: quiz.length });
+      expect(Object.values(JSON.parse(String(attempt.answers))).every((v) => typeof v === 'string')).toBe(true);
+    } else {
+      // An item edited since: refused with a clear message, nothing stored (the entry stays on the phone).
+      expect(body.rejected[0]).toMatchObject({ error: 'quizItemChanged', message: dictionary.quizItemChanged });
+      expect(attempt).toBeUndefined();
+    }
+  });
+
+  it('an old position answer to an item whose meaning changed is refused with the Indonesian reason, nothing stored', async () => {
+    const quiz = frontmatter(LESSON_2).quiz;
+    const answers = Object.fromEntries(quiz.map((q) => [q.id, 0]));
+    const old = event('quiz_submitted', LESSON_2, { data: { answers, versions: { [quiz[0].id]: 'versi-lama' } } });
+    const response = await postEvents({ events: [old] }, cookie);
+    expect(response.status).toBe(422);
+    const body = await response.json();
+    expect(body.rejected[0]).toMatchObject({ error: 'quizItemChanged', message: dictionary.quizItemChanged });
+    expect(await rows('SELECT id FROM quiz_attempts WHERE id = ?', [old.id])).toEqual([]);
   });
 
   it('two overlapping batches at the same time: each event stored once', async () => {
@@ -375,9 +406,11 @@ describe('the lesson page', () => {
       ['no answers at all', () => [], dictionary.quizMissing],
       ['a duplicated answer', () => [...rightAnswers(LESSON_1), rightAnswers(LESSON_1)[second]], dictionary.quizDuplicate],
       ['a duplicated answer with two different options', () => [...rightAnswers(LESSON_1), [rightAnswers(LESSON_1)[first][0], '0']], dictionary.quizDuplicate],
-      ['an out-of-range answer', () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], '7']], dictionary.quizOutOfRange],
-      ['a negative answer', () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], '-1']], dictionary.quizOutOfRange],
-      ['a non-numeric answer', () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], 'B']], dictionary.quizOutOfRange],
+      ['a position index where an id is expected', () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], '1']], dictionary.quizPositionIndex],
+      ['a made-up option id', () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], 'jawaban-karangan']], dictionary.quizUnknownOption],
+      ['an option id of another item', () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], rightAnswers(LESSON_1)[0][1]]], dictionary.quizOptionForeign],
+      ['a negative answer', () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], '-1']], dictionary.quizUnknownOption],
+      ['two answers for one item', () => [...rightAnswers(LESSON_1), rightAnswers(LESSON_1)[0]], dictionary.quizDuplicate],
       ['a foreign answer besides the right ones', () => [...rightAnswers(LESSON_1), rightAnswers(LESSON_2)[0]], dictionary.quizForeign],
       ['the answers of another lesson', () => rightAnswers(LESSON_2), dictionary.quizForeign],
     ];
@@ -405,12 +438,12 @@ describe('the lesson page', () => {
       expect(html).not.toContain('<img src=x');
     });
 
-    it('the best score stays after a worse retry', async () => {
+    it('the score that counts (first answers) stays after a worse retry', async () => {
       const response = await postForm(PATH, [['intent', 'quiz'], ...wrongAnswers(LESSON_1)], cookie);
       expect(response.status).toBe(303);
       const page = decode(await (await http(new URL(response.headers.get('location')!, server.url).pathname + new URL(response.headers.get('location')!, server.url).search, { cookie })).text());
       expect(page).toContain(dictionary.quizScore(0, 3));
-      expect(page).toContain(dictionary.quizBest(3, 3));
+      expect(page).toContain(dictionary.quizCounting(3, 3));
       expect(await rowCount('quiz_attempts', 'user_id = ?', [HADI])).toBe(2);
     });
   });
@@ -438,6 +471,20 @@ describe('the lesson page', () => {
     // Nor by the attempt id under another lesson.
     const elsewhere = decode(await (await http(`/learn/${LESSON_2}?percobaan=${attemptId}`, { cookie: yanti })).text());
     expect(elsewhere).not.toContain('id="quiz-score"');
+  });
+
+  it('options are shown in an order of each learner’s own: the same on every visit, different between learners', async () => {
+    const order = async (cookie: string) => {
+      const html = await (await http(`/learn/${LESSON_2}`, { cookie })).text();
+      return [...html.matchAll(/name="q:([^"]+)" value="([^"]+)"/g)].map((m) => `${m[1]}=${m[2]}`);
+    };
+    const a = await learner(2);
+    const b = await learner(3);
+    const first = await order(a);
+    expect(first.length).toBe(frontmatter(LESSON_2).quiz.reduce((n, q) => n + q.options.length, 0));
+    expect(await order(a)).toEqual(first);
+    expect(await order(b)).not.toEqual(first);
+    expect([...(await order(b))].sort()).toEqual([...first].sort());
   });
 
   it('the page never holds the right answers before the learner answers', async () => {

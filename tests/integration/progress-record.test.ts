@@ -31,7 +31,7 @@ let database: Database;
 const quizItem = (id: string, correct: number): QuizItem => ({
   id,
   question: `Pertanyaan ${id}?`,
-  options: [0, 1, 2].map((i) => ({ text: `Pilihan ${i}`, ...(i === correct ? { correct: true } : {}) })),
+  options: [0, 1, 2].map((i) => ({ id: `pilihan-${i}`, text: `Pilihan ${i}`, ...(i === correct ? { correct: true } : {}) })),
   explanation: 'Penjelasan singkat.',
   pillar: 'cakap',
 });
@@ -80,7 +80,7 @@ const COURSE: CourseModule[] = buildCourse(
 const L1 = COURSE[0].lessons[0];
 const L2 = COURSE[0].lessons[1];
 const L3 = COURSE[0].lessons[2];
-const RIGHT_L1 = { 'wa-1-a': 1, 'wa-1-b': 0, 'wa-1-c': 2 };
+const RIGHT_L1 = { 'wa-1-a': 'pilihan-1', 'wa-1-b': 'pilihan-0', 'wa-1-c': 'pilihan-2' };
 
 // ------------------------------------------------------------------ helpers
 
@@ -183,7 +183,7 @@ describe('replayed batches are stored once', () => {
   it('a quiz attempt id already used by another learner cannot overwrite their attempt', async () => {
     const attempt = ev('quiz_submitted', L1, NOW - MINUTE, { data: { answers: RIGHT_L1 } });
     await recordProgressEvents(YANTI, [attempt], COURSE, NOW);
-    const result = await recordProgressEvents(SLAMET, [{ ...attempt, data: { answers: { 'wa-1-a': 0, 'wa-1-b': 1, 'wa-1-c': 0 } } }], COURSE, NOW);
+    const result = await recordProgressEvents(SLAMET, [{ ...attempt, data: { answers: { 'wa-1-a': 'pilihan-0', 'wa-1-b': 'pilihan-1', 'wa-1-c': 'pilihan-0' } } }], COURSE, NOW);
     expect(result.rejected).toEqual([{ index: 0, id: attempt.id, error: 'eventIdTaken' }]);
     const [row] = await database.select().from(quizAttempts).where(eq(quizAttempts.id, attempt.id));
     expect(row).toMatchObject({ userId: YANTI, score: 3 });
@@ -296,7 +296,7 @@ describe('bad events are refused one by one; the good ones in the same batch are
 
 describe('quiz_submitted is graded on the server', () => {
   it('the client-sent score is ignored; one attempt stored; the event keeps only the grade', async () => {
-    const wrong = { 'wa-1-a': 0, 'wa-1-b': 0, 'wa-1-c': 0 }; // one right (b)
+    const wrong = { 'wa-1-a': 'pilihan-0', 'wa-1-b': 'pilihan-0', 'wa-1-c': 'pilihan-0' }; // one right (b)
     const e = ev('quiz_submitted', L1, NOW - MINUTE, { data: { answers: wrong, score: 3, maxScore: 3 } });
     const result = await recordProgressEvents(NUR, [e], COURSE, NOW);
     expect(result.accepted).toEqual([e.id]);
@@ -311,21 +311,34 @@ describe('quiz_submitted is graded on the server', () => {
     expect(await count('quiz_attempts', 'user_id = ?', [NUR])).toBe(1);
   });
 
-  it('answers as text digits are graded the same as numbers', async () => {
-    const e = ev('quiz_submitted', L1, NOW - MINUTE, { data: { answers: { 'wa-1-a': '1', 'wa-1-b': '0', 'wa-1-c': '2' } } });
+  it('answers are option ids; each is stored with the version of its item', async () => {
+    const e = ev('quiz_submitted', L1, NOW - MINUTE, { data: { answers: RIGHT_L1 } });
     expect((await recordProgressEvents(NUR, [e], COURSE, NOW)).accepted).toEqual([e.id]);
     const [row] = await database.select().from(quizAttempts).where(eq(quizAttempts.id, e.id));
     expect(row).toMatchObject({ score: 3, answers: RIGHT_L1 });
+    expect(Object.keys(row.itemVersions ?? {})).toEqual(Object.keys(RIGHT_L1));
+  });
+
+  it('an item changed since the page was shown: refused with its own reason (quizItemChanged), nothing stored', async () => {
+    const e = ev('quiz_submitted', L1, NOW - MINUTE, { data: { answers: RIGHT_L1, versions: { 'wa-1-a': 'versi-lama' } } });
+    const result = await recordProgressEvents(SLAMET, [e], COURSE, NOW);
+    expect(result.rejected).toEqual([{ index: 0, id: e.id, error: 'quizItemChanged' }]);
+    expect(await eventRow(e.id)).toBeUndefined();
+  });
+
+  it('old position answers for items the snapshot does not know are refused as changed, nothing stored', async () => {
+    const e = ev('quiz_submitted', L1, NOW - MINUTE, { data: { answers: { 'wa-1-a': 1, 'wa-1-b': 0, 'wa-1-c': 2 } } });
+    expect((await recordProgressEvents(SLAMET, [e], COURSE, NOW)).rejected).toEqual([{ index: 0, id: e.id, error: 'quizItemChanged' }]);
   });
 
   it.each([
     ['no answers', undefined],
-    ['answers as a list', { answers: [1, 0, 2] }],
-    ['a missing answer', { answers: { 'wa-1-a': 1, 'wa-1-b': 0 } }],
-    ['an out-of-range answer', { answers: { ...RIGHT_L1, 'wa-1-c': 3 } }],
-    ['a non-numeric answer', { answers: { ...RIGHT_L1, 'wa-1-c': 'dua' } }],
-    ['another lesson’s items', { answers: { 'wa-2-a': 1, 'wa-2-b': 0, 'wa-2-c': 2 } }],
-    ['a foreign item besides the right ones', { answers: { ...RIGHT_L1, 'wa-2-a': 1 } }],
+    ['answers as a list', { answers: ['pilihan-1', 'pilihan-0', 'pilihan-2'] }],
+    ['a missing answer', { answers: { 'wa-1-a': 'pilihan-1', 'wa-1-b': 'pilihan-0' } }],
+    ['a position as text', { answers: { ...RIGHT_L1, 'wa-1-c': '2' } }],
+    ['a made-up option id', { answers: { ...RIGHT_L1, 'wa-1-c': 'dua' } }],
+    ['another lesson’s items', { answers: { 'wa-2-a': 'pilihan-1', 'wa-2-b': 'pilihan-0', 'wa-2-c': 'pilihan-2' } }],
+    ['a foreign item besides the right ones', { answers: { ...RIGHT_L1, 'wa-2-a': 'pilihan-1' } }],
   ])('%s: refused (quizInvalid), nothing stored, the good event beside it stored', async (_, data) => {
     const bad = ev('quiz_submitted', L1, NOW - MINUTE, data === undefined ? {} : { data });
     const good = ev('viewed', L1, NOW - MINUTE);
@@ -386,7 +399,7 @@ describe('property: lesson_progress (SQL) equals projectLesson() of the same eve
           const seconds = pick([0.2, 0.5, 1, 1.5, 2.5, 59.5, 60, int(1, 1799), 1800, 1800.4, 1800.6, int(1801, 86_400), 86_400, 12.345]);
           event.data = random() < 0.2 ? { seconds, page: 'x' } : { seconds };
         } else if (type === 'quiz_submitted') {
-          event.data = { answers: Object.fromEntries(lesson.quiz.map((q) => [q.id, int(0, 2)])), score: 99 };
+          event.data = { answers: Object.fromEntries(lesson.quiz.map((q) => [q.id, `pilihan-${int(0, 2)}`])), score: 99 };
         } else if (random() < 0.15) {
           // Stray "seconds" on a non-time event must not count as time on either side.
           event.data = { seconds: int(1, 5000) };
@@ -428,7 +441,7 @@ describe('concurrent batches', () => {
     const lesson = COURSE[1].lessons[PROPERTY_LESSONS - 1];
     const t = NOW - 60 * MINUTE;
     const shared = [ev('viewed', lesson, t), ev('time', lesson, t + MINUTE, { data: { seconds: 120 } }), ev('completed', lesson, t + 5 * MINUTE)];
-    const onlyA = [ev('time', lesson, t + 2 * MINUTE, { data: { seconds: 40 } }), ev('quiz_submitted', lesson, t + 3 * MINUTE, { data: { answers: { [lesson.quiz[0].id]: 1, [lesson.quiz[1].id]: 0, [lesson.quiz[2].id]: 2 } } })];
+    const onlyA = [ev('time', lesson, t + 2 * MINUTE, { data: { seconds: 40 } }), ev('quiz_submitted', lesson, t + 3 * MINUTE, { data: { answers: { [lesson.quiz[0].id]: 'pilihan-1', [lesson.quiz[1].id]: 'pilihan-0', [lesson.quiz[2].id]: 'pilihan-2' } } })];
     const onlyB = [ev('viewed', lesson, t - MINUTE), ev('time', lesson, t + 4 * MINUTE, { data: { seconds: 3600 } })];
     const [a, b, c] = await Promise.all([
       recordProgressEvents(SARI, [...shared, ...onlyA], COURSE, NOW),

@@ -10,9 +10,13 @@
  * Demo data (db/seed.ts): Mbak Dewi (demo-mentor-1) follows demo-learner-1..3, Mas Arif
  * (demo-mentor-2) follows demo-learner-4..6, all in demo-cohort-1.
  */
+import { itemBank } from '../../src/lib/server/reports/item-analysis';
+import { courseFromDisk } from '../../src/lib/learning/load-from-disk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
-import { startServer, type TestServer } from '../helpers/server';
+import { id as dictionary } from '../../src/i18n/id';
+import { join } from 'node:path';
+import { startServer, type TestServer, ROOT } from '../helpers/server';
 import { loginCookie } from '../bench/http';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
@@ -175,7 +179,7 @@ describe('the CSV', () => {
     const keys = sari.map((r) => [r.pillar, r.component, r.item, r.timepoint].join('|'));
     expect(new Set(keys).size).toBe(keys.length);
     const row = (pillar: string, component: string, timepoint: string, item?: string) => sari.find((r) => r.pillar === pillar && r.component === component && r.timepoint === timepoint && (item === undefined || r.item === item));
-    expect(row('overall', 'score', 'current')).toMatchObject({ source: 'system', instrument_version: 'ind-2026.1', cohort: DEMO.cohort.name });
+    expect(row('overall', 'score', 'current')).toMatchObject({ source: 'system', instrument_version: 'ind-2026.2', cohort: DEMO.cohort.name });
     // pre 2/6, post 5/6 → g = (5/6 − 2/6) / (1 − 2/6) = 0.75
     expect(row('overall', 'gain', 'post', 'pemasaran-whatsapp')?.value).toBe('0.75');
     expect(row('cakap', 'prepost_quiz', 'pre', 'pemasaran-whatsapp')?.value).toBe('0.3333');
@@ -285,5 +289,56 @@ describe('verifying partnerships and sales bands', () => {
     expect(sari.filter((x) => x.component === 'partnership').map((x) => [x.item, x.verifier])).toEqual([['supplier', pseudo('demo-mentor-1')]]);
     const report = await http('/trainer/reports', cookies.trainer);
     expect(report.body).toMatch(/<tr data-type="supplier"[^>]*><th scope="row"[^>]*>Pemasok<\/th><td class="num"[^>]*>1<\/td><td class="num"[^>]*>1<\/td><\/tr>/);
+  });
+});
+
+describe('item analysis (/trainer/reports/soal and its CSV)', () => {
+  it('the trainer sees every item of the bank with its numbers and flags, and Cronbach alpha; below 30 answers: belum cukup data', async () => {
+    const bank = itemBank(courseFromDisk(join(ROOT, 'content')));
+    const r = await http('/trainer/reports/soal', cookies.trainer);
+    expect(r.status).toBe(200);
+    const listed = [...r.body.matchAll(/data-item="([^"]+)"/g)].map((m) => m[1]);
+    expect(new Set(listed)).toEqual(new Set(bank.map((b) => b.item.id)));
+    expect(listed.length).toBe(bank.length);
+    expect(r.body).toContain(dictionary.repItemsNotEnough);
+    expect(r.body).toContain(dictionary.repAlphaTitle);
+    expect(r.body).toContain(dictionary.repAlphaNotEnough(dictionary.repTimepointPre, 0));
+    // The report links to it.
+    expect((await http('/trainer/reports', cookies.trainer)).body).toContain('href="/trainer/reports/soal"');
+  });
+
+  it('the CSV: one row per item, same cohort filter; an unknown cohort is 404, a mentor or learner gets no access', async () => {
+    const bank = itemBank(courseFromDisk(join(ROOT, 'content')));
+    const r = await http('/trainer/reports/soal.csv', cookies.trainer);
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    const records = parse(r.body, { bom: true, relax_column_count: true }) as string[][];
+    expect(records[0].slice(0, 6)).toEqual(['item_id', 'tempat', 'bentuk', 'pilar', 'jumlah_jawaban', 'benar_proporsi']);
+    const itemRows = records.slice(1).filter((row) => row.length === records[0].length);
+    expect(itemRows.map((row) => row[0]).sort()).toEqual(bank.map((b) => b.item.id).sort());
+    expect(itemRows.every((row) => row[9] === 'belum_cukup_data')).toBe(true);
+    // Sari's old pre-test row has no answers: nobody is counted on the form items from it.
+    expect((await http('/trainer/reports/soal.csv?kelas=demo-cohort-2', cookies.trainer)).status).toBe(200);
+    expect((await http('/trainer/reports/soal.csv?kelas=tidak-ada', cookies.trainer)).status).toBe(404);
+    expect((await http('/trainer/reports/soal?kelas=tidak-ada', cookies.trainer)).status).toBe(404);
+    for (const who of ['dewi', 'sari'] as const) {
+      expect([302, 303, 403]).toContain((await http('/trainer/reports/soal', cookies[who])).status);
+      expect([302, 303, 403]).toContain((await http('/trainer/reports/soal.csv', cookies[who])).status);
+    }
+  });
+});
+
+describe('per-mentor review patterns on the trainer report', () => {
+  it('the trainer report lists how each reviewer reviews (belum cukup data below 10); a mentor report does not', async () => {
+    const now = Date.now();
+    await database.$client.batch([
+      { sql: `INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, status, reviewer_id, submitted_at, reviewed_at, checks_seen, rubric_level, review_opened_at) VALUES ('ts-stat-1', ?, 'profil-bisnis', 'pemasaran-whatsapp/01-profil-whatsapp-business', 'Sudah.', 'approved', 'demo-mentor-1', ?, ?, '[0,1]', 3, ?)`, args: [SARI, now - 3 * 3_600_000, now, now - 20_000] },
+    ]);
+    const trainer = await http('/trainer/reports', cookies.trainer);
+    expect(trainer.body).toContain('id="mentor-stats"');
+    expect(trainer.body).toContain(dictionary.repMentorsTitle);
+    expect(trainer.body).toContain('data-mentor="demo-mentor-1"');
+    expect(trainer.body).toContain(dictionary.repMentorNotEnough);
+    expect((await http('/mentor/reports', cookies.dewi)).body).not.toContain('id="mentor-stats"');
   });
 });

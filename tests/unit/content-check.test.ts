@@ -92,10 +92,13 @@ function lesson(options: LessonOptions = {}): string {
     question: "Pembeli sering bertanya jam buka toko. Cara paling praktis supaya mereka tahu sendiri?"
     pillar: cakap
     options:
-      - text: Membalas satu per satu setiap kali ditanya.
-      - text: Mengisi jam buka di profil WhatsApp Business.
+      - id: membalas-satu-per
+        text: Membalas satu per satu setiap kali ditanya.
+      - id: mengisi-jam-buka
+        text: Mengisi jam buka di profil WhatsApp Business.
         correct: true
-      - text: Mengganti nama WhatsApp dengan alamat toko.
+      - id: mengganti-nama-whatsapp
+        text: Mengganti nama WhatsApp dengan alamat dan jam buka toko.
     explanation: Profil bisnis bisa dibaca pembeli kapan saja tanpa menunggu balasan Anda.`,
     )
     .join('\n');
@@ -357,7 +360,25 @@ describe('frontmatter messages', () => {
     expect(e).toHaveLength(1);
     expect(e[0].line).toBe(lineOf(text, '    correct: Mengisi'));
     expect(e[0].message).toMatch(/^Soal kuis ke-1: jawaban benar ditulis di soal \(`correct: Mengisi/);
-    expect(e[0].message).toContain(`tambahkan \`correct: true\` di bawah pilihan ke-2 (baris ${lineOf(text, '- text: Mengisi jam buka')}).`);
+    expect(e[0].message).toContain(`tambahkan \`correct: true\` di bawah pilihan ke-2 (baris ${lineOf(text, 'text: Mengisi jam buka') - 1}).`);
+  });
+
+  it('an option without an id, or two options of one item with the same id: an error on the line, in Indonesian', async () => {
+    const missing = lesson({ frontmatter: (y) => y.replace('      - id: membalas-satu-per\n        text: Membalas', '      - text: Membalas') });
+    const m1 = await checkLesson(missing);
+    expect(m1.errors.length).toBeGreaterThan(0);
+    expectReadable(m1.errors);
+    expect(m1.errors[0].message).toMatch(/id/);
+    expect(m1.errors[0].line).toBe(lineOf(missing, '- text: Membalas'));
+    const twice = lesson({ frontmatter: (y) => y.replace('      - id: mengisi-jam-buka', '      - id: membalas-satu-per') });
+    const m2 = await checkLesson(twice);
+    expect(m2.errors.length).toBeGreaterThan(0);
+    expectReadable(m2.errors);
+    expect(m2.errors[0].message).toMatch(/id yang sama/);
+    const digits = lesson({ frontmatter: (y) => y.replace('      - id: mengisi-jam-buka', '      - id: 2') });
+    const m3 = await checkLesson(digits);
+    expect(m3.errors.length).toBeGreaterThan(0);
+    expectReadable(m3.errors);
   });
 
   it('no option marked correct', async () => {
@@ -510,27 +531,108 @@ describe('files, folders, ids', () => {
       `minutes: 4
 prePost:
   - pillar: cakap
-    pre:
-      id: toko-pre-1
-      question: "Cara paling praktis memberi tahu jam buka?"
+    a:
+      id: toko-a-1
+      question: "Bu Tini di Buduran sering ditanya kapan tokonya buka. Apa yang paling praktis?"
       options:
-        - text: Membalas satu per satu.
-        - text: Mengisi jam buka di profil.
+        - id: balas-satu-satu
+          text: Membalas satu per satu.
+        - id: jam-di-profil
+          text: Menulis jam buka di profil.
+        - id: status-pagi
+          text: Memasang status tiap pagi.
       explanation: Profil bisa dibaca kapan saja.
-    post:
-      id: toko-post-1
-      question: "Cara memberi tahu hari libur toko?"
+    b:
+      id: toko-b-1
+      question: "Toko Pak Eko tutup tiap Jumat. Bagaimana pembeli tahu?"
       options:
-        - text: Mengisi jam buka di profil.
+        - id: jam-di-profil
+          text: Hari libur ditulis di profil.
           correct: true
-        - text: Mematikan HP.
+        - id: matikan-hp
+          text: Mematikan HP hari Jumat.
+        - id: umumkan-rt
+          text: Mengumumkan di grup RT.
       explanation: Profil bisa dibaca kapan saja.
 `,
     );
     const result = await checkContent(snapshot({ 'toko/index.md': module, 'toko/01-profil-toko.mdx': lesson() }));
     expect(errors(result).map((p) => [p.file, p.line, p.message])).toEqual([
-      ['content/toko/index.md', lineOf(module, '      options:'), 'Pasangan soal pre/post ke-1, soal pre (sebelum modul): pilihan jawaban yang benar belum ditandai. Tambahkan `correct: true` di bawah satu pilihan (sejajar dengan `text:`).'],
+      ['content/toko/index.md', lineOf(module, '      options:'), 'Pasangan soal tes awal/akhir ke-1, soal bentuk A: pilihan jawaban yang benar belum ditandai. Tambahkan `correct: true` di bawah satu pilihan (sejajar dengan `text:`).'],
     ]);
+  });
+
+  it('item quality (issue 14): a biased key, a much longer right answer, a copied form item, too few options, a duplicate option: exit 1 with file and line', async () => {
+    // Six lessons whose right answer is always the longest option (6 of 6 items in the module … plus the form items).
+    const biased = (n: number) =>
+      lesson({ order: n, prefix: `bias-${n}`, frontmatter: (y) => y.replaceAll('text: Mengganti nama WhatsApp dengan alamat dan jam buka toko.', 'text: Ganti nama.').replaceAll('text: Membalas satu per satu setiap kali ditanya.', 'text: Membalas saja.') });
+    const files: Record<string, string> = { 'toko/index.md': MODULE };
+    for (let n = 1; n <= 3; n++) files[`toko/0${n}-profil-${n}.mdx`] = biased(n);
+    const result = await checkContent(snapshot(files));
+    const e = errors(result);
+    expectReadable(e);
+    const longest = e.filter((p) => p.code === 'quiz-longest-too-often');
+    expect(longest.length).toBe(9);
+    expect(longest[0].message).toMatch(/paling panjang.*9 dari 9 soal \(100 %; paling banyak 40 %\)/);
+    expect(longest[0].line).toBe(lineOf(files['toko/01-profil-1.mdx'], '    options:'));
+    const much = e.filter((p) => p.code === 'quiz-much-longer');
+    expect(much.length).toBe(9);
+    expect(much[0].message).toMatch(/jauh lebih panjang/);
+
+    // A form item that copies a lesson-quiz item; a form item with two options; a duplicated option.
+    const module = MODULE.replace(
+      'minutes: 4\n',
+      `minutes: 4
+prePost:
+  - pillar: cakap
+    a:
+      id: toko-a-1
+      question: "Pembeli sering bertanya jam buka toko. Cara paling praktis supaya mereka tahu sendiri?"
+      options:
+        - id: membalas
+          text: Membalas satu per satu setiap kali ditanya.
+        - id: jam-di-profil
+          text: Mengisi jam buka di profil WhatsApp Business.
+          correct: true
+        - id: ganti-nama
+          text: Mengganti nama WhatsApp dengan alamat dan jam buka toko.
+      explanation: Profil bisa dibaca kapan saja.
+    b:
+      id: toko-b-1
+      question: "Toko Pak Eko tutup tiap Jumat. Bagaimana pembeli tahu?"
+      options:
+        - id: jam-di-profil
+          text: Hari libur ditulis di profil.
+          correct: true
+        - id: matikan-hp
+          text: Mematikan HP hari Jumat.
+      explanation: Profil bisa dibaca kapan saja.
+`,
+    );
+    const lessonWithDuplicate = lesson({ frontmatter: (y) => y.replace('text: Mengganti nama WhatsApp dengan alamat dan jam buka toko.', 'text: Membalas satu per satu setiap kali ditanya.') });
+    const second = await checkContent(snapshot({ 'toko/index.md': module, 'toko/01-profil-toko.mdx': lessonWithDuplicate }));
+    const e2 = errors(second);
+    expectReadable(e2);
+    const copied = e2.find((p) => p.code === 'form-repeats-lesson-item')!;
+    expect(copied).toMatchObject({ file: 'content/toko/index.md', line: lineOf(module, '      options:') });
+    expect(copied.message).toMatch(/^Pasangan soal tes awal\/akhir ke-1, soal bentuk A: soal tes awal\/akhir ini hampir sama dengan soal kuis pelajaran `contoh-1` \(content\/toko\/01-profil-toko\.mdx baris \d+\)/);
+    const few = e2.find((p) => p.code === 'quiz-too-few-options')!;
+    expect(few.message).toMatch(/^Pasangan soal tes awal\/akhir ke-1, soal bentuk B: soal ini baru punya 2 pilihan; paling sedikit 3\./);
+    expect(e2.some((p) => p.code === 'quiz-duplicate-option' && p.file === 'content/toko/01-profil-toko.mdx')).toBe(true);
+
+    // The CLI on such a folder: exit 1, each problem as file:line.
+    const dir = mkdtempSync(join(tmpdir(), 'melek-bias-'));
+    try {
+      for (const [path, text] of Object.entries(files)) {
+        mkdirSync(join(dir, path, '..'), { recursive: true });
+        writeFileSync(join(dir, path), text);
+      }
+      const cli = spawnSync(process.execPath, [TSX, join(ROOT, 'src/cli/content-check.ts'), dir], { cwd: ROOT, encoding: 'utf8' });
+      expect(cli.status).toBe(1);
+      expect(cli.stdout).toMatch(/01-profil-1\.mdx:\d+ — Baris \d+: Soal kuis ke-1: jawaban benar soal ini adalah pilihan yang paling panjang/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

@@ -7,7 +7,7 @@ export const items = (prefix: string, pillar: Pillar, n: number): QuizItem[] =>
   Array.from({ length: n }, (_, i) => ({
     id: `${prefix}-${i + 1}`,
     question: `Soal ${prefix} ${i + 1}?`,
-    options: [{ text: 'Benar', correct: true }, { text: 'Salah' }],
+    options: [{ id: 'benar', text: 'Benar', correct: true }, { id: 'salah', text: 'Salah' }],
     explanation: 'Penjelasan.',
     pillar,
   }));

@@ -2,10 +2,12 @@
  * The Indikator Capaian Literasi Digital (DESIGN.md; issue 5 part 1), every expected value
  * computed by hand in the comments: score = 1 + 4 × (0.45·Q + 0.40·P + 0.15·C), the 3.40 cap
  * without an approved task, "belum cukup data" (fewer than 5 quiz items, or no task), the level
- * boundaries, and the overall mean of the pillars that have data.
+ * boundaries, and the overall mean of the pillars that have data. Issue 14: Q counts FIRST answers
+ * (the first attempt of each lesson quiz), the score is exact (fractions of whole numbers, rounded
+ * once half up), and a pillar held back by its missing task says so.
  */
 import { describe, expect, it } from 'vitest';
-import { CAP_WITHOUT_TASK, levelOf, pillarContent, scoreLearner, scorePillar, type PillarScore } from '../../src/lib/indicator/score';
+import { CAP_WITHOUT_TASK, levelOf, overallOf, pillarContent, scoreLearner, scorePillar, type PillarScore } from '../../src/lib/indicator/score';
 import { attempt, items, lesson, module, records } from './indicator-helpers';
 
 type Scored = Extract<PillarScore, { enoughData: true }>;
@@ -45,7 +47,7 @@ describe('pillarContent', () => {
 });
 
 describe('scoreLearner: all four pillars, by hand', () => {
-  // L1 twice (2/3 then 3/3: the best counts), L2 once (cakap 1/2, aman 2/3), L4 once
+  // L1 twice (2/3 then 3/3: the FIRST counts), L2 once (cakap 1/2, aman 2/3), L4 once
   // (etika 4/5, budaya 1/5), L5 never. Approved: t-cakap-1, t-etika-1. Completed: L1, L2, L4.
   const R = records({
     attempts: [attempt('m/L1', { cakap: [2, 3] }, 1), attempt('m/L1', { cakap: [3, 3] }, 2), attempt('m/L2', { cakap: [1, 2], aman: [2, 3] }, 3), attempt('m/L4', { etika: [4, 5], budaya: [1, 5] }, 4)],
@@ -55,23 +57,26 @@ describe('scoreLearner: all four pillars, by hand', () => {
   const result = scoreLearner(COURSE, R);
   const byPillar = Object.fromEntries(result.pillars.map((p) => [p.pillar, p]));
 
-  it('cakap: Q = (1 + 1/2)/2 = 0.75, P = 1/2, C = 2/3 → 1 + 4 × (0.3375 + 0.2 + 0.1) = 3.55, Cakap', () => {
+  it('cakap: Q = (2 first-right in L1 + 1 in L2) / 5 items = 0.6 (the later 3/3 retry does not count), P = 1/2, C = 2/3 → 1 + 1.08 + 0.80 + 0.40 = 3.28, Berkembang', () => {
     const p = scored(byPillar.cakap);
-    expect(p.Q).toBeCloseTo(0.75, 10);
-    expect(p.P).toBeCloseTo(0.5, 10);
+    expect(p.Q).toBe(0.6);
+    expect(p.P).toBe(0.5);
     expect(p.C).toBeCloseTo(2 / 3, 10);
-    expect(p.score).toBe(3.55);
-    expect(p.level).toBe('Cakap');
+    expect(p.score).toBe(3.28);
+    expect(p.level).toBe('Berkembang');
     expect(p.capped).toBe(false);
+    expect(p.heldByTask).toBe(false);
   });
 
-  it('aman: Q = (2/3 + 0)/2 = 1/3 (L5 never taken counts 0), P = 0, C = 1/2 → 1 + 4 × (0.15 + 0 + 0.075) = 1.90, Dasar', () => {
+  it('aman: Q = 2/5 (L5 never taken counts 0), P = 0, C = 1/2 → 1 + 0.72 + 0 + 0.30 = 2.02, Dasar, held back by its missing task', () => {
     const p = scored(byPillar.aman);
-    expect(p.Q).toBeCloseTo(1 / 3, 10);
+    expect(p.Q).toBe(0.4);
     expect(p.P).toBe(0);
     expect(p.C).toBe(0.5);
-    expect(p.score).toBe(1.9);
+    expect(p.score).toBe(2.02);
     expect(p.level).toBe('Dasar');
+    // One approved task would add 1.60 → 3.62, Cakap: the note must say so.
+    expect(p.heldByTask).toBe(true);
   });
 
   it('etika: Q = 4/5, P = 1, C = 1 → 1 + 4 × (0.36 + 0.40 + 0.15) = 4.64, Mahir', () => {
@@ -86,8 +91,8 @@ describe('scoreLearner: all four pillars, by hand', () => {
     expect(p.level).toBe('Pemula');
   });
 
-  it('overall = (3.55 + 1.90 + 4.64 + 1.66) / 4 = 11.75 / 4 = 2.9375 → 2.94, Berkembang', () => {
-    expect(result.overall).toBe(2.94);
+  it('overall = (3.28 + 2.02 + 4.64 + 1.66) / 4 = 11.60 / 4 = 2.90, Berkembang', () => {
+    expect(result.overall).toBe(2.9);
     expect(result.level).toBe('Berkembang');
   });
 
@@ -109,14 +114,14 @@ describe('the cap: at most 3.40 without an approved task in the pillar', () => {
     expect(p.level).toBe('Berkembang');
   });
 
-  it('raw 3.52 is cut to 3.40: Q = 16/15 (a record claiming 16 of 15), C = 1 → 1 + 4 × (0.48 + 0.15) = 3.52 → 3.40', () => {
-    // With real records P = 0 keeps the raw score at 3.40 at most (0.45 + 0.15 = 0.60), so the
-    // cap can only be seen cutting something with a record no grader would write; it still must.
+  it('a record claiming more right answers than items (16 of 15) is held to the items: 3.40, and the missing task is named as what holds it', () => {
+    // P = 0 keeps the score at 3.40 at most (0.45 + 0.15 = 0.60): the cap never has to cut, so the
+    // learner is told whenever the missing task is what keeps the pillar from the next level.
     const p = scored(scorePillar('cakap', content, records({ attempts: [attempt('q', { cakap: [16, 15] })], completedLessons: ['q'] })));
-    expect(p.raw).toBeCloseTo(3.52, 10);
-    expect(p.capped).toBe(true);
+    expect(p.Q).toBe(1);
     expect(p.score).toBe(CAP_WITHOUT_TASK);
     expect(p.level).toBe('Berkembang');
+    expect(p.heldByTask).toBe(true);
   });
 
   it('one approved task lifts it: Q = 1, P = 1, C = 1 → 5.00, Mahir, not capped', () => {
@@ -124,6 +129,42 @@ describe('the cap: at most 3.40 without an approved task in the pillar', () => {
     expect(p.score).toBe(5);
     expect(p.capped).toBe(false);
     expect(p.level).toBe('Mahir');
+  });
+});
+
+describe('exact arithmetic: fractions of whole numbers, rounded once, half up', () => {
+  it('Q 3/8, P 0, C 7/10 is exactly 2.095 and shows 2.10 (a float gives 2.09499… → 2.09), Dasar', () => {
+    const lessons = Array.from({ length: 10 }, (_, i) => `l${i}`);
+    const content = { quizLessons: ['l0'], quizItems: 8, tasks: ['t'], lessons };
+    const p = scored(scorePillar('cakap', content, records({ attempts: [attempt('l0', { cakap: [3, 8] })], completedLessons: lessons.slice(0, 7) })));
+    expect(p.exact.n / p.exact.d).toBe(209.5);
+    expect(p.score).toBe(2.1);
+    expect(p.level).toBe('Dasar');
+    // The float formula really does fall on the wrong side:
+    expect(Math.round((1 + 4 * (0.45 * 0.375 + 0.4 * 0 + 0.15 * 0.7)) * 100) / 100).toBe(2.09);
+  });
+
+  it('every reachable Q/P/C of a 16-item, 3-task, 6-lesson pillar rounds half up from the exact value', () => {
+    const lessons = Array.from({ length: 6 }, (_, i) => `l${i}`);
+    const tasks = ['t0', 't1', 't2'];
+    const content = { quizLessons: ['l0'], quizItems: 16, tasks, lessons };
+    for (let q = 0; q <= 16; q++)
+      for (let a = 0; a <= 3; a++)
+        for (let c = 0; c <= 6; c++) {
+          const p = scored(scorePillar('cakap', content, records({ attempts: [attempt('l0', { cakap: [q, 16] })], approvedTasks: tasks.slice(0, a), completedLessons: lessons.slice(0, c) })));
+          // Exact in 1/1440 hundredths: 100 + 180·q/16 + 160·a/3 + 60·c/6.
+          const n = 144000 + 16200 * q + 76800 * a + 14400 * c;
+          expect(Math.round(p.score * 100), `${q}/${a}/${c}`).toBe(Math.floor((2 * n + 1440) / 2880));
+          expect(p.score).toBe(Math.floor((2 * n + 1440) / 2880) / 100);
+        }
+  });
+
+  it('the overall score averages the EXACT pillar scores and rounds once: 1.69, 1.60, 5.00, 2.13 → 10.42 / 4 = 2.605 → 2.61 Berkembang', () => {
+    const p = (h: number) => ({ pillar: 'cakap', enoughData: true, exact: { n: h, d: 1 } }) as unknown as PillarScore;
+    expect(overallOf([p(169), p(160), p(500), p(213)])).toEqual({ overall: 2.61, level: 'Berkembang' });
+    // …and unrounded pillars stay unrounded until the end: 2.095 + 2.095 → 2.095 → 2.10.
+    const half = { pillar: 'cakap', enoughData: true, exact: { n: 2095, d: 10 } } as unknown as PillarScore;
+    expect(overallOf([half, half]).overall).toBe(2.1);
   });
 });
 

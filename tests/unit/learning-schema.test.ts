@@ -17,7 +17,7 @@ const goodItem = (id = 'soal-1', pillar = 'cakap'): Json => ({
   id,
   question: 'Apa yang paling membantu pembeli?',
   pillar,
-  options: [{ text: 'Membalas satu per satu' }, { text: 'Mengisi jam buka di profil', correct: true }, { text: 'Tidak ada' }],
+  options: [{ id: 'satu-per-satu', text: 'Membalas satu per satu' }, { id: 'jam-buka', text: 'Mengisi jam buka di profil', correct: true }, { id: 'tidak-ada', text: 'Tidak ada' }],
   explanation: 'Jam buka di profil bisa dibaca kapan saja.',
 });
 
@@ -94,7 +94,7 @@ describe('lessonSchema rejects a broken lesson, naming the field', () => {
 
   it('a quiz item with no correct option', () => {
     const lesson = goodLesson();
-    lesson.quiz[2].options = lesson.quiz[2].options.map((o: Json) => ({ text: o.text }));
+    lesson.quiz[2].options = lesson.quiz[2].options.map((o: Json) => ({ id: o.id, text: o.text }));
     expect(failedPaths(lesson)).toEqual(['quiz.2.options']);
   });
 
@@ -135,10 +135,10 @@ describe('lessonSchema rejects a broken lesson, naming the field', () => {
 
   it('a quiz item with one option, or seven', () => {
     const one = goodLesson();
-    one.quiz[0].options = [{ text: 'Satu', correct: true }];
+    one.quiz[0].options = [{ id: 'satu', text: 'Satu', correct: true }];
     expect(failedPaths(one)).toContain('quiz.0.options');
     const seven = goodLesson();
-    seven.quiz[0].options = [...Array(7)].map((_, i) => ({ text: `Pilihan ${i}`, correct: i === 0 }));
+    seven.quiz[0].options = [...Array(7)].map((_, i) => ({ id: `pilihan-${i}`, text: `Pilihan ${i}`, correct: i === 0 }));
     expect(failedPaths(seven)).toContain('quiz.0.options');
   });
 
@@ -182,7 +182,7 @@ describe('moduleSchema', () => {
     order: 1,
     pillars: ['cakap', 'aman'],
     minutes: 40,
-    prePost: [{ pillar: 'cakap', pre: without(goodItem('pre-1'), 'pillar'), post: without(goodItem('post-1'), 'pillar') }],
+    prePost: [{ pillar: 'cakap', a: without(goodItem('a-1'), 'pillar'), b: without(goodItem('b-1'), 'pillar') }],
   });
 
   it('accepts a good module; pre/post items may leave out the pillar', () => {
@@ -190,14 +190,22 @@ describe('moduleSchema', () => {
     expect(moduleSchema.parse(without(goodModule(), 'prePost')).prePost).toEqual([]);
   });
 
+  it('a pair without its form B item (a missing form) is refused', () => {
+    const missing = goodModule();
+    delete missing.prePost[0].b;
+    const result = moduleSchema.safeParse(missing);
+    expect(result.success).toBe(false);
+    expect(result.error!.issues[0].path.join('.')).toBe('prePost.0.b');
+  });
+
   it('refuses an unknown pillar, an unknown key and a pre item with two correct options', () => {
     expect(moduleSchema.safeParse({ ...goodModule(), pillars: ['lain'] }).success).toBe(false);
     expect(moduleSchema.safeParse({ ...goodModule(), judul: 'x' }).success).toBe(false);
     const twoCorrect = goodModule();
-    twoCorrect.prePost[0].pre.options[0].correct = true;
+    twoCorrect.prePost[0].a.options[0].correct = true;
     const result = moduleSchema.safeParse(twoCorrect);
     expect(result.success).toBe(false);
-    expect(result.error!.issues[0].path.join('.')).toBe('prePost.0.pre.options');
+    expect(result.error!.issues[0].path.join('.')).toBe('prePost.0.a.options');
   });
 });
 

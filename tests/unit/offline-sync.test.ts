@@ -79,7 +79,7 @@ const entries = (n: number, user = USER, lesson = LESSON): QueueEntry[] =>
 
 describe('offline queue sync', () => {
   it('sends every queued event once and empties the queue', async () => {
-    const store = memoryStore([...entries(3), quizEntry(USER, LESSON, { q1: 0, q2: 2 })]);
+    const store = memoryStore([...entries(3), quizEntry(USER, LESSON, { q1: 'pilihan-a', q2: 'pilihan-c' })]);
     const server = fakeServer();
     const report = await syncQueue({ userId: USER, store, fetch: server.fetch });
     expect(report.accepted).toHaveLength(4);
@@ -285,7 +285,7 @@ describe('offline queue sync', () => {
   });
 
   it('entry shape checks', () => {
-    expect(isQueueEntry(quizEntry(USER, LESSON, { a: 1 }))).toBe(true);
+    expect(isQueueEntry(quizEntry(USER, LESSON, { a: 'pilihan-b' }))).toBe(true);
     expect(isQueueEntry(simpleEntry('viewed', USER, LESSON))).toBe(true);
     expect(isQueueEntry({ ...simpleEntry('viewed', USER, LESSON), userId: '' })).toBe(false);
     expect(isQueueEntry({ ...simpleEntry('viewed', USER, LESSON), lessonId: '../x' })).toBe(false);

@@ -300,7 +300,7 @@ describe('bulk facts score like the raw records', () => {
     },
   ] as unknown as CourseModule[];
 
-  it('one synthetic attempt per lesson with the best share per pillar gives the same indicator', () => {
+  it('the first attempt of each lesson (what the report SQL loads) gives the same indicator as every attempt', () => {
     const attempts = [
       { lessonId: 'm/1', score: 1, maxScore: 3, at: 1, pillarScores: { cakap: { score: 1, max: 2 }, aman: { score: 0, max: 1 } } },
       { lessonId: 'm/1', score: 2, maxScore: 3, at: 2, pillarScores: { cakap: { score: 1, max: 2 }, aman: { score: 1, max: 1 } } },
@@ -313,11 +313,8 @@ describe('bulk facts score like the raw records', () => {
       cohorts: [{ id: 'k', joinedAt: 5 }],
       completed: new Set(['m/1']),
       lastActiveAt: 3,
-      // the SQL's MAX per lesson and pillar: m/1 cakap max(0.5, 0.5), aman max(0, 1); m/2 cakap 1, aman 0
-      bestAttempts: [
-        { lessonId: 'm/1', score: 0, maxScore: 0, at: 0, pillarScores: { cakap: { score: 0.5, max: 1 }, aman: { score: 1, max: 1 } } },
-        { lessonId: 'm/2', score: 0, maxScore: 0, at: 0, pillarScores: { cakap: { score: 1, max: 1 }, aman: { score: 0, max: 1 } } },
-      ],
+      // the SQL's row with MIN(at) per lesson
+      firstAttempts: [attempts[0], attempts[2]],
       approvedTasks: new Set(['t1']),
       prePost: new Map(),
       perception: [],
@@ -328,9 +325,9 @@ describe('bulk facts score like the raw records', () => {
     // the many-learner scorer (content worked out once) gives the same, too
     expect(learnerScorer(course)(toLearnerRecords(facts))).toEqual(a);
     expect(learnerScorer(course)(raw)).toEqual(a);
-    // cakap: Q = (0.5 + 1) / 2 = 0.75, P = 1, C = 1/2 → 1 + 4 × (0.3375 + 0.4 + 0.075) = 4.25
+    // cakap: Q = first answers (1 of 2 in m/1, 3 of 3 in m/2) = 4/5, P = 1, C = 1/2 → 1 + 1.44 + 1.60 + 0.30 = 4.34
     const cakap = b.pillars.find((p) => p.pillar === 'cakap');
-    expect(cakap).toMatchObject({ enoughData: true, score: 4.25, level: 'Mahir' });
+    expect(cakap).toMatchObject({ enoughData: true, score: 4.34, level: 'Mahir' });
     expect(enrolledAt(facts)).toBe(5);
   });
 });

@@ -181,7 +181,7 @@ describe('learner rows', () => {
 
 describe('pre/post instrument versions', () => {
   const item = (id: string, q: string) => ({ id, question: q, options: [], explanation: '', pillar: 'cakap' as const });
-  const course = (q: string) => [{ id: 'm', prePost: [{ pillar: 'cakap', pre: item('p1', q), post: item('p2', 'b') }], lessons: [] }] as unknown as CourseModule[];
+  const course = (q: string) => [{ id: 'm', prePost: [{ pillar: 'cakap', a: item('p1', q), b: item('p2', 'b') }], lessons: [] }] as unknown as CourseModule[];
   it('change when an item changes, stay when nothing does', () => {
     const a = prePostVersions(course('a')).get('m')!;
     expect(a).toMatch(/^pp-[0-9a-f]{8}$/);

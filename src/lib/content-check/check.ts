@@ -11,6 +11,7 @@ import { guidanceRule, lessonQuizItems, lessonShapeRules, pageWeightRule, quizRu
 import { recapRule } from './recap';
 import { freshnessRule, lessonKey } from './freshness';
 import { slugify, translateIssues } from './schema-issues';
+import { correctIsLongest, MAX_LONGEST_SHARE, muchLonger, repeats, type PlainItem } from './item-quality';
 import type { ContentSnapshot, Problem, Severity, YamlPath } from './types';
 
 /**
@@ -141,7 +142,7 @@ async function checkModuleText(text: string, firstLine: number, sink: Sink) {
   if (fm?.data) {
     const prePost = Array.isArray(fm.data.prePost) ? fm.data.prePost : [];
     const items = prePost.flatMap((pair, i) =>
-      isObject(pair) ? (['pre', 'post'] as const).filter((side) => pair[side] !== undefined).map((side) => ({ item: pair[side], at: ['prePost', i, side] as YamlPath })) : [],
+      isObject(pair) ? (['a', 'b'] as const).filter((side) => pair[side] !== undefined).map((side) => ({ item: pair[side], at: ['prePost', i, side] as YamlPath })) : [],
     );
     schemaProblems(fm, moduleSchema, items, sink);
   }
@@ -299,7 +300,7 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
     const fm = mod.fm;
     if (!fm?.data || !Array.isArray(fm.data.prePost)) continue;
     fm.data.prePost.forEach((pair, i) => {
-      for (const side of ['pre', 'post'] as const) {
+      for (const side of ['a', 'b'] as const) {
         const item = isObject(pair) ? pair[side] : undefined;
         if (isObject(item) && typeof item.id === 'string') quizIds.push({ id: item.id, sink: mod.sink, line: fm.lineOf(['prePost', i, side, 'id']) });
       }
@@ -321,6 +322,43 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
   };
   reportDuplicates(quizIds, m.duplicateQuizId, 'duplicate-quiz-id');
   reportDuplicates(taskIds, m.duplicateTaskId, 'duplicate-task-id');
+
+  // Item quality per module (issue 14): a bank guessing can pass is not a measure.
+  type Located = { item: PlainItem; at: YamlPath; sink: Sink; line: number; file: string };
+  const plain = (item: unknown): PlainItem | undefined =>
+    isObject(item) && typeof item.question === 'string' && Array.isArray(item.options)
+      ? { id: typeof item.id === 'string' ? item.id : undefined, question: item.question, options: item.options.filter(isObject).map((o) => ({ text: String(o.text ?? ''), correct: o.correct === true })) }
+      : undefined;
+  for (const mod of modules) {
+    const lessonItems: Located[] = [];
+    for (const lesson of lessons.filter((l) => l.folder === mod.folder && l.fm?.data && l.fm.data.draft !== true)) {
+      quizItemsOf(lesson.fm!.data).forEach((raw, i) => {
+        const item = plain(raw);
+        if (item) lessonItems.push({ item, at: ['quiz', i], sink: lesson.sink, line: lesson.fm!.lineOf(['quiz', i, 'options']), file: lesson.file });
+      });
+    }
+    const formItems: Located[] = [];
+    const pairs = mod.fm?.data && Array.isArray(mod.fm.data.prePost) ? mod.fm.data.prePost : [];
+    pairs.forEach((pair, i) => {
+      for (const side of ['a', 'b'] as const) {
+        const item = isObject(pair) ? plain(pair[side]) : undefined;
+        if (item) formItems.push({ item, at: ['prePost', i, side], sink: mod.sink, line: mod.fm!.lineOf(['prePost', i, side, 'options']), file: mod.file });
+      }
+    });
+    const all = [...formItems, ...lessonItems];
+    const longest = all.filter((x) => correctIsLongest(x.item));
+    if (all.length > 0 && longest.length > MAX_LONGEST_SHARE * all.length) {
+      for (const x of longest) x.sink.add(x.line, 'error', 'quiz-longest-too-often', m.longestTooOften(x.at, longest.length, all.length));
+    }
+    for (const x of all) {
+      const much = muchLonger(x.item);
+      if (much) x.sink.add(x.line, 'error', 'quiz-much-longer', m.muchLonger(x.at, much.right, much.other));
+    }
+    for (const f of formItems) {
+      const copied = lessonItems.find((l) => repeats(f.item, l.item));
+      if (copied) f.sink.add(f.line, 'error', 'form-repeats-lesson-item', m.repeatsLessonItem(f.at, copied.item.id ?? '?', `${copied.file} baris ${copied.line}`));
+    }
+  }
 
   for (const mod of modules) {
     const data = mod.fm?.data;

@@ -88,10 +88,10 @@ export function where(path: YamlPath): string {
     else if (segment === 'objectives' && n) parts.push(`tujuan ke-${n}`);
     else if (segment === 'mentorChecks' && n) parts.push(`pemeriksaan pendamping ke-${n}`);
     else if (segment === 'pillars' && n) parts.push(`pilar ke-${n}`);
-    else if (segment === 'prePost' && n) parts.push(`pasangan soal pre/post ke-${n}`);
+    else if (segment === 'prePost' && n) parts.push(`pasangan soal tes awal/akhir ke-${n}`);
     else if (segment === 'task') parts.push('tugas praktik');
-    else if (segment === 'pre') parts.push('soal pre (sebelum modul)');
-    else if (segment === 'post') parts.push('soal post (sesudah modul)');
+    else if (segment === 'a') parts.push('soal bentuk A');
+    else if (segment === 'b') parts.push('soal bentuk B');
     if (n) i++;
   }
   if (!parts.length) return '';
@@ -227,6 +227,22 @@ export const m = {
       `ada ${count} pilihan yang ditandai benar (baris ${lines.join(' dan ')}). Satu soal hanya boleh punya satu jawaban benar: ` +
         'hapus `correct: true` dari pilihan yang lain.',
     ),
+  tooFewOptions: (at: YamlPath, count: number) =>
+    sentence(where(at), `soal ini baru punya ${count} pilihan; paling sedikit 3. Tambahkan pilihan salah yang masuk akal, supaya menebak tidak cukup untuk menjawab.`),
+  longestTooOften: (at: YamlPath, count: number, total: number) =>
+    sentence(
+      where(at),
+      `jawaban benar soal ini adalah pilihan yang paling panjang, dan di modul ini begitu di ${count} dari ${total} soal (${Math.round((100 * count) / total)} %; paling banyak 40 %). Peserta yang selalu memilih jawaban terpanjang bisa lulus tanpa membaca. Buat satu pilihan salah sama rinci dengan jawaban benar, atau persingkat jawaban benar.`,
+    ),
+  muchLonger: (at: YamlPath, right: number, other: number) =>
+    sentence(where(at), `jawaban benar (${right} huruf) jauh lebih panjang dari pilihan salah terpanjang (${other} huruf), jadi mudah ditebak. Persingkat jawaban benar atau buat pilihan salah yang sama rinci.`),
+  repeatsLessonItem: (at: YamlPath, lessonItem: string, where2: string) =>
+    sentence(
+      where(at),
+      `soal tes awal/akhir ini hampir sama dengan soal kuis pelajaran \`${lessonItem}\` (${where2}). Peserta sudah melihat jawabannya di pelajaran, jadi kenaikan nilai hanya mengukur ingatan. Tulis soal baru yang menguji tujuan yang sama lewat kejadian lain.`,
+    ),
+  duplicateOptionId: (at: YamlPath, id: string, otherLine: number) =>
+    sentence(where(at), `dua pilihan memakai id yang sama (\`${id}\`, juga di baris ${otherLine}). Setiap pilihan butuh id sendiri, misalnya \`${id}-2\`. Jangan mengganti id pilihan yang sudah terbit: jawaban peserta disimpan dengan id itu.`),
   duplicateOption: (at: YamlPath, text: string) =>
     sentence(where(at), `ada dua pilihan yang sama persis: ${quote(text)}. Ganti salah satunya.`),
   tooFewQuiz: (count: number) =>

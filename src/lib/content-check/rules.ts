@@ -2,6 +2,7 @@ import { estimatedLessonKb } from '../learning/data-cost';
 import { PILLARS } from '../learning/types';
 import { GUIDANCE_MARKER, m, MAX_MINUTES, MAX_PAGE_KB, MIN_QUIZ_ITEMS } from './messages';
 import type { Severity, YamlPath } from './types';
+import { MIN_OPTIONS } from './item-quality';
 
 /**
  * Rules about one lesson or module that the schema cannot express, run on the raw frontmatter
@@ -67,12 +68,23 @@ export function quizRules(items: Array<{ item: unknown; at: YamlPath }>, lineOf:
         message: m.manyCorrect(at, correctLines.length, correctLines),
       });
     }
+    if (options.length > 0 && options.length < MIN_OPTIONS) {
+      problems.push({ line: lineOf([...at, 'options']), severity: 'error', code: 'quiz-too-few-options', message: m.tooFewOptions(at, options.length) });
+    }
+    const ids = new Map<string, number>();
+    options.forEach((o, j) => {
+      if (!isObject(o) || typeof o.id !== 'string') return;
+      const line = lineOf([...at, 'options', j, 'id']);
+      const other = ids.get(o.id);
+      if (other !== undefined) problems.push({ line, severity: 'error', code: 'quiz-duplicate-option-id', message: m.duplicateOptionId(at, o.id, other) });
+      else ids.set(o.id, line);
+    });
     const seen = new Set<string>();
     options.forEach((o, j) => {
       if (!isObject(o) || o.text === undefined) return;
       const key = norm(o.text);
       if (key && seen.has(key)) {
-        problems.push({ line: lineOf([...at, 'options', j]), severity: 'warning', code: 'quiz-duplicate-option', message: m.duplicateOption(at, String(o.text)) });
+        problems.push({ line: lineOf([...at, 'options', j]), severity: 'error', code: 'quiz-duplicate-option', message: m.duplicateOption(at, String(o.text)) });
       }
       seen.add(key);
     });

@@ -56,8 +56,8 @@ export function lessonScaffold({ module, title, modules, existingFiles, usedIds 
   const quizItem = (id: string, number: number, correctAt: number) => {
     const options = [0, 1, 2].map((i) =>
       i === correctAt
-        ? [`      - text: ${q(`${T} pilihan yang benar (hanya satu pilihan yang punya correct: true).`)}`, '        correct: true']
-        : [`      - text: ${q(`${T} pilihan yang salah tetapi masuk akal.`)}`],
+        ? ['      - id: pilihan-benar', `        text: ${q(`${T} pilihan yang benar (hanya satu pilihan yang punya correct: true).`)}`, '        correct: true']
+        : [`      - id: pilihan-salah-${i + 1}`, `        text: ${q(`${T} pilihan salah ke-${i + 1} yang masuk akal, sama rinci dengan yang benar.`)}`],
     );
     return [
       `  - id: ${id}`,
@@ -188,7 +188,7 @@ export function usedIds(texts: string[]): Set<string> {
     if (!data || typeof data !== 'object') continue;
     if (Array.isArray(data.quiz)) data.quiz.forEach(add);
     add(data.task);
-    if (Array.isArray(data.prePost)) data.prePost.forEach((pair) => pair && typeof pair === 'object' && (add((pair as Record<string, unknown>).pre), add((pair as Record<string, unknown>).post)));
+    if (Array.isArray(data.prePost)) data.prePost.forEach((pair) => pair && typeof pair === 'object' && (add((pair as Record<string, unknown>).a), add((pair as Record<string, unknown>).b)));
   }
   return ids;
 }

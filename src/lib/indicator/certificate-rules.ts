@@ -1,18 +1,19 @@
 import type { CourseModule } from '../learning/types';
 
 /**
- * When a module earns a certificate (issue 5, part 6): every lesson of the module completed,
- * the best score of each lesson quiz at least 70 %, and every practical task of the module
- * approved by a mentor (the newest submission of the task is the one that counts). A module
- * without lessons earns nothing. Pure: the caller hands in what the learner did.
+ * When a module earns a certificate (issue 5, part 6; issue 14): every lesson of the module
+ * completed, the FIRST attempt of each lesson quiz at least 70 % (a retry after the answers were
+ * shown measures recall, not skill, so it never counts), and every practical task of the module
+ * approved by a mentor (an approval stays). A module without lessons earns nothing. Pure: the
+ * caller hands in what the learner did.
  */
 export const PASS_PERCENT = 70;
 
 export interface CertificateRecords {
   completedLessons: Set<string>;
-  /** Best lesson-quiz attempt per lesson id. */
-  bestByLesson: Map<string, { score: number; maxScore: number }>;
-  /** Tasks whose newest submission is approved. */
+  /** The first lesson-quiz attempt per lesson id (first answers). */
+  firstByLesson: Map<string, { score: number; maxScore: number }>;
+  /** Tasks a mentor has approved. */
   approvedTasks: Set<string>;
 }
 
@@ -20,7 +21,7 @@ export interface Eligibility {
   eligible: boolean;
   /** Lesson ids not completed yet. */
   lessonsMissing: string[];
-  /** Lesson ids whose best quiz score is under 70 % (or not taken). */
+  /** Lesson ids whose first quiz attempt is under 70 % (or not taken). */
   quizzesBelow: string[];
   /** Task ids not approved yet. */
   tasksMissing: string[];
@@ -36,8 +37,8 @@ export function moduleEligibility(module: CourseModule, records: CertificateReco
   const quizzesBelow = module.lessons
     .filter((l) => l.quiz.length > 0)
     .filter((l) => {
-      const best = records.bestByLesson.get(l.id);
-      return !best || !passes(best.score, best.maxScore);
+      const first = records.firstByLesson.get(l.id);
+      return !first || !passes(first.score, first.maxScore);
     })
     .map((l) => l.id);
   const tasksMissing = module.lessons.flatMap((l) => (l.task && !records.approvedTasks.has(l.task.id) ? [l.task.id] : []));

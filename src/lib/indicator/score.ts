@@ -1,46 +1,86 @@
 import { PILLARS, type CourseModule, type Pillar } from '../learning/types';
 
 /**
- * Indikator Capaian Literasi Digital (DESIGN.md), per learner and pillar, from raw records:
- *   Q = mean of the best score of each quiz in the pillar (a quiz not taken counts 0)
- *   P = mentor-approved tasks ÷ tasks in the pillar
+ * Indikator Capaian Literasi Digital (DESIGN.md, docs/indicator.md), per learner and pillar, from
+ * raw records:
+ *   Q = share of the pillar's quiz items answered right on the learner's FIRST answer (the first
+ *       attempt of each lesson quiz; retries are for learning and never count)
+ *   P = tasks in the pillar a mentor has ever approved ÷ tasks in the pillar (an approval stays)
  *   C = completed lessons ÷ lessons in the pillar
  *   score = 1 + 4 × (0.45·Q + 0.40·P + 0.15·C), at most 3.40 without an approved task.
- * A pillar whose curriculum has fewer than 5 quiz items or no task has no score ("belum cukup
- * data"): the evidence could not support one.
+ * Computed from exact fractions of whole numbers and rounded ONCE, half up, to hundredths for
+ * display (a float would show an exact 2.095 as 2.09). The overall score is the mean of the exact
+ * pillar scores, rounded the same way once. A pillar whose curriculum has fewer than 5 quiz items
+ * or no task has no score ("belum cukup data").
  */
 export const WEIGHTS = { Q: 0.45, P: 0.4, C: 0.15 } as const;
+/** The same weights in whole hundredths of the 1..5 scale: 4 × 0.45 = 1.80 → 180, and so on. */
+const W100 = { Q: 180, P: 160, C: 60 } as const;
 export const CAP_WITHOUT_TASK = 3.4;
+const CAP_HUNDREDTHS = 340;
 export const MIN_QUIZ_ITEMS = 5;
 
 export interface LearnerRecords {
-  /** Every lesson-quiz attempt (kind "lesson") with its per-pillar points. */
+  /** Every lesson-quiz attempt (kind "lesson") with its per-pillar points; the first per lesson counts. */
   attempts: Array<{ lessonId: string; score: number; maxScore: number; at: number; pillarScores: Partial<Record<Pillar, { score: number; max: number }>> | null }>;
-  /** Task ids a mentor approved (newest submission approved). */
+  /** Task ids a mentor has approved (any submission, ever). */
   approvedTasks: Set<string>;
   completedLessons: Set<string>;
 }
 
+/** An exact non-negative fraction n/d (d > 0) of whole numbers. */
+export interface Fraction {
+  n: number;
+  d: number;
+}
+
 export type PillarScore =
   | { pillar: Pillar; enoughData: false; reason: 'fewQuizItems' | 'noTask' }
-  | { pillar: Pillar; enoughData: true; Q: number; P: number; C: number; raw: number; score: number; capped: boolean; level: Level };
+  | {
+      pillar: Pillar;
+      enoughData: true;
+      Q: number;
+      P: number;
+      C: number;
+      raw: number;
+      /** Shown with two decimals: exact, rounded once half up. */
+      score: number;
+      /** The exact score in hundredths (before rounding), e.g. 2.095 → {n: 2095, d: 10}. */
+      exact: Fraction;
+      capped: boolean;
+      level: Level;
+      /** No approved task yet, and one approved task would lift the pillar to a higher level. */
+      heldByTask: boolean;
+      /** The parts as exact counts (for recomputing and explaining). */
+      counts: { qRight: number; qItems: number; approved: number; tasks: number; done: number; lessons: number };
+    };
 
 export const LEVELS = ['Pemula', 'Dasar', 'Berkembang', 'Cakap', 'Mahir'] as const;
 export type Level = (typeof LEVELS)[number];
 
-/** Levels by the score as shown (two decimals): 1.80 is Pemula, 1.81 is Dasar. */
-export function levelOf(score: number): Level {
-  const shown = round2(score);
-  if (shown <= 1.8) return 'Pemula';
-  if (shown <= 2.6) return 'Dasar';
-  if (shown <= 3.4) return 'Berkembang';
-  if (shown <= 4.2) return 'Cakap';
+/** Level from a score in whole hundredths: 180 is Pemula, 181 is Dasar. */
+export function levelOfHundredths(h: number): Level {
+  if (h <= 180) return 'Pemula';
+  if (h <= 260) return 'Dasar';
+  if (h <= 340) return 'Berkembang';
+  if (h <= 420) return 'Cakap';
   return 'Mahir';
 }
 
+/** Levels by the score as shown (two decimals): 1.80 is Pemula, 1.81 is Dasar. */
+export function levelOf(score: number): Level {
+  return levelOfHundredths(Math.round(score * 100));
+}
+
+/** n/d rounded half up to a whole number, exactly (n ≥ 0, d > 0). */
+export function roundHalfUp(f: Fraction): number {
+  return Math.floor((2 * f.n + f.d) / (2 * f.d));
+}
+
+/** Kept for other callers that round a float for display; the indicator uses exact fractions. */
 export const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
 
-/** What the curriculum offers per pillar: quizzes (lesson → its item count there), tasks, lessons. */
+/** What the curriculum offers per pillar: quizzes (lessons with items there), items, tasks, lessons. */
 export function pillarContent(course: CourseModule[]) {
   const content = Object.fromEntries(
     PILLARS.map((p) => [p, { quizLessons: [] as string[], quizItems: 0, tasks: [] as string[], lessons: [] as string[] }]),
@@ -55,40 +95,93 @@ export function pillarContent(course: CourseModule[]) {
   return content;
 }
 
+/** The first attempt of each lesson quiz (the earliest `at`; the first in the list on a tie). */
+export function firstAttemptByLesson<T extends { lessonId: string; at: number }>(attempts: T[]): Map<string, T> {
+  const first = new Map<string, T>();
+  for (const a of attempts) {
+    const seen = first.get(a.lessonId);
+    if (!seen || a.at < seen.at) first.set(a.lessonId, a);
+  }
+  return first;
+}
+
+/** Exact pillar score in hundredths from whole counts: 100 + 180·Q + 160·P + 60·C. */
+type Counts = { qRight: number; qItems: number; approved: number; tasks: number; done: number; lessons: number };
+function exactHundredths(c: Counts): Fraction {
+  const d = c.qItems * c.tasks * Math.max(1, c.lessons);
+  const n = 100 * d + W100.Q * c.qRight * c.tasks * Math.max(1, c.lessons) + W100.P * c.approved * c.qItems * Math.max(1, c.lessons) + (c.lessons ? W100.C * c.done * c.qItems * c.tasks : 0);
+  return { n, d };
+}
+
 export function scorePillar(pillar: Pillar, content: ReturnType<typeof pillarContent>[Pillar], records: LearnerRecords): PillarScore {
   if (content.quizItems < MIN_QUIZ_ITEMS) return { pillar, enoughData: false, reason: 'fewQuizItems' };
   if (content.tasks.length === 0) return { pillar, enoughData: false, reason: 'noTask' };
-  const quizShares = content.quizLessons.map((lessonId) => {
-    let best = 0;
-    for (const a of records.attempts) {
-      const part = a.lessonId === lessonId ? a.pillarScores?.[pillar] : undefined;
-      if (part && part.max > 0) best = Math.max(best, part.score / part.max);
-    }
-    return best;
-  });
-  const Q = quizShares.reduce((s, v) => s + v, 0) / quizShares.length;
-  const approved = content.tasks.filter((t) => records.approvedTasks.has(t)).length;
-  const P = approved / content.tasks.length;
-  const C = content.lessons.length ? content.lessons.filter((l) => records.completedLessons.has(l)).length / content.lessons.length : 0;
-  const raw = 1 + 4 * (WEIGHTS.Q * Q + WEIGHTS.P * P + WEIGHTS.C * C);
-  const capped = approved === 0 && raw > CAP_WITHOUT_TASK;
-  const score = round2(capped ? CAP_WITHOUT_TASK : raw);
-  return { pillar, enoughData: true, Q, P, C, raw, score, capped, level: levelOf(score) };
+  const lessonsWithItems = new Set(content.quizLessons);
+  let qRight = 0;
+  for (const [lessonId, first] of firstAttemptByLesson(records.attempts)) {
+    if (lessonsWithItems.has(lessonId)) qRight += first.pillarScores?.[pillar]?.score ?? 0;
+  }
+  const counts = {
+    qRight: Math.min(qRight, content.quizItems),
+    qItems: content.quizItems,
+    approved: content.tasks.filter((t) => records.approvedTasks.has(t)).length,
+    tasks: content.tasks.length,
+    done: content.lessons.filter((l) => records.completedLessons.has(l)).length,
+    lessons: content.lessons.length,
+  };
+  const exact = exactHundredths(counts);
+  const capped = counts.approved === 0 && exact.n > CAP_HUNDREDTHS * exact.d;
+  const shown = capped ? CAP_HUNDREDTHS : roundHalfUp(exact);
+  const level = levelOfHundredths(shown);
+  const withOneMore = counts.approved < counts.tasks ? roundHalfUp(exactHundredths({ ...counts, approved: counts.approved + 1 })) : shown;
+  const heldByTask = counts.approved === 0 && LEVELS.indexOf(levelOfHundredths(Math.min(withOneMore, 500))) > LEVELS.indexOf(level);
+  return {
+    pillar,
+    enoughData: true,
+    Q: counts.qRight / counts.qItems,
+    P: counts.approved / counts.tasks,
+    C: counts.lessons ? counts.done / counts.lessons : 0,
+    raw: exact.n / exact.d / 100,
+    score: shown / 100,
+    exact: capped ? { n: CAP_HUNDREDTHS, d: 1 } : exact,
+    capped,
+    level,
+    heldByTask,
+    counts,
+  };
 }
 
 export interface LearnerIndicator {
   pillars: PillarScore[];
-  /** Mean of the pillars that have data; null when none has. */
+  /** Mean of the exact scores of the pillars that have data, rounded once; null when none has. */
   overall: number | null;
   level: Level | null;
 }
 
+/** The overall score: the mean of the EXACT pillar scores (not of the rounded ones), rounded once half up. */
+export function overallOf(pillars: PillarScore[]): { overall: number | null; level: Level | null } {
+  const scored = pillars.filter((p): p is Extract<PillarScore, { enoughData: true }> => p.enoughData);
+  if (scored.length === 0) return { overall: null, level: null };
+  // Σ n_i/d_i ÷ k as one fraction (denominators are small: products stay far below 2^53).
+  let sum: Fraction = { n: 0, d: 1 };
+  for (const p of scored) sum = reduce({ n: sum.n * p.exact.d + p.exact.n * sum.d, d: sum.d * p.exact.d });
+  const h = roundHalfUp({ n: sum.n, d: sum.d * scored.length });
+  return { overall: h / 100, level: levelOfHundredths(h) };
+}
+
+function gcd(a: number, b: number): number {
+  while (b) [a, b] = [b, a % b];
+  return a;
+}
+const reduce = (f: Fraction): Fraction => {
+  const g = gcd(f.n, f.d) || 1;
+  return { n: f.n / g, d: f.d / g };
+};
+
 export function scoreLearner(course: CourseModule[], records: LearnerRecords): LearnerIndicator {
   const content = pillarContent(course);
   const pillars = PILLARS.map((p) => scorePillar(p, content[p], records));
-  const scored = pillars.filter((p): p is Extract<PillarScore, { enoughData: true }> => p.enoughData);
-  const overall = scored.length ? round2(scored.reduce((s, p) => s + p.score, 0) / scored.length) : null;
-  return { pillars, overall, level: overall === null ? null : levelOf(overall) };
+  return { pillars, ...overallOf(pillars) };
 }
 
 /** The same records as they stood at time `at` — for the history of a learner's score. */

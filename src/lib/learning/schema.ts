@@ -8,13 +8,25 @@ import { PILLARS } from './types';
  */
 export const pillarSchema = z.enum(PILLARS, { errorMap: () => ({ message: `pilar harus salah satu dari: ${PILLARS.join(', ')}` }) });
 
+/** Option ids: lower-case words; at least one letter, so an id can never be mistaken for a position. */
+export const OPTION_ID = /^(?=[a-z0-9-]*[a-z])[a-z0-9-]{1,40}$/;
+
 const quizShape = z.object({
   id: z.string().regex(/^[a-z0-9-]+$/, 'id hanya huruf kecil, angka dan tanda minus'),
   question: z.string().min(5),
   options: z
-    .array(z.object({ text: z.union([z.string().min(1), z.number()]).transform(String), correct: z.boolean().optional() }).strict())
+    .array(
+      z
+        .object({
+          id: z.string().regex(OPTION_ID, 'id pilihan hanya huruf kecil, angka dan tanda minus, dengan paling sedikit satu huruf'),
+          text: z.union([z.string().min(1), z.number()]).transform(String),
+          correct: z.boolean().optional(),
+        })
+        .strict(),
+    )
     .min(2)
-    .max(6),
+    .max(6)
+    .refine((options) => new Set(options.map((o) => o.id)).size === options.length, 'dua pilihan dalam satu soal memakai id yang sama'),
   explanation: z.string().min(5),
   pillar: pillarSchema,
 });
@@ -23,7 +35,7 @@ const oneCorrect = {
   message: { message: 'setiap soal harus punya tepat satu pilihan dengan correct: true', path: ['options'] },
 };
 export const quizItemSchema = quizShape.strict().refine(oneCorrect.check, oneCorrect.message);
-/** Pre/post items take their pillar from the pair they belong to. */
+/** Pre/post items (forms A and B) take their pillar from the pair they belong to. */
 const prePostItemSchema = quizShape.extend({ pillar: pillarSchema.optional() }).strict().refine(oneCorrect.check, oneCorrect.message);
 
 export const moduleSchema = z
@@ -34,7 +46,8 @@ export const moduleSchema = z
     order: z.number().int().positive(),
     pillars: z.array(pillarSchema).min(1),
     minutes: z.number().int().positive(),
-    prePost: z.array(z.object({ pillar: pillarSchema, pre: prePostItemSchema, post: prePostItemSchema }).strict()).default([]),
+    /** Parallel growth-test forms: each pair holds form A's item (`a`) and form B's (`b`) for the same objective. */
+    prePost: z.array(z.object({ pillar: pillarSchema, a: prePostItemSchema, b: prePostItemSchema }).strict()).default([]),
   })
   .strict();
 

@@ -3,6 +3,8 @@ export const PILLARS = ['cakap', 'etika', 'budaya', 'aman'] as const;
 export type Pillar = (typeof PILLARS)[number];
 
 export interface QuizOption {
+  /** Stable identity of the option (answers name it); unique within its item. */
+  id: string;
   text: string;
   correct?: boolean;
 }
@@ -53,7 +55,8 @@ export interface ModuleMeta {
   order: number;
   pillars: Pillar[];
   minutes: number;
-  prePost: Array<{ pillar: Pillar; pre: QuizItem; post: QuizItem }>;
+  /** The parallel pre/post forms: pair i holds form A's item `a` and form B's item `b`. */
+  prePost: Array<{ pillar: Pillar; a: QuizItem; b: QuizItem }>;
 }
 
 export interface CourseModule extends ModuleMeta {

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { itemVersion } from '../learning/options';
 import { stringify } from 'csv-stringify/sync';
 import { neutralizeCell } from '../csv/neutralize';
 import type { LearnerIndicator } from '../indicator/score';
@@ -27,7 +28,7 @@ export const CSV_COLUMNS = [
 ] as const;
 
 /** The indicator formula's version (DESIGN.md: Q/P/C weights 0.45/0.40/0.15, cap 3.40, "belum cukup data"). */
-export const INDICATOR_VERSION = 'ind-2026.1';
+export const INDICATOR_VERSION = 'ind-2026.2';
 
 export type Cell = string | number | null;
 
@@ -112,7 +113,8 @@ export interface ExportContext {
 export function prePostVersions(course: CourseModule[]): Map<string, string> {
   return new Map(
     course.map((m) => {
-      const items = m.prePost.map((p) => `${p.pillar}|${p.pre.id}|${p.pre.question}|${p.post.id}|${p.post.question}`).join('\n');
+      // Both forms, each item by its version (question, options and key): any edit is a new instrument.
+      const items = m.prePost.map((p) => `${p.pillar}|${p.a.id}|${itemVersion(p.a)}|${p.b.id}|${itemVersion(p.b)}`).join('\n');
       return [m.id, `pp-${createHash('sha256').update(items).digest('hex').slice(0, 8)}`];
     }),
   );

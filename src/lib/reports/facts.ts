@@ -1,4 +1,4 @@
-import { levelOf, pillarContent, round2, scorePillar, type LearnerIndicator, type LearnerRecords, type PillarScore } from '../indicator/score';
+import { overallOf, pillarContent, scorePillar, type LearnerIndicator, type LearnerRecords } from '../indicator/score';
 import { PILLARS, type CourseModule, type Pillar } from '../learning/types';
 import type { Attempt } from './csv';
 
@@ -10,13 +10,9 @@ export interface LearnerFacts {
   cohorts: Array<{ id: string; joinedAt: number }>;
   completed: Set<string>;
   lastActiveAt: number | null;
-  /**
-   * One synthetic lesson-quiz attempt per lesson: for each pillar, the best share (0..1) of that
-   * lesson's items over every attempt, as {score: share, max: 1}. scorePillar takes the best share
-   * per lesson, so it scores these exactly as it scores all the stored attempts.
-   */
-  bestAttempts: LearnerRecords['attempts'];
-  /** Tasks whose newest submission is approved. */
+  /** The first lesson-quiz attempt of each lesson (what counts: first answers), with its per-pillar points. */
+  firstAttempts: LearnerRecords['attempts'];
+  /** Tasks a mentor has ever approved (an approval stays; a later revision never undoes it). */
   approvedTasks: Set<string>;
   /** module id → the first pre-test and the first post-test. */
   prePost: Map<string, { pre?: Attempt; post?: Attempt }>;
@@ -26,7 +22,7 @@ export interface LearnerFacts {
 
 /** The facts in the shape the pure scorer takes. */
 export function toLearnerRecords(f: LearnerFacts): LearnerRecords {
-  return { attempts: f.bestAttempts, approvedTasks: f.approvedTasks, completedLessons: f.completed };
+  return { attempts: f.firstAttempts, approvedTasks: f.approvedTasks, completedLessons: f.completed };
 }
 
 /** When the learner enrolled: the earlier of the account's creation and the first cohort join in scope (as indicator/records.ts). */
@@ -44,8 +40,6 @@ export function learnerScorer(course: CourseModule[]): (records: LearnerRecords)
   const content = pillarContent(course);
   return (records) => {
     const pillars = PILLARS.map((p) => scorePillar(p, content[p], records));
-    const scored = pillars.filter((p): p is Extract<PillarScore, { enoughData: true }> => p.enoughData);
-    const overall = scored.length ? round2(scored.reduce((s, p) => s + p.score, 0) / scored.length) : null;
-    return { pillars, overall, level: overall === null ? null : levelOf(overall) };
+    return { pillars, ...overallOf(pillars) };
   };
 }

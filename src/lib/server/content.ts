@@ -17,8 +17,8 @@ function load() {
       ...entry.data,
       prePost: entry.data.prePost.map((pair) => ({
         pillar: pair.pillar,
-        pre: { ...pair.pre, pillar: pair.pre.pillar ?? pair.pillar },
-        post: { ...pair.post, pillar: pair.post.pillar ?? pair.pillar },
+        a: { ...pair.a, pillar: pair.a.pillar ?? pair.pillar },
+        b: { ...pair.b, pillar: pair.b.pillar ?? pair.pillar },
       })),
     }));
     const lessons: LessonMeta[] = lessonEntries.map((entry) => ({

@@ -72,8 +72,13 @@ export function keyOf(value: unknown): string | number | undefined {
   return typeof id === 'string' || typeof id === 'number' ? id : undefined;
 }
 
-export function quizEntry(userId: string, lessonId: string, answers: Record<string, number>, id = newUuid(), at = Date.now()): QueueEntry {
-  return { id, type: 'quiz_submitted', lessonId, at, userId, data: { answers }, queuedAt: Date.now() };
+/**
+ * A quiz answered offline: itemId → the chosen option's id, and itemId → the item's version the
+ * page showed (so the server can tell when an item changed before the answers arrived). Entries
+ * queued by the app before option ids hold positions (numbers); the server still reads those.
+ */
+export function quizEntry(userId: string, lessonId: string, answers: Record<string, string>, id = newUuid(), at = Date.now(), versions?: Record<string, string>): QueueEntry {
+  return { id, type: 'quiz_submitted', lessonId, at, userId, data: versions ? { answers, versions } : { answers }, queuedAt: Date.now() };
 }
 
 export function simpleEntry(type: 'viewed' | 'completed', userId: string, lessonId: string, id = newUuid(), at = Date.now()): QueueEntry {

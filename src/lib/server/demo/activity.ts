@@ -17,7 +17,7 @@ import { submitTask } from '../progress/tasks';
 import { reviewSubmission } from '../mentoring/review';
 import { addNote } from '../mentoring/notes';
 import { recordAdoptionChecks } from '../mentoring/adoption';
-import { submitPrePost, prePostItems, type PrePostKind } from '../indicator/prepost';
+import { submitPrePost, testItems, type PrePostKind } from '../indicator/prepost';
 import { loadRawRecords } from '../indicator/records';
 import { submitSelfAssessment } from '../indicator/assessments';
 import { certificatesOf, issueEligibleCertificates } from '../indicator/certificates';
@@ -42,8 +42,8 @@ function expectOk<T extends { ok: boolean }>(what: string, result: T): Extract<T
  * that knows how an answer is written, so a change in answer format changes only this.
  */
 function answerFor(item: QuizItem, right: boolean): string {
-  const correct = item.options.findIndex((o) => o.correct);
-  return String(right ? correct : correct === 0 ? 1 : 0);
+  // Answers name the chosen option by its id (issue 14).
+  return item.options.find((o) => (right ? o.correct : !o.correct))!.id;
 }
 
 /** Answers for a quiz: the first `rightCount` items right, the rest wrong. */
@@ -95,18 +95,25 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
     if (result.rejected.length > 0) throw new DemoRefused(`demo activity refused (retry ${lesson.id}): ${JSON.stringify(result.rejected)}`);
   }
 
+  /** Each sent task's mentor checks, so the review can tick them all. */
+  const checksOf = new Map<string, string[]>();
+
   async function sendTask(learner: Learner, lesson: LessonMeta, at: number, text: string, link = '') {
-    return expectOk(`task ${lesson.id}`, await submitTask(learner.id, lesson, { text, link }, at)).id;
+    const id = expectOk(`task ${lesson.id}`, await submitTask(learner.id, lesson, { text, link }, at)).id;
+    checksOf.set(id, lesson.task?.mentorChecks ?? []);
+    return id;
   }
 
   async function review(mentor: Mentor, learner: Learner, submissionId: string, at: number, decision: 'approved' | 'needs_work', feedback = '') {
-    expectOk(`review ${submissionId}`, await reviewSubmission(mentor, learner.id, { submissionId, decision, feedback }, at, course));
+    // A real approval: every mentor check of the task ticked and a rubric level (issue 14).
+    const approval = decision === 'approved' ? { rubricLevel: '3', checks: (checksOf.get(submissionId) ?? []).map((_, i) => String(i)), openedAt: String(at - 5 * MINUTE) } : {};
+    expectOk(`review ${submissionId}`, await reviewSubmission(mentor, learner.id, { submissionId, decision, feedback, ...approval }, at, course));
   }
 
   async function growthTest(learner: Learner, m: CourseModule, kind: PrePostKind, at: number, rightCount: number) {
     const raw = await loadRawRecords(learner.id);
     if (!raw) throw new DemoRefused(`demo activity: learner ${learner.id} missing`);
-    expectOk(`${kind}-test ${m.id}`, await submitPrePost(learner.id, m, kind, answersFor(prePostItems(m, kind), rightCount), raw, at));
+    expectOk(`${kind}-test ${m.id}`, await submitPrePost(learner.id, m, kind, answersFor(testItems(m, learner.id, kind), rightCount), raw, at));
   }
 
   async function selfAssess(learner: Learner, at: number, level: (pillar: string, i: number) => number) {
@@ -120,8 +127,9 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
   await growthTest(sari, wa, 'pre', ago(27, 10), 2);
   for (const [i, lesson] of wa.lessons.entries()) {
     const day = 26 - i * 3;
-    // The third lesson's quiz went badly at first; she read the explanations and tried again.
-    await study(sari, lesson, ago(day), i === 2 ? 1 : lesson.quiz.length);
+    // She passed every quiz on her first answers (the ones that count) and tried the third one
+    // again to practise.
+    await study(sari, lesson, ago(day), lesson.quiz.length);
     if (i === 2) await retry(sari, lesson, ago(day, 30), lesson.quiz.length);
     if (lesson.task) {
       const id = await sendTask(sari, lesson, ago(day, 60), `Sudah saya kerjakan untuk Kerupuk Udang Bu Sari (${lesson.task.title.toLowerCase()}).`);

@@ -2,7 +2,8 @@ import type { SessionUser } from '../auth/session';
 import { course as publishedCourse } from '../content';
 import type { CourseModule } from '../../learning/types';
 import { certificateHookFailed, issueEligibleCertificates } from './certificates';
-import { answerPairs, attemptOf, availability, prePostItems, resultsOf, submitPrePost, type PrePostKind } from './prepost';
+import { answerPairs, shownVersionsOf } from '../../learning/form-answers';
+import { attemptItems, attemptOf, availability, resultsOf, submitPrePost, testItems, type PrePostKind } from './prepost';
 import { loadRawRecords } from './records';
 
 export type PrePostPage =
@@ -11,13 +12,15 @@ export type PrePostPage =
   | {
       kind: 'page';
       module: CourseModule;
-      items: ReturnType<typeof prePostItems>;
+      items: ReturnType<typeof testItems>;
       attempt?: NonNullable<ReturnType<typeof attemptOf>>;
       results?: ReturnType<typeof resultsOf>;
       open: ReturnType<typeof availability>;
       errors: Record<string, string>;
       status: number;
       firstLesson?: CourseModule['lessons'][number];
+      /** Whose option order the form shows. */
+      learnerId: string;
     };
 
 /**
@@ -35,7 +38,7 @@ export async function prePostPage(user: SessionUser, moduleId: string, kind: Pre
   if (request.method === 'POST') {
     if (user.role !== 'learner') return { kind: 'response', response: new Response(learnersOnly, { status: 403 }) };
     const form = await request.formData().catch(() => new FormData());
-    const result = await submitPrePost(user.id, module, kind, answerPairs(form), raw);
+    const result = await submitPrePost(user.id, module, kind, answerPairs(form), raw, Date.now(), shownVersionsOf(form));
     if (result.ok) {
       await issueEligibleCertificates(user.id, course).catch(certificateHookFailed);
       const path = `/learn/${module.id}/${kind === 'pre' ? 'tes-awal' : 'tes-akhir'}`;
@@ -49,12 +52,14 @@ export async function prePostPage(user: SessionUser, moduleId: string, kind: Pre
   return {
     kind: 'page',
     module,
-    items: prePostItems(module, kind),
+    // The taken test shows the form it was taken on; otherwise the form this learner is given.
+    items: attempt ? attemptItems(module, attempt) : testItems(module, user.id, kind),
     attempt,
     results: attempt ? resultsOf(module, attempt) : undefined,
     open: availability(module, kind, raw),
     errors,
     status,
     firstLesson: module.lessons[0],
+    learnerId: user.id,
   };
 }

@@ -1,12 +1,15 @@
 import { db } from '@db/client';
 import { quizAttempts } from '@db/schema';
 import { gainBand, normalizedGain, type GainBand } from '../../indicator/gain';
-import { gradeQuiz, type ItemResult } from '../../learning/grading';
+import { gradeQuiz, storedResults, type ItemResult } from '../../learning/grading';
 import type { CourseModule, QuizItem } from '../../learning/types';
 import type { RawRecords } from './records';
+import { attemptForm, formFor, formItems } from '../../indicator/forms';
 
 /**
- * A module's growth test: parallel pre and post items from the module's frontmatter (`prePost`).
+ * A module's growth test: two parallel forms from the module's frontmatter (`prePost`, see
+ * src/lib/indicator/forms.ts); each learner takes one form as the pre-test and the other as the
+ * post-test (counterbalanced, stable per learner).
  * The pre-test is offered before the first lesson (a learner may skip it) and can be taken once,
  * only while no lesson of the module is completed; the post-test once, after the last lesson.
  * Attempts are quiz_attempts with kind "pre"/"post" and lessonId = the module id; they never
@@ -15,7 +18,8 @@ import type { RawRecords } from './records';
 export type PrePostKind = 'pre' | 'post';
 export type Attempt = RawRecords['prePost'][number];
 
-export const prePostItems = (module: CourseModule, kind: PrePostKind): QuizItem[] => module.prePost.map((pair) => pair[kind]);
+/** The items of this learner's pre- or post-test: the form they were given. */
+export const testItems = (module: CourseModule, learnerId: string, kind: PrePostKind): QuizItem[] => formItems(module, formFor(learnerId, module.id, kind));
 
 export function attemptOf(raw: Pick<RawRecords, 'prePost'>, moduleId: string, kind: PrePostKind): Attempt | undefined {
   // Only the first counts (one is allowed; a double post in a race keeps the earlier).
@@ -47,10 +51,15 @@ export async function submitPrePost(
   pairs: Array<[string, string]>,
   raw: Pick<RawRecords, 'prePost' | 'completions'>,
   now = Date.now(),
+  shownVersions?: Record<string, string>,
 ): Promise<PrePostResult> {
   const open = availability(module, kind, raw);
   if (!open.ok) return { ok: false, status: 409, errors: { _form: open.reason } };
-  const grade = gradeQuiz(prePostItems(module, kind), pairs);
+  const form = formFor(userId, module.id, kind);
+  // Answers for the form this learner was not given (the other form's items): refused as a whole.
+  const other = new Set(formItems(module, form === 'A' ? 'B' : 'A').map((i) => i.id));
+  if (pairs.some(([itemId]) => other.has(itemId))) return { ok: false, status: 400, errors: { _form: 'quizWrongForm' } };
+  const grade = gradeQuiz(formItems(module, form), pairs, { shownVersions });
   if (!grade.ok) {
     const errors: Record<string, string> = {};
     for (const e of grade.errors) errors['itemId' in e && e.error !== 'quizForeign' ? e.itemId : '_form'] ??= e.error;
@@ -62,7 +71,9 @@ export async function submitPrePost(
     userId,
     lessonId: module.id,
     kind,
+    form,
     answers: grade.answers,
+    itemVersions: grade.versions,
     score: grade.score,
     maxScore: grade.maxScore,
     pillarScores: grade.pillarScores,
@@ -71,10 +82,14 @@ export async function submitPrePost(
   return { ok: true, id };
 }
 
+/** The items a stored pre/post attempt answered: the form it was given (old rows: pre = A, post = B). */
+export function attemptItems(module: CourseModule, attempt: { kind: string; form?: string | null }): QuizItem[] {
+  return formItems(module, attemptForm(attempt));
+}
+
 /** The attempt graded again for showing (right/wrong per item, explanations). */
 export function resultsOf(module: CourseModule, attempt: Attempt): ItemResult[] {
-  const grade = gradeQuiz(prePostItems(module, attempt.kind), Object.entries(attempt.answers).map(([k, v]) => [k, String(v)]));
-  return grade.ok ? grade.results : [];
+  return storedResults(attemptItems(module, attempt), attempt.answers);
 }
 
 export interface ModuleGain {
@@ -97,11 +112,4 @@ export function moduleGain(module: CourseModule, raw: Pick<RawRecords, 'prePost'
   };
 }
 
-/** The answers of a posted test form: every `q:<itemId>` field, repeated keys kept (a duplicate is refused, not merged). */
-export function answerPairs(form: FormData): Array<[string, string]> {
-  const pairs: Array<[string, string]> = [];
-  for (const [key, value] of form.entries()) {
-    if (key.startsWith('q:') && typeof value === 'string') pairs.push([key.slice(2), value]);
-  }
-  return pairs;
-}
+export { answerPairs } from '../../learning/form-answers';

@@ -1,9 +1,8 @@
 import { and, desc, eq, isNotNull, min } from 'drizzle-orm';
 import { db } from '@db/client';
 import { cohortMembers, lessonProgress, quizAttempts, taskSubmissions, users } from '@db/schema';
-import { recordsAt, type LearnerRecords } from '../../indicator/score';
+import { firstAttemptByLesson, recordsAt, type LearnerRecords } from '../../indicator/score';
 import type { CertificateRecords } from '../../indicator/certificate-rules';
-import { bestAttempt } from '../../learning/grading';
 import type { Pillar } from '../../learning/types';
 
 /**
@@ -18,13 +17,16 @@ export interface RawRecords {
   enrolledAt: number;
   /** Lesson-quiz attempts (kind "lesson"), oldest first. */
   attempts: LearnerRecords['attempts'];
-  /** Tasks whose newest submission is approved, with when it was approved. */
+  /**
+   * Tasks a mentor has approved, with when the FIRST approval was given. An approval stays: a
+   * later submission is a new revision that never undoes it (and history shows it from then on).
+   */
   approvals: Array<{ taskId: string; at: number }>;
   completions: Array<{ lessonId: string; at: number }>;
   /** Newest submission status of every task the learner handed in. */
   taskStatus: Map<string, 'submitted' | 'approved' | 'needs_work'>;
   /** Module pre/post tests (kind "pre"/"post", lessonId = module id), oldest first. */
-  prePost: Array<{ id: string; moduleId: string; kind: 'pre' | 'post'; score: number; maxScore: number; at: number; answers: Record<string, number> }>;
+  prePost: Array<{ id: string; moduleId: string; kind: 'pre' | 'post'; form: 'A' | 'B' | null; score: number; maxScore: number; at: number; answers: Record<string, string | number> }>;
 }
 
 export async function loadRawRecords(userId: string): Promise<RawRecords | undefined> {
@@ -46,11 +48,17 @@ export async function loadRawRecords(userId: string): Promise<RawRecords | undef
   if (!user) return undefined;
   const taskStatus = new Map<string, 'submitted' | 'approved' | 'needs_work'>();
   const approvals: RawRecords['approvals'] = [];
+  const firstApproval = new Map<string, number>();
   for (const s of submissionRows) {
-    if (taskStatus.has(s.taskId)) continue; // rows are newest first: the first one counts
-    taskStatus.set(s.taskId, s.status);
-    if (s.status === 'approved') approvals.push({ taskId: s.taskId, at: s.reviewedAt ?? s.submittedAt });
+    if (!taskStatus.has(s.taskId)) taskStatus.set(s.taskId, s.status); // rows are newest first
+    if (s.status === 'approved') {
+      const at = s.reviewedAt ?? s.submittedAt;
+      firstApproval.set(s.taskId, Math.min(at, firstApproval.get(s.taskId) ?? Number.POSITIVE_INFINITY));
+    }
   }
+  for (const [taskId, at] of firstApproval) approvals.push({ taskId, at });
+  // An approved task stays approved for the learner's status too (a newer revision is extra).
+  for (const taskId of firstApproval.keys()) taskStatus.set(taskId, 'approved');
   const lessonAttempts = attemptRows.filter((a) => a.kind === 'lesson');
   return {
     userId,
@@ -68,7 +76,7 @@ export async function loadRawRecords(userId: string): Promise<RawRecords | undef
     taskStatus,
     prePost: attemptRows
       .filter((a) => a.kind === 'pre' || a.kind === 'post')
-      .map((a) => ({ id: a.id, moduleId: a.lessonId, kind: a.kind as 'pre' | 'post', score: a.score, maxScore: a.maxScore, at: a.at, answers: a.answers })),
+      .map((a) => ({ id: a.id, moduleId: a.lessonId, kind: a.kind as 'pre' | 'post', form: a.form ?? null, score: a.score, maxScore: a.maxScore, at: a.at, answers: a.answers })),
   };
 }
 
@@ -76,13 +84,11 @@ export async function loadRawRecords(userId: string): Promise<RawRecords | undef
 export const currentRecords = (raw: Pick<RawRecords, 'attempts' | 'approvals' | 'completions'>): LearnerRecords =>
   recordsAt(raw, Number.POSITIVE_INFINITY);
 
-/** What the certificate rules take: completions, best lesson-quiz attempt per lesson, approved tasks. */
+/** What the certificate rules take: completions, the FIRST lesson-quiz attempt per lesson, approved tasks. */
 export function certificateRecords(raw: Pick<RawRecords, 'attempts' | 'approvals' | 'completions'>): CertificateRecords {
-  const byLesson = new Map<string, RawRecords['attempts']>();
-  for (const a of raw.attempts) byLesson.set(a.lessonId, [...(byLesson.get(a.lessonId) ?? []), a]);
   return {
     completedLessons: new Set(raw.completions.map((c) => c.lessonId)),
-    bestByLesson: new Map([...byLesson].map(([lessonId, list]) => [lessonId, bestAttempt(list)!])),
+    firstByLesson: firstAttemptByLesson(raw.attempts),
     approvedTasks: new Set(raw.approvals.map((a) => a.taskId)),
   };
 }

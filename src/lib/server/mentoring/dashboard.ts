@@ -2,7 +2,7 @@ import { and, desc, eq, inArray } from 'drizzle-orm';
 import { db } from '@db/client';
 import { lessonProgress, quizAttempts, taskSubmissions } from '@db/schema';
 import { allLessons, continueLesson } from '../../learning/curriculum';
-import { bestAttempt } from '../../learning/grading';
+import { firstAttempt } from '../../learning/grading';
 import type { CourseModule, LessonMeta } from '../../learning/types';
 import { stuckReasons, type StuckReason } from '../../mentoring/stuck';
 import type { SessionUser } from '../auth/session';
@@ -76,7 +76,7 @@ export async function mentorDashboard(
     const attempts = attemptsBy.get(learner.id) ?? [];
     const bestByLesson = new Map<string, typeof attempts>();
     for (const a of attempts) bestByLesson.set(a.lessonId, [...(bestByLesson.get(a.lessonId) ?? []), a]);
-    const bests = [...bestByLesson.values()].map((list) => bestAttempt(list)!).filter((b) => b.maxScore > 0);
+    const bests = [...bestByLesson.values()].map((list) => firstAttempt(list)!).filter((b) => b.maxScore > 0);
     const latest = new Map<string, (typeof submissionRows)[number]>();
     for (const s of submissionsBy.get(learner.id) ?? []) if (!latest.has(s.taskId)) latest.set(s.taskId, s);
     const latestTasks = [...latest.values()];

@@ -2,7 +2,8 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { db } from '@db/client';
 import { quizAttempts, taskSubmissions, users } from '@db/schema';
 import { allLessons, continueLesson } from '../../learning/curriculum';
-import { bestAttempt } from '../../learning/grading';
+import { firstAnswerScore, storedResults } from '../../learning/grading';
+import { attemptItems } from '../indicator/prepost';
 import type { CourseModule } from '../../learning/types';
 import { learnerCohort } from './cohorts';
 import { assignmentHistory } from './assignments';
@@ -37,8 +38,9 @@ export async function learnerDetail(learnerId: string, course: CourseModule[]) {
     done: module.lessons.filter((l) => completed.has(l.id)).length,
     lessons: module.lessons.map((lesson) => {
       const mine = attempts.filter((a) => a.lessonId === lesson.id && a.kind === 'lesson');
-      const best = bestAttempt(mine);
-      return { lesson, progress: progress.get(lesson.id), attempts: mine.length, best };
+      // The score that counts (first answers), as the learner sees it.
+      const counting = firstAnswerScore(lesson.quiz, mine);
+      return { lesson, progress: progress.get(lesson.id), attempts: mine.length, best: counting && { score: counting.score, maxScore: counting.max } };
     }),
   }));
   const latestByTask = new Map<string, string>();
@@ -48,7 +50,19 @@ export async function learnerDetail(learnerId: string, course: CourseModule[]) {
     cohort,
     modules,
     next: continueLesson(course, completed, lastTouched),
-    attempts: attempts.map((a) => ({ ...a, lesson: lessonById.get(a.lessonId) })),
+    // What the learner actually chose in each attempt (option texts, by option id).
+    attempts: attempts.map((a) => {
+      const lesson = a.kind === 'lesson' ? lessonById.get(a.lessonId) : undefined;
+      const module = a.kind === 'lesson' ? undefined : course.find((m) => m.id === a.lessonId);
+      const items = lesson ? lesson.quiz : module ? attemptItems(module, a) : [];
+      const byId = new Map(items.map((i) => [i.id, i]));
+      const choices = storedResults(items, a.answers).map((r) => {
+        const item = byId.get(r.itemId)!;
+        const text = (id: string) => item.options.find((o) => o.id === id)?.text ?? '—';
+        return { question: item.question, chosen: text(r.chosenId), right: text(r.correctId), correct: r.correct };
+      });
+      return { ...a, lesson, moduleTitle: module?.title, choices };
+    }),
     submissions: submissions.map((s) => ({ ...s, lesson: taskLesson.get(s.taskId), latest: latestByTask.get(s.taskId) === s.id })),
     notes,
     history,

@@ -1,5 +1,6 @@
 import type { CourseModule, LessonMeta } from '../../learning/types';
 import { gradeQuiz } from '../../learning/grading';
+import { answerPairs, shownVersionsOf } from '../../learning/form-answers';
 import { recordProgressEvents } from './record';
 import { submitTask } from './tasks';
 import type { FieldErrors } from '../../validation';
@@ -23,13 +24,11 @@ export async function handleLessonPost(userId: string, lesson: LessonMeta, cours
   const intent = form.get('intent');
   const base = `/learn/${lesson.id}`;
   if (intent === 'quiz') {
-    const pairs: Array<[string, string]> = [];
-    for (const [key, value] of form.entries()) {
-      if (key.startsWith('q:') && typeof value === 'string') pairs.push([key.slice(2), value]);
-    }
+    const pairs = answerPairs(form);
+    const shownVersions = shownVersionsOf(form);
     const id = eventIdFrom(form);
     const now = Date.now();
-    const grade = gradeQuiz(lesson.quiz, pairs);
+    const grade = gradeQuiz(lesson.quiz, pairs, { shownVersions });
     if (!grade.ok) {
       const errors: Record<string, string> = {};
       // Errors about this quiz's items sit beside them; foreign answers are reported for the whole form.
@@ -38,13 +37,13 @@ export async function handleLessonPost(userId: string, lesson: LessonMeta, cours
         errors[field] ??= e.error;
       }
       // Keep what the learner chose, so a refused post does not make them answer everything again.
-      const values = Object.fromEntries(pairs.filter(([k]) => lesson.quiz.some((q) => q.id === k)).map(([k, v]) => [k, v.slice(0, 3)]));
+      const values = Object.fromEntries(pairs.filter(([k]) => lesson.quiz.some((q) => q.id === k)).map(([k, v]) => [k, v.slice(0, 40)]));
       return { ok: false, form: 'quiz', errors, values };
     }
     await recordProgressEvents(
       userId,
       // Submitting the quiz also finishes the lesson (see FINISHING in projection.ts).
-      [{ id, type: 'quiz_submitted', lessonId: lesson.id, at: now, data: { answers: grade.answers } }],
+      [{ id, type: 'quiz_submitted', lessonId: lesson.id, at: now, data: { answers: grade.answers, versions: grade.versions } }],
       course,
       now,
     );

@@ -1,7 +1,7 @@
 import { and, desc, eq } from 'drizzle-orm';
 import { db } from '@db/client';
 import { lessonProgress, quizAttempts, taskSubmissions } from '@db/schema';
-import { bestAttempt } from '../../learning/grading';
+import { firstAttempt } from '../../learning/grading';
 
 /** The learner's lesson_progress rows by lesson id. */
 export async function progressByLesson(userId: string) {
@@ -28,7 +28,7 @@ export async function lessonAttempts(userId: string, lessonId: string) {
     .orderBy(desc(quizAttempts.at));
 }
 
-/** Best lesson-quiz attempt per lesson for one learner. */
+/** The first lesson-quiz attempt per lesson for one learner (the one that counts). */
 export async function bestScoresByLesson(userId: string) {
   const rows = await db()
     .select({ lessonId: quizAttempts.lessonId, score: quizAttempts.score, maxScore: quizAttempts.maxScore, at: quizAttempts.at })
@@ -36,7 +36,7 @@ export async function bestScoresByLesson(userId: string) {
     .where(and(eq(quizAttempts.userId, userId), eq(quizAttempts.kind, 'lesson')));
   const grouped = new Map<string, typeof rows>();
   for (const row of rows) grouped.set(row.lessonId, [...(grouped.get(row.lessonId) ?? []), row]);
-  return new Map([...grouped].map(([lessonId, attempts]) => [lessonId, bestAttempt(attempts)!]));
+  return new Map([...grouped].map(([lessonId, attempts]) => [lessonId, firstAttempt(attempts)!]));
 }
 
 /** The newest submission of each task by this learner. */

@@ -63,6 +63,7 @@ export type EventError =
   | 'eventBadData'
   | 'eventIdTaken'
   | 'quizInvalid'
+  | 'quizItemChanged'
   | 'h5pUnknownContent'
   | 'h5pNotInLesson'
   | 'h5pScoreInvalid';
@@ -170,13 +171,17 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
     }
     if (event.type === 'quiz_submitted') {
       const answers = event.data?.answers;
-      const pairs =
-        answers && typeof answers === 'object' && !Array.isArray(answers)
-          ? Object.entries(answers as Record<string, unknown>).map(([k, v]) => [k, typeof v === 'string' || typeof v === 'number' ? String(v) : ''] as [string, string])
-          : [];
-      const grade = gradeQuiz(event.lesson.quiz, pairs);
+      const versions = event.data?.versions;
+      const pairs: Array<[string, unknown]> = answers && typeof answers === 'object' && !Array.isArray(answers) ? Object.entries(answers as Record<string, unknown>) : [];
+      // A number is an option position queued by the app before option ids (read through the
+      // snapshot of the old order); strings are option ids.
+      const grade = gradeQuiz(event.lesson.quiz, pairs, {
+        legacyPositions: true,
+        shownVersions: versions && typeof versions === 'object' && !Array.isArray(versions) ? (versions as Record<string, unknown>) : undefined,
+      });
       if (!grade.ok) {
-        result.rejected.push({ index, id: event.id, error: 'quizInvalid' });
+        // An item edited since the answers were given: say so (the entry stays on the phone, set aside with this reason).
+        result.rejected.push({ index, id: event.id, error: grade.errors.some((e) => e.error === 'quizItemChanged') ? 'quizItemChanged' : 'quizInvalid' });
         return;
       }
       attempts.push({
@@ -185,6 +190,7 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
         lessonId: event.lessonId,
         kind: 'lesson',
         answers: grade.answers,
+        itemVersions: grade.versions,
         score: grade.score,
         maxScore: grade.maxScore,
         pillarScores: grade.pillarScores,

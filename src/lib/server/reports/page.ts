@@ -1,6 +1,7 @@
 import type { CourseModule } from '../../learning/types';
 import type { SessionUser } from '../auth/session';
 import { buildReport } from './report';
+import { loadMentorStats } from './mentor-stats';
 import { checkCohortFilter, cohortParam, reportCohorts } from './scope';
 
 /**
@@ -15,10 +16,14 @@ export async function loadReportPage(user: SessionUser, url: URL, course: Course
   }
   const started = performance.now();
   const cpuStarted = process.cpuUsage();
-  const [report, cohorts] = await Promise.all([buildReport({ actor: user, cohortId }, course), reportCohorts(user)]);
+  const [report, cohorts, mentors] = await Promise.all([
+    buildReport({ actor: user, cohortId }, course),
+    reportCohorts(user),
+    user.role === 'trainer' ? loadMentorStats({ actor: user, cohortId }) : Promise.resolve(undefined),
+  ]);
   // Wall time and this process's CPU time for building the report.
   const cpu = process.cpuUsage(cpuStarted);
   const serverTiming = `report;dur=${(performance.now() - started).toFixed(1)};desc="load+score ${report.timings.queriesMs} ms, aggregation ${report.timings.aggregateMs} ms", cpu;dur=${((cpu.user + cpu.system) / 1000).toFixed(1)}`;
   const csvHref = `${csvPath}${cohortId ? `?kelas=${encodeURIComponent(cohortId)}` : ''}`;
-  return { report, cohorts, cohortId, serverTiming, csvHref } as const;
+  return { report, cohorts, cohortId, serverTiming, csvHref, mentors } as const;
 }

@@ -2,7 +2,6 @@ import { db } from '@db/client';
 import { PILLARS, type Pillar } from '../../learning/types';
 import { COUNTED_PARTNERSHIP_STATUSES, type AdoptionItem, type PartnershipType, type SalesBand, type Source } from '../../reports/evaluation';
 import type { LearnerFacts } from '../../reports/facts';
-import { bestSharesOf } from '../../reports/points';
 import { scopeIds, type ReportScope } from './scope';
 
 export type { LearnerFacts };
@@ -84,7 +83,7 @@ export async function loadLearnerFacts(scope: ReportScope, options: { moduleIds:
     ([id, createdAt, cohortId, joinedAt]) => {
       let f = facts.get(id);
       if (!f) {
-        f = { id, createdAt: Number(createdAt), cohorts: [], completed: new Set(), lastActiveAt: null, bestAttempts: [], approvedTasks: new Set(), prePost: new Map(), perception: [] };
+        f = { id, createdAt: Number(createdAt), cohorts: [], completed: new Set(), lastActiveAt: null, firstAttempts: [], approvedTasks: new Set(), prePost: new Map(), perception: [] };
         facts.set(id, f);
       }
       if (cohortId) f.cohorts.push({ id: cohortId, joinedAt: Number(joinedAt) });
@@ -105,36 +104,29 @@ export async function loadLearnerFacts(scope: ReportScope, options: { moduleIds:
     },
   );
 
-  // Every lesson-quiz attempt's per-pillar points, grouped per learner and lesson (one JSON array
-  // of the attempts' objects), reduced here to one synthetic attempt per lesson: the best share
-  // of each pillar's items, as {score: share, max: 1}. Reading the JSON in JavaScript
-  // (src/lib/reports/points.ts) is cheaper than json_extract in SQL, and divides exactly as
-  // scorePillar does.
+  // The FIRST lesson-quiz attempt of each lesson (first answers count, docs/indicator.md): SQLite
+  // takes the bare column pillar_scores from the row holding MIN(at).
   await packed(
-    `SELECT user_id, lesson_id, '[' || group_concat(pillar_scores, ',') || ']' AS points
-       FROM quiz_attempts WHERE kind = 'lesson' AND pillar_scores IS NOT NULL AND ${inScope} GROUP BY user_id, lesson_id`,
-    ['user_id', 'lesson_id', 'points'],
+    `SELECT user_id, lesson_id, pillar_scores, MIN(at) AS at
+       FROM quiz_attempts WHERE kind = 'lesson' AND ${inScope} GROUP BY user_id, lesson_id`,
+    ['user_id', 'lesson_id', 'pillar_scores', 'at'],
     ids.args,
-    ([userId, lessonId, points]) => {
+    ([userId, lessonId, points, at]) => {
       const f = facts.get(userId);
       if (!f) return;
-      const best = bestSharesOf(points);
-      const pillarScores: Partial<Record<Pillar, { score: number; max: number }>> = {};
-      for (const p of PILLARS) if (best[p] !== undefined) pillarScores[p] = { score: best[p]!, max: 1 };
-      f.bestAttempts.push({ lessonId, score: 0, maxScore: 0, at: 0, pillarScores });
+      f.firstAttempts.push({ lessonId, score: 0, maxScore: 0, at: Number(at), pillarScores: parseJson<Partial<Record<Pillar, { score: number; max: number }>>>(points) });
     },
   );
 
-  // SQLite takes the bare column `status` from the row holding MAX(submitted_at): the newest submission.
+  // Every task a mentor has ever approved: an approval stays, whatever was submitted after it.
   await packed(
-    `SELECT user_id, group_concat(task_id, char(29)) AS approved FROM (
-       SELECT user_id, task_id, status, MAX(submitted_at) FROM task_submissions WHERE ${inScope} GROUP BY user_id, task_id
-     ) WHERE status = 'approved' GROUP BY user_id`,
+    `SELECT user_id, group_concat(DISTINCT task_id) AS approved FROM task_submissions
+      WHERE status = 'approved' AND ${inScope} GROUP BY user_id`,
     ['user_id', 'approved'],
     ids.args,
     ([userId, approved]) => {
       const f = facts.get(userId);
-      if (f) f.approvedTasks = new Set(list(approved));
+      if (f) f.approvedTasks = new Set(approved ? approved.split(',') : []);
     },
   );
 
