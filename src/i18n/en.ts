@@ -187,6 +187,7 @@ export const en: Dictionary = {
   taskTextEmpty: 'First write what you have done.',
   taskTextLong: 'The text is too long (at most 2,000 characters). Please shorten it.',
   taskLinkInvalid: 'The link must start with http:// or https://.',
+  taskInvalid: 'The practical task is incomplete or its link is wrong.',
   taskNone: 'This lesson has no practical task.',
   taskStatus_submitted: 'Waiting for your mentor to check',
   taskStatus_approved: 'Approved by your mentor',

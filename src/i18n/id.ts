@@ -196,6 +196,7 @@ export const id = {
   taskTextEmpty: 'Tulis dulu apa yang sudah Anda kerjakan.',
   taskTextLong: 'Tulisan terlalu panjang (paling banyak 2.000 huruf). Singkatkan ya.',
   taskLinkInvalid: 'Tautan harus diawali http:// atau https://.',
+  taskInvalid: 'Tugas praktik belum lengkap atau tautannya salah.',
   taskNone: 'Pelajaran ini tidak punya tugas praktik.',
   taskStatus_submitted: 'Menunggu pemeriksaan pendamping',
   taskStatus_approved: 'Disetujui pendamping',
