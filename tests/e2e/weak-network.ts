@@ -23,6 +23,8 @@ export interface WeakProxy {
   mode(mode: WeakMode): void;
   /** Requests that reached the proxy while it was not passing (bytes swallowed or dropped). */
   blocked(): number;
+  /** Bytes sent from the server to the browser so far (everything the phone downloaded). */
+  bytesDown(): number;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,7 @@ export async function startWeakProxy(target: string): Promise<WeakProxy> {
   const { hostname, port } = new URL(target);
   let current: WeakMode = 'pass';
   let blocked = 0;
+  let down = 0;
   const open = new Set<{ client: Socket; upstream?: Socket; hung: boolean }>();
 
   const server: Server = createServer((client) => {
@@ -52,7 +55,10 @@ export async function startWeakProxy(target: string): Promise<WeakProxy> {
     upstream.on('error', done);
     upstream.on('close', done);
     upstream.on('data', (chunk) => {
-      if (current === 'pass' && !link.hung) client.write(chunk);
+      if (current === 'pass' && !link.hung) {
+        down += chunk.length;
+        client.write(chunk);
+      }
     });
     client.on('data', (chunk) => {
       if (current === 'drop') {
@@ -88,6 +94,7 @@ export async function startWeakProxy(target: string): Promise<WeakProxy> {
       }
     },
     blocked: () => blocked,
+    bytesDown: () => down,
     close: () =>
       new Promise<void>((resolve) => {
         for (const link of open) {
