@@ -2,6 +2,9 @@ import type { id_trainer } from './id.trainer';
 
 /** English strings of the trainer area (spread into en.ts). */
 export const en_trainer: typeof id_trainer = {
+  trUnassignedTitle: (n: number) => `Learners without a mentor (${n})`,
+  trUnassignedBody: 'These learners joined with the cohort code while their cohort had no mentor. One tap assigns the mentor with the fewest learners; you can still change it below.',
+  trAssignTo: (mentor: string, n: number) => `Assign to ${mentor} (${n} learners)`,
   trMentorsTitle: 'Mentors',
   trMentorsEmpty: 'No mentors yet. Create an account with the role Mentor below.',
   trMentorLoad: (n: number) => `${n} learner${n === 1 ? '' : 's'}`,

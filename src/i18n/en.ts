@@ -184,6 +184,7 @@ export const en: Dictionary = {
   taskLinkLabel: 'Link (for example your WhatsApp catalog link)',
   taskSubmit: 'Send to my mentor',
   taskSent: 'Task sent. Your mentor will check it.',
+  taskSentNoMentor: 'Task sent and saved. You do not have a mentor yet: the trainer sees you in the list of learners without a mentor and will choose one to check it.',
   taskTextEmpty: 'First write what you have done.',
   taskTextLong: 'The text is too long (at most 2,000 characters). Please shorten it.',
   taskLinkInvalid: 'The link must start with http:// or https://.',

@@ -1,6 +1,9 @@
 /** Bahasa Indonesia strings of the trainer area (spread into id.ts). Keys start with `tr`. */
 export const id_trainer = {
   // trainer home additions
+  trUnassignedTitle: (n: number) => `Peserta tanpa pendamping (${n})`,
+  trUnassignedBody: 'Peserta ini bergabung dengan kode kelas saat kelasnya belum punya pendamping. Satu ketukan menugaskan pendamping yang paling sedikit pesertanya; Anda tetap bisa menggantinya di bawah.',
+  trAssignTo: (mentor: string, n: number) => `Tugaskan ke ${mentor} (${n} peserta)`,
   trMentorsTitle: 'Pendamping',
   trMentorsEmpty: 'Belum ada pendamping. Buat akun dengan peran Pendamping di bawah.',
   trMentorLoad: (n: number) => `${n} peserta`,

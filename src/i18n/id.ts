@@ -193,6 +193,7 @@ export const id = {
   taskLinkLabel: 'Tautan (misalnya tautan katalog WhatsApp Anda)',
   taskSubmit: 'Kirim ke pendamping',
   taskSent: 'Tugas terkirim. Pendamping akan memeriksanya.',
+  taskSentNoMentor: 'Tugas terkirim dan tersimpan. Anda belum punya pendamping: pelatih sudah melihat Anda di daftar peserta tanpa pendamping dan akan memilihkan pendamping yang memeriksanya.',
   taskTextEmpty: 'Tulis dulu apa yang sudah Anda kerjakan.',
   taskTextLong: 'Tulisan terlalu panjang (paling banyak 2.000 huruf). Singkatkan ya.',
   taskLinkInvalid: 'Tautan harus diawali http:// atau https://.',

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 import { eq } from 'drizzle-orm';
 import { db } from '@db/client';
-import { cohortMembers, cohorts, users } from '@db/schema';
+import { cohortMembers, cohorts, mentorAssignments, users } from '@db/schema';
+import { leastLoadedCohortMentor } from '../mentoring/assignments';
 import { optionalText, parseForm, password, personName, phone, text, type FieldErrors } from '../../validation';
 import { hashPassword } from '../auth/password';
 import { createSession } from '../auth/session';
@@ -41,6 +42,7 @@ export async function registerWithJoinCode(input: unknown, now = Date.now()): Pr
   if (await phoneTaken(form.phone)) return { ok: false, errors: { phone: 'phoneTaken' } };
 
   const userId = newId();
+  const mentorId = await leastLoadedCohortMentor(cohort.id);
   const passwordHash = await hashPassword(form.password);
   try {
     await db().batch([
@@ -57,6 +59,8 @@ export async function registerWithJoinCode(input: unknown, now = Date.now()): Pr
         createdAt: now,
       }),
       db().insert(cohortMembers).values({ cohortId: cohort.id, userId, joinedAt: now }),
+      // Every learner has a mentor from the start when the cohort has one (the trainer can change it).
+      ...(mentorId ? [db().insert(mentorAssignments).values({ id: newId(), mentorId, learnerId: userId, assignedBy: null, from: now })] : []),
     ]);
   } catch (error) {
     // Two registrations with one number at the same moment: the unique index decides.
