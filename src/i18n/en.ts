@@ -250,6 +250,7 @@ export const en: Dictionary = {
   deleteConfirm: 'Type HAPUS in capital letters to confirm.',
   deletePassword: 'Wrong password. The account was not deleted.',
   accountDeleted: 'Your account has been deleted. Thank you for learning with Melek.',
+  menu: 'Menu',
   myAccount: 'My account',
   ...en_mentor,
   ...en_trainer,

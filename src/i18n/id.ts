@@ -259,6 +259,7 @@ export const id = {
   deleteConfirm: 'Ketik HAPUS dengan huruf besar untuk memastikan.',
   deletePassword: 'Kata sandi salah. Akun tidak dihapus.',
   accountDeleted: 'Akun Anda sudah dihapus. Terima kasih sudah belajar bersama Melek.',
+  menu: 'Menu',
   myAccount: 'Akun saya',
   ...id_mentor,
   ...id_trainer,
