@@ -23,14 +23,24 @@ export const registerSchema = z
     passwordRepeat: z.string().optional(),
     consent: z.literal('on', { errorMap: () => ({ message: 'consentMissing' }) }),
   })
-  .refine((v) => v.password === v.passwordRepeat, { path: ['passwordRepeat'], message: 'passwordMismatch' });
+  .refine((v) => !passwordsDiffer(v), { path: ['passwordRepeat'], message: 'passwordMismatch' });
+
+/** The two password fields differ (checked even when other fields are wrong, so it is said at once). */
+function passwordsDiffer(v: { password?: unknown; passwordRepeat?: unknown }): boolean {
+  return (v.password ?? '') !== (v.passwordRepeat ?? '');
+}
 
 export type RegisterResult = { ok: true; token: string; cohortName: string } | { ok: false; errors: FieldErrors };
 
 /** A learner joins a cohort by its code. User and membership are written together or not at all. */
 export async function registerWithJoinCode(input: unknown, now = Date.now()): Promise<RegisterResult> {
   const parsed = parseForm(registerSchema, input);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    // zod skips the refinement while other fields fail: a mismatch is still reported with them.
+    const raw = (input ?? {}) as { password?: unknown; passwordRepeat?: unknown };
+    if (!parsed.errors.passwordRepeat && !parsed.errors.password && passwordsDiffer(raw)) parsed.errors.passwordRepeat = 'passwordMismatch';
+    return parsed;
+  }
   const form = parsed.data;
 
   const [cohort] = await db().select().from(cohorts).where(eq(cohorts.joinCode, form.joinCode)).limit(1);

@@ -48,7 +48,8 @@ export async function learnerDetail(learnerId: string, course: CourseModule[]) {
     cohort,
     modules,
     next: continueLesson(course, completed, lastTouched),
-    attempts: attempts.map((a) => ({ ...a, lesson: lessonById.get(a.lessonId) })),
+    // A pre/post test is stored under its module's id: named by the module, not by the code.
+    attempts: attempts.map((a) => ({ ...a, lesson: a.kind === 'lesson' ? lessonById.get(a.lessonId) : undefined, module: a.kind === 'lesson' ? undefined : course.find((m) => m.id === a.lessonId) })),
     submissions: submissions.map((s) => ({ ...s, lesson: taskLesson.get(s.taskId), latest: latestByTask.get(s.taskId) === s.id })),
     notes,
     history,
