@@ -1,6 +1,6 @@
-import { expect } from './fixtures';
+import { expect, test as base } from './fixtures';
 import { test } from './weak-network';
-import { dbRows, lessonData, putQueueEntries, queueEntries, registerLearner, workerReady } from './offline-helpers';
+import { dbRows, lessonData, putQueueEntries, queueEntries, registerLearner, saveModule, workerReady } from './offline-helpers';
 
 /**
  * Issue 16, item 1: the phone believes it is online but the server does not answer (a proxy in
@@ -108,4 +108,21 @@ test('a queued entry the server refuses is explained with the lesson title and a
   await expect(problem).toContainText(`${TITLE}: Jawaban kuis belum lengkap atau soalnya sudah berubah. Buka pelajarannya dan jawab lagi semua soal.`);
   await expect(problem.getByRole('link', { name: TITLE })).toHaveAttribute('href', `/learn/${LESSON}`);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+base('issue 16 item 7: the offline home says it is the saved copy and its main button leads to something saved', async ({ page, context }) => {
+  test.setTimeout(120_000);
+  await registerLearner(page, 'Bu Rumah Offline');
+  // The next lesson is the first of the first module; another module is the one saved.
+  const next = await page.locator('#continue-link').getAttribute('href');
+  const saved = next!.startsWith('/learn/keamanan-data/') ? 'aplikasi-keuangan' : 'keamanan-data';
+  await saveModule(page, saved);
+  await page.goto('/learn');
+  await expect(page.locator('#offline-copy')).toBeHidden();
+  await context.setOffline(true);
+  await page.goto('/learn');
+  await expect(page.locator('#offline-copy')).toBeVisible();
+  await expect(page.locator('#continue-link')).toHaveText('Buka modul tersimpan');
+  await expect(page.locator('#continue-link')).toHaveAttribute('href', '/learn/offline');
+  await context.setOffline(false);
 });

@@ -116,3 +116,4 @@ test('without JavaScript, the H5P "Muat" link opens the player with a way back t
   await page.goto('/learn/keamanan-data');
   await expect(page.locator('#save-offline')).toContainText('Perkiraan kuota internet');
 });
+
