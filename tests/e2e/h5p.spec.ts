@@ -252,7 +252,9 @@ test('the player opened on its own is sandboxed; with JavaScript off the card li
   await loginAs(plain, learner.phone, LEARNER_PASSWORD);
   await plain.goto(`/learn/${LESSON}`);
   await plain.locator('[data-h5p-card]').getByRole('link', { name: /Muat/ }).click();
-  await expect(plain).toHaveURL(new RegExp(`/h5p/play/${ID}$`));
+  await expect(plain).toHaveURL(new RegExp(`/h5p/play/${ID}\\?kembali=%2Flearn%2F`));
   await expect(plain.getByText('Aktivitas interaktif ini butuh JavaScript')).toBeVisible();
+  // Issue 16: the page opened on its own has a way back to its lesson.
+  await expect(plain.getByRole('link', { name: '← Kembali ke pelajaran' })).toHaveAttribute('href', `/learn/${LESSON}`);
   await noJs.close();
 });

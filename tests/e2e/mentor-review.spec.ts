@@ -154,6 +154,8 @@ test('a task goes from the learner to the mentor and the feedback comes back; th
       expect(text).toContain(LILIK.name);
       expect(text).toContain(DEWI.name);
     }
+    // As after the first nudge: let the page arrive at wa.me before the next goto (seen under load).
+    await page.waitForURL(/^https:\/\/wa\.me\//);
     // Both nudges are listed on her page.
     await page.goto(`/mentor/learners/${LILIK.id}`);
     await expect(page.getByRole('heading', { name: 'Pengingat yang pernah dikirim' })).toBeVisible();
