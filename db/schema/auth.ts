@@ -19,6 +19,8 @@ export const users = sqliteTable(
     kecamatan: text('kecamatan'),
     locale: text('locale', { enum: ['id', 'en'] }).notNull().default('id'),
     consentAt: integer('consent_at'),
+    /** "Hemat kuota": no automatic downloads (service worker, app shell), the smallest pages. */
+    dataSaver: integer('data_saver', { mode: 'boolean' }).notNull().default(false),
     createdAt: integer('created_at').notNull(),
     deletedAt: integer('deleted_at'),
   },

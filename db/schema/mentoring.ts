@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { blob, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './auth';
 
 export const cohorts = sqliteTable('cohorts', {
@@ -82,4 +82,29 @@ export const nudges = sqliteTable(
     sentAt: integer('sent_at').notNull(),
   },
   (t) => [index('nudges_learner_idx').on(t.learnerId, t.sentAt)],
+);
+
+/**
+ * A roster upload the trainer checked ("Periksa dulu"), kept for a while under a random token so
+ * "Impor n baris yang siap" imports exactly what was checked without choosing the file again.
+ * Only its uploader can use it, for its cohort, until it expires; it is deleted once imported.
+ */
+export const rosterUploads = sqliteTable(
+  'roster_uploads',
+  {
+    id: text('id').primaryKey(),
+    cohortId: text('cohort_id')
+      .notNull()
+      .references(() => cohorts.id, { onDelete: 'cascade' }),
+    uploadedBy: text('uploaded_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The file's bytes as uploaded, or the pasted text (then `pasted` is true). */
+    content: blob('content', { mode: 'buffer' }).notNull(),
+    pasted: integer('pasted', { mode: 'boolean' }).notNull().default(false),
+    mentorId: text('mentor_id'),
+    createdAt: integer('created_at').notNull(),
+    expiresAt: integer('expires_at').notNull(),
+  },
+  (t) => [index('roster_uploads_expires_idx').on(t.expiresAt)],
 );

@@ -109,6 +109,18 @@ export function precompress(clientDir: string): { files: number; raw: number; br
   return totals;
 }
 
+/**
+ * What a phone downloads by itself for the service worker: sw.js and its precache, each as sent
+ * (brotli where there is a .br). Written to dist/client/app-shell-size.json; "Hemat kuota" on
+ * /learn/akun shows it as what the setting saves (src/lib/server/accounts/data-saver.ts).
+ */
+export function writeAppShellSize(clientDir: string, entries: Array<{ url: string }>): number {
+  const sent = (file: string) => (existsSync(`${file}.br`) ? statSync(`${file}.br`).size : existsSync(file) ? statSync(file).size : 0);
+  const bytes = sent(join(clientDir, 'sw.js')) + entries.reduce((sum, e) => sum + sent(join(clientDir, decodeURIComponent(e.url.replace(/^\//, '').split('?')[0]))), 0);
+  writeFileSync(join(clientDir, 'app-shell-size.json'), JSON.stringify({ bytes }));
+  return bytes;
+}
+
 export async function buildServiceWorker(root: string, clientDir: string): Promise<{ swBytes: number; precached: number; compressed: ReturnType<typeof precompress> }> {
   writeFileSync(join(clientDir, 'offline-id.html'), offlineHtml('id'));
   writeFileSync(join(clientDir, 'offline-en.html'), offlineHtml('en'));
@@ -132,6 +144,7 @@ export async function buildServiceWorker(root: string, clientDir: string): Promi
     },
   });
   const compressed = precompress(clientDir);
+  writeAppShellSize(clientDir, entries);
   return { swBytes: statSync(join(clientDir, 'sw.js')).size, precached: entries.length, compressed };
 }
 

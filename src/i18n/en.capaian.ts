@@ -83,6 +83,10 @@ export const en_capaian: typeof id_capaian = {
   cpPostIntro: 'Every lesson of this module is complete. Answer these questions to see how much you grew since the pre-test. You take this test once.',
   cpTestSubmit: 'Send test answers',
   cpPreSkip: 'Skip, go to lesson 1',
+  cpInstrumentName: (version: string) => {
+    const m = version.match(/^sa-(\d{4})\.(\d+)$/);
+    return m ? `Melek self-assessment questionnaire, ${m[1]} edition (revision ${m[2]})` : `Melek self-assessment questionnaire (${version})`;
+  },
   cpTestScore: (score: number, max: number) => `Your result: ${score} of ${max} right`,
   cpTestSaved: 'Answers saved.',
   cpStartLesson1: 'Start lesson 1',

@@ -80,6 +80,7 @@ export const en_h5p: typeof id_h5p = {
   },
 
   h5pUnknownContent: 'This interactive activity does not exist in Melek.',
+  h5pBackToLesson: 'Back to the lesson',
   h5pNotInLesson: 'This interactive activity is not part of that lesson.',
   h5pScoreInvalid: 'The score of this interactive activity does not match its highest possible score. It was not saved.',
 

@@ -58,6 +58,8 @@ export const en_report: typeof id_report = {
   repColN: 'n',
   repColMean: 'Mean',
   repColMedian: 'Median',
+  repExplainSd: 'SD (standard deviation) shows how far learners\' scores spread from the mean: small means their scores are alike, large means some are far above and some far below.',
+  repExplainGain: 'Normalized gain (g) compares the pre-test and the post-test: how much of the score that could still rise actually rose. g = 0.5 means half the distance to a full score was closed. Below 0.3 is low, 0.3–0.7 medium, above 0.7 high.',
   repColSd: 'SD',
   repColCakap: '≥ Cakap',
   repColNoData: 'Not enough data',

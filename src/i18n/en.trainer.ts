@@ -2,6 +2,13 @@ import type { id_trainer } from './id.trainer';
 
 /** English strings of the trainer area (spread into en.ts). */
 export const en_trainer: typeof id_trainer = {
+  trUnassignedTitle: (n: number) => `Learners without a mentor (${n})`,
+  trUnassignedBody: 'These learners joined with the cohort code while their cohort had no mentor. One tap assigns the mentor with the fewest learners; you can still change it below.',
+  trAssignTo: (mentor: string, n: number) => `Assign to ${mentor} (${n} learners)`,
+  trImportReady: (n: number) => `Import the ${n} rows that are ready`,
+  trImportReadyHint: 'The checked file is kept on the server for 30 minutes: no need to choose it again. Refused rows are skipped.',
+  trImportOther: 'Or check another file',
+  trImportUploadExpired: 'The checked file is no longer kept (more than 30 minutes, or already imported). Choose the file again.',
   trMentorsTitle: 'Mentors',
   trMentorsEmpty: 'No mentors yet. Create an account with the role Mentor below.',
   trMentorLoad: (n: number) => `${n} learner${n === 1 ? '' : 's'}`,
@@ -19,6 +26,12 @@ export const en_trainer: typeof id_trainer = {
   trColSelect: 'Select',
   trColBusiness: 'Business',
   trColLessons: 'Lessons done',
+  trColTodo: 'Needs doing',
+  trTodoMentor: 'Choose a mentor',
+  trTodoInvite: 'Send a login link',
+  trTodoNudge: 'No learning for a week: nudge on WhatsApp',
+  trTodoFinished: 'All lessons finished',
+  trTodoNone: 'Nothing, learning',
   trColLastActive: 'Last learned',
   trColHistory: 'Mentor history',
   trSelectLearner: (name: string) => `Select ${name}`,

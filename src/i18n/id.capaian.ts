@@ -86,6 +86,11 @@ export const id_capaian = {
   cpPostIntro: 'Semua pelajaran modul ini selesai. Jawab soal-soal ini untuk melihat seberapa banyak Anda berkembang sejak tes awal. Tes ini hanya sekali.',
   cpTestSubmit: 'Kirim jawaban tes',
   cpPreSkip: 'Lewati, langsung ke pelajaran 1',
+  /** The questionnaire by name, not by its code (sa-2026.1 → edisi 2026, revisi 1). */
+  cpInstrumentName: (version: string) => {
+    const m = version.match(/^sa-(\d{4})\.(\d+)$/);
+    return m ? `Kuesioner penilaian diri Melek, edisi ${m[1]} (revisi ${m[2]})` : `Kuesioner penilaian diri Melek (${version})`;
+  },
   cpTestScore: (score: number, max: number) => `Nilai Anda: ${score} dari ${max} benar`,
   cpTestSaved: 'Jawaban tersimpan.',
   cpStartLesson1: 'Mulai pelajaran 1',

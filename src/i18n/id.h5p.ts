@@ -83,6 +83,7 @@ export const id_h5p = {
 
   // progress API refusals (EventError keys)
   h5pUnknownContent: 'Aktivitas interaktif ini tidak ada di Melek.',
+  h5pBackToLesson: 'Kembali ke pelajaran',
   h5pNotInLesson: 'Aktivitas interaktif ini tidak ada di pelajaran tersebut.',
   h5pScoreInvalid: 'Nilai aktivitas interaktif ini tidak cocok dengan nilai tertingginya. Nilai tidak disimpan.',
 

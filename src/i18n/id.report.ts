@@ -56,6 +56,8 @@ export const id_report = {
   repColN: 'n',
   repColMean: 'Rata-rata',
   repColMedian: 'Median',
+  repExplainSd: 'Simp. baku (simpangan baku) menunjukkan seberapa jauh skor peserta tersebar dari rata-ratanya: kecil berarti skor mereka mirip, besar berarti ada yang jauh di atas dan ada yang jauh di bawah.',
+  repExplainGain: 'Peningkatan ternormalisasi (g) membandingkan tes awal dan tes akhir: berapa bagian dari nilai yang masih bisa naik benar-benar naik. g = 0,5 berarti separuh jarak ke nilai penuh tertutup. Di bawah 0,3 rendah, 0,3–0,7 sedang, di atas 0,7 tinggi.',
   repColSd: 'Simp. baku',
   repColCakap: '≥ Cakap',
   repColNoData: 'Belum cukup data',

@@ -1,6 +1,13 @@
 /** Bahasa Indonesia strings of the trainer area (spread into id.ts). Keys start with `tr`. */
 export const id_trainer = {
   // trainer home additions
+  trUnassignedTitle: (n: number) => `Peserta tanpa pendamping (${n})`,
+  trUnassignedBody: 'Peserta ini bergabung dengan kode kelas saat kelasnya belum punya pendamping. Satu ketukan menugaskan pendamping yang paling sedikit pesertanya; Anda tetap bisa menggantinya di bawah.',
+  trAssignTo: (mentor: string, n: number) => `Tugaskan ke ${mentor} (${n} peserta)`,
+  trImportReady: (n: number) => `Impor ${n} baris yang siap`,
+  trImportReadyHint: 'Berkas yang sudah diperiksa disimpan di server selama 30 menit: tidak perlu memilihnya lagi. Baris yang ditolak dilewati.',
+  trImportOther: 'Atau periksa berkas lain',
+  trImportUploadExpired: 'Berkas yang diperiksa sudah tidak tersimpan (lebih dari 30 menit, atau sudah diimpor). Pilih berkasnya lagi.',
   trMentorsTitle: 'Pendamping',
   trMentorsEmpty: 'Belum ada pendamping. Buat akun dengan peran Pendamping di bawah.',
   trMentorLoad: (n: number) => `${n} peserta`,
@@ -19,6 +26,12 @@ export const id_trainer = {
   trColSelect: 'Pilih',
   trColBusiness: 'Usaha',
   trColLessons: 'Pelajaran selesai',
+  trColTodo: 'Perlu dilakukan',
+  trTodoMentor: 'Pilih pendamping',
+  trTodoInvite: 'Kirim tautan masuk',
+  trTodoNudge: 'Belum belajar seminggu: ingatkan lewat WhatsApp',
+  trTodoFinished: 'Semua pelajaran selesai',
+  trTodoNone: 'Tidak ada, sedang belajar',
   trColLastActive: 'Terakhir belajar',
   trColHistory: 'Riwayat pendamping',
   trSelectLearner: (name: string) => `Pilih ${name}`,

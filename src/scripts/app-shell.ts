@@ -10,8 +10,14 @@ import type { SwMessage } from '../sw/messages';
 const user = document.querySelector<HTMLMetaElement>('meta[name="melek-user"]')?.content ?? '';
 const container = window.isSecureContext ? navigator.serviceWorker : undefined;
 
+/** "Hemat kuota" (the account's setting, rendered by the server): nothing is installed by itself. */
+const dataSaver = document.querySelector('meta[name="melek-data-saver"]') !== null;
+
 if (container) {
-  const start = () => {
+  const start = async () => {
+    // With data saver on, a phone that has no service worker yet gets none until the learner
+    // saves a module (save-module.ts registers it); one already installed keeps working.
+    if (dataSaver && !(await container.getRegistration('/').catch(() => undefined))) return;
     container
       .register('/sw.js', { scope: '/' })
       .then(() => container.ready)
@@ -21,8 +27,8 @@ if (container) {
       })
       .catch(() => undefined);
   };
-  if (document.readyState === 'complete') start();
-  else addEventListener('load', start, { once: true });
+  if (document.readyState === 'complete') void start();
+  else addEventListener('load', () => void start(), { once: true });
   addEventListener('online', () => {
     const sync: SwMessage = { type: 'sync', force: true };
     container.controller?.postMessage(sync);

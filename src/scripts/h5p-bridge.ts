@@ -29,6 +29,8 @@ interface Frame {
 }
 
 const frames: Frame[] = [];
+/** A result post not answered within this time is kept on the phone instead. */
+const SEND_TIMEOUT_MS = 10_000;
 let listening = false;
 
 function text(card: HTMLElement, key: string, values: Record<string, string | number> = {}): string {
@@ -60,21 +62,27 @@ async function send(frame: Frame, attempt = 0): Promise<void> {
   setStatus(frame, text(frame.card, 'sSaving'));
   const events = batch.map(({ id, result, at }) => ({
     id,
-    type: 'h5p_result',
+    type: 'h5p_result' as const,
     lessonId: frame.lessonId,
     at,
     data: { contentId: frame.contentId, score: result.score, maxScore: result.maxScore, verb: result.verb, statement: result.statement },
   }));
   let response: Response | undefined;
+  // A server that does not answer (weak signal, captive Wi-Fi) must not hold the result forever.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), SEND_TIMEOUT_MS);
   try {
     response = await fetch('/api/progress', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ events }),
+      signal: controller.signal,
     });
   } catch {
     response = undefined;
+  } finally {
+    clearTimeout(timer);
   }
   if (response?.ok) {
     const last = batch[batch.length - 1].result;
@@ -82,7 +90,17 @@ async function send(frame: Frame, attempt = 0): Promise<void> {
     frame.card.dataset.saved = String(Number(frame.card.dataset.saved ?? 0) + batch.length);
     return;
   }
-  // Network trouble or a server hiccup: the same events (same ids) again, twice at most.
+  // No answer or a server hiccup: the same events (same ids) go into the phone's queue, which
+  // sends them like a quiz when the server answers again (stored once even if this post arrived).
+  if (!response || response.status >= 500) {
+    const { keepOnPhone } = await import('./offline/keep-on-phone');
+    if (await keepOnPhone(events.map((e) => ({ ...e, title: document.getElementById('offline-lesson')?.dataset.title })))) {
+      setStatus(frame, text(frame.card, 'sKept'));
+      frame.card.dataset.kept = String(Number(frame.card.dataset.kept ?? 0) + batch.length);
+      return;
+    }
+  }
+  // The phone cannot keep them: the same events again, twice at most.
   if ((!response || response.status >= 500) && attempt < 2) {
     frame.pending.unshift(...batch);
     setTimeout(() => void send(frame, attempt + 1), 2000 * (attempt + 1));

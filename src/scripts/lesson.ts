@@ -1,36 +1,76 @@
 /**
  * The lesson page's island (components/offline/LessonOffline.astro): the offline side of the
- * quiz and "Selesai" forms, the progress queue's status, and the "Dengarkan" button.
+ * quiz, practical-task and "Selesai" forms, the progress queue's status, and the "Dengarkan" button.
  *
- * Online, the forms post as they always do (the server grades the quiz). Only when the phone is
- * offline (navigator.onLine === false) is a submit stopped here and turned into a queued event
- * with a client UUID; if the phone thinks it is online but the post fails, the service worker
- * does the same (src/sw/sw.ts). Quiz answers are never graded on the phone: the page does not
- * contain the right answers before the learner has answered, so grading waits for the server and
- * the page says so. Each form carries an `eventId` the server may use as the event id.
+ * With JavaScript the page posts the three forms itself, with a time limit, because the commonest
+ * connection in Sidoarjo is one the phone believes is online while the server cannot be reached
+ * (weak signal, captive Wi-Fi, no data balance): a form post would hang or end on the offline page.
+ * - When the server answers with its redirect, the page goes where the form post would have gone
+ *   (the same targets as the server's, rendered into data attributes).
+ * - When it does not answer in time, fails, or the phone knows it is offline, the form becomes a
+ *   queued event with the form's client UUID (so a post that did reach the server is stored once),
+ *   the lesson stays on screen and shows what was kept, and the queue is sent when the server
+ *   answers again. Before anything is queued it is checked as the server would check it.
+ * - When the server refuses the form (400), it is posted normally, so the server shows its errors.
+ * The task's text is also kept as a draft on the phone while it is typed, until the server has it.
+ * Without JavaScript the forms post as they always do. Quiz answers are never graded on the phone.
  */
+import { checkTask } from '../lib/learning/task-rules';
+import { unansweredItems } from '../lib/learning/quiz-complete';
 import { autoSync } from './offline/auto-sync';
 import { enqueue, problems, queued } from './offline/db';
-import { isQueueEntry, newUuid, quizEntry, simpleEntry, type QueueEntry } from './offline/events';
+import { isQueueEntry, newUuid, quizEntry, simpleEntry, taskEntry, type QueueEntry } from './offline/events';
 import { tellWorker } from './offline/sw-client';
 import type { SyncReport } from './offline/sync';
-import { strings } from './offline/text';
+import { fill, strings, whyRefused } from './offline/text';
+
+/** How long a form post may take before it is kept on the phone instead. */
+const POST_TIMEOUT_MS = 10_000;
 
 const root = document.getElementById('offline-lesson');
 if (root?.dataset.user && root.dataset.lesson) init(root, root.dataset.user, root.dataset.lesson);
 setUpReadAloud();
 
+type Intent = 'quiz' | 'task' | 'done';
+
+/** Posts a form as the browser would, but with a time limit. 'answered' carries the response. */
+async function postForm(form: HTMLFormElement): Promise<{ answered: Response } | 'unreachable'> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), POST_TIMEOUT_MS);
+  try {
+    const url = new URL(form.action, location.href);
+    url.hash = '';
+    const response = await fetch(url, {
+      method: 'POST',
+      body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+      credentials: 'same-origin',
+      redirect: 'manual',
+      signal: controller.signal,
+    });
+    // A 5xx may or may not have stored it: kept on the phone, sent again under the same id.
+    if (response.type !== 'opaqueredirect' && response.status >= 500) return 'unreachable';
+    return { answered: response };
+  } catch {
+    return 'unreachable';
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 function init(root: HTMLElement, user: string, lessonId: string) {
   const s = strings(root);
+  const title = root.dataset.title;
   const quizSection = document.getElementById('kuis');
   const quizForm = quizSection?.querySelector<HTMLFormElement>('form[method="post"]') ?? null;
   const doneSection = document.getElementById('selesai');
   const doneForm = doneSection?.querySelector<HTMLFormElement>('form[method="post"]') ?? null;
-  const taskForm = document.querySelector<HTMLFormElement>('#tugas form[method="post"]');
+  const taskSection = document.getElementById('tugas');
+  const taskForm = taskSection?.querySelector<HTMLFormElement>('form[method="post"]') ?? null;
+  const draftKey = `melek-draft:${user}:${lessonId}`;
   /** Queued entries of this lesson shown on the page, by id. */
   const shown = new Map<string, QueueEntry['type']>();
 
-  for (const form of [quizForm, doneForm]) {
+  for (const form of [quizForm, doneForm, taskForm]) {
     if (!form) continue;
     const input = document.createElement('input');
     input.type = 'hidden';
@@ -38,6 +78,7 @@ function init(root: HTMLElement, user: string, lessonId: string) {
     input.value = newUuid();
     form.append(input);
   }
+  const eventId = (form: HTMLFormElement) => form.querySelector<HTMLInputElement>('input[name="eventId"]')?.value || newUuid();
 
   function note(section: HTMLElement | null, key: string, html: (p: HTMLElement) => void, tone: 'warn' | 'ok' = 'warn') {
     if (!section) return;
@@ -56,8 +97,55 @@ function init(root: HTMLElement, user: string, lessonId: string) {
   }
   const text = (value: string) => (p: HTMLElement) => p.append(value);
 
-  function showQuizQueued() {
-    if (quizForm) quizForm.hidden = true;
+  // ---------------------------------------------------------------- the task's draft
+  const taskText = taskForm?.querySelector<HTMLTextAreaElement>('textarea[name="text"]') ?? null;
+  const taskLink = taskForm?.querySelector<HTMLInputElement>('input[name="link"]') ?? null;
+  function saveDraft() {
+    try {
+      if (taskText?.value.trim() || taskLink?.value.trim()) localStorage.setItem(draftKey, JSON.stringify({ text: taskText?.value ?? '', link: taskLink?.value ?? '' }));
+      else localStorage.removeItem(draftKey);
+    } catch {
+      // storage full or blocked: the text stays in the box as long as the page is open
+    }
+  }
+  function dropDraft() {
+    try {
+      localStorage.removeItem(draftKey);
+    } catch {
+      // nothing kept
+    }
+  }
+  if (new URLSearchParams(location.search).get('tugas') === 'terkirim') dropDraft();
+  else if (taskText && !taskText.value) {
+    try {
+      const draft = JSON.parse(localStorage.getItem(draftKey) ?? 'null') as { text?: string; link?: string } | null;
+      if (draft?.text) taskText.value = draft.text;
+      if (draft?.link && taskLink && !taskLink.value) taskLink.value = draft.link;
+    } catch {
+      // a draft that is not ours: ignored
+    }
+  }
+  taskText?.addEventListener('input', saveDraft);
+  taskLink?.addEventListener('input', saveDraft);
+
+  // ---------------------------------------------------------------- what is kept on the phone
+  function setFormLocked(form: HTMLFormElement | null, locked: boolean) {
+    if (!form) return;
+    for (const el of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement>('input:not([type="hidden"]), textarea, button')) el.disabled = locked;
+    const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+    if (button) button.hidden = locked;
+  }
+
+  /** The quiz as it was kept: the learner's choices stay ticked (and cannot be sent twice). */
+  function showQuizQueued(entry?: QueueEntry) {
+    const answers = (entry?.data?.answers ?? {}) as Record<string, unknown>;
+    if (quizForm) {
+      for (const [item, value] of Object.entries(answers)) {
+        const radio = quizForm.querySelector<HTMLInputElement>(`input[type="radio"][name="q:${CSS.escape(item)}"][value="${CSS.escape(String(value))}"]`);
+        if (radio) radio.checked = true;
+      }
+      setFormLocked(quizForm, true);
+    }
     note(quizSection, 'quiz', (p) => {
       p.append(s('sQueued'));
       p.append(document.createElement('br'));
@@ -68,6 +156,14 @@ function init(root: HTMLElement, user: string, lessonId: string) {
     if (doneForm) doneForm.hidden = true;
     note(doneSection, 'done', text(s('sDoneQueued')));
   }
+  /** The task as it was kept: its text and link in the (locked) form, and a note. */
+  function showTaskQueued(entry?: QueueEntry) {
+    const data = (entry?.data ?? {}) as { text?: string; link?: string };
+    if (taskText && data.text !== undefined) taskText.value = data.text;
+    if (taskLink && data.link !== undefined) taskLink.value = data.link;
+    setFormLocked(taskForm, true);
+    note(taskSection, 'task', text(s('sTaskQueued')));
+  }
 
   async function queue(entry: QueueEntry) {
     await enqueue(entry);
@@ -75,47 +171,126 @@ function init(root: HTMLElement, user: string, lessonId: string) {
     void tellWorker({ type: 'queued' });
   }
 
-  quizForm?.addEventListener('submit', (event) => {
-    if (navigator.onLine !== false) return;
-    event.preventDefault();
-    // Option ids (as the form would post them), with the version of each item the page showed.
-    const answers: Record<string, string> = {};
-    const versions: Record<string, string> = {};
-    let missing = false;
-    for (const fieldset of quizForm.querySelectorAll('fieldset')) {
-      const checked = fieldset.querySelector<HTMLInputElement>('input[type="radio"]:checked');
-      const name = fieldset.querySelector<HTMLInputElement>('input[type="radio"]')?.name ?? '';
-      if (!checked || !name.startsWith('q:')) missing = true;
-      else answers[name.slice(2)] = checked.value;
+  function fieldError(form: HTMLFormElement, field: Element | null, message: string) {
+    if (!field) return;
+    const holder = field.closest('fieldset') ?? field.parentElement;
+    let p = holder?.querySelector<HTMLElement>('[data-check-error]');
+    if (!p && holder) {
+      p = document.createElement('p');
+      p.className = 'error';
+      p.dataset.checkError = '';
+      holder.append(p);
     }
-    for (const input of quizForm.querySelectorAll<HTMLInputElement>('input[type="hidden"][name^="v:"]')) versions[input.name.slice(2)] = input.value;
-    if (missing) {
-      note(quizSection, 'quiz', text(s('sAnswerAll')));
-      return;
+    if (p) p.textContent = message;
+    form.dataset.checked = 'errors';
+  }
+  function clearErrors(form: HTMLFormElement) {
+    for (const p of form.querySelectorAll('[data-check-error]')) p.remove();
+  }
+
+  /**
+   * The form as the queue would keep it, checked as the server checks it; undefined (and the
+   * errors shown beside the fields) when the server would refuse it.
+   */
+  function entryFor(intent: Intent, form: HTMLFormElement): QueueEntry | undefined {
+    clearErrors(form);
+    const id = eventId(form);
+    if (intent === 'quiz') {
+      // Option ids (as the form would post them), with the version of each item the page showed.
+      const answers: Record<string, string> = {};
+      const versions: Record<string, string> = {};
+      const items: string[] = [];
+      for (const fieldset of form.querySelectorAll('fieldset')) {
+        const name = fieldset.querySelector<HTMLInputElement>('input[type="radio"]')?.name ?? '';
+        if (!name.startsWith('q:')) continue;
+        items.push(name.slice(2));
+        const checked = fieldset.querySelector<HTMLInputElement>('input[type="radio"]:checked');
+        if (checked) answers[name.slice(2)] = checked.value;
+      }
+      for (const input of form.querySelectorAll<HTMLInputElement>('input[type="hidden"][name^="v:"]')) versions[input.name.slice(2)] = input.value;
+      const missing = unansweredItems(items, answers);
+      if (missing.length) {
+        for (const item of missing) fieldError(form, form.querySelector(`input[name="q:${CSS.escape(item)}"]`), s('sQuizMissing'));
+        note(quizSection, 'quiz', text(s('sAnswerAll')));
+        form.querySelector<HTMLInputElement>(`input[name="q:${CSS.escape(missing[0])}"]`)?.focus();
+        return undefined;
+      }
+      return quizEntry(user, lessonId, answers, id, Date.now(), versions, title);
     }
-    const id = quizForm.querySelector<HTMLInputElement>('input[name="eventId"]')?.value || newUuid();
-    void queue(quizEntry(user, lessonId, answers, id, Date.now(), versions)).then(showQuizQueued);
-  });
+    if (intent === 'task') {
+      const checked = checkTask({ text: taskText?.value, link: taskLink?.value });
+      if (!checked.ok) {
+        const key = (k: string) => `s${k.charAt(0).toUpperCase()}${k.slice(1)}`;
+        if (checked.errors.text) fieldError(form, taskText, s(key(checked.errors.text)));
+        if (checked.errors.link) fieldError(form, taskLink, s(key(checked.errors.link)));
+        (checked.errors.text ? taskText : taskLink)?.focus();
+        return undefined;
+      }
+      if (taskLink && checked.data.link) taskLink.value = checked.data.link;
+      return taskEntry(user, lessonId, checked.data, id, Date.now(), title);
+    }
+    return simpleEntry('completed', user, lessonId, id, Date.now(), title);
+  }
 
-  doneForm?.addEventListener('submit', (event) => {
-    if (navigator.onLine !== false) return;
-    event.preventDefault();
-    const id = doneForm.querySelector<HTMLInputElement>('input[name="eventId"]')?.value || newUuid();
-    void queue(simpleEntry('completed', user, lessonId, id)).then(showDoneQueued);
-  });
+  const show: Record<Intent, (entry: QueueEntry) => void> = { quiz: showQuizQueued, task: showTaskQueued, done: showDoneQueued };
+  const sending = new WeakSet<HTMLFormElement>();
 
-  taskForm?.addEventListener('submit', (event) => {
-    if (navigator.onLine !== false) return;
-    event.preventDefault();
-    note(document.getElementById('tugas'), 'task', text(s('sTaskOffline')));
-  });
+  function handle(intent: Intent, form: HTMLFormElement | null) {
+    form?.addEventListener('submit', (event) => {
+      event.preventDefault();
+      if (sending.has(form)) return;
+      sending.add(form);
+      const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
+      const label = button?.textContent ?? '';
+      if (button) button.textContent = s('sSending');
+      void (async () => {
+        const result = navigator.onLine === false ? 'unreachable' : await postForm(form);
+        if (result !== 'unreachable') {
+          if (result.answered.type === 'opaqueredirect') {
+            if (intent === 'task') dropDraft();
+            const after = new URL(fill(root!.dataset[`after${intent.charAt(0).toUpperCase()}${intent.slice(1)}`] ?? location.pathname, { id: eventId(form) }), location.href);
+            if (after.pathname === location.pathname && after.search === location.search) location.reload();
+            else location.assign(after.href);
+          } else {
+            // The server refused it (or the session ended): post it as a plain form, so the
+            // server's page says why (nothing was stored).
+            HTMLFormElement.prototype.submit.call(form);
+          }
+          return;
+        }
+        // The server cannot be reached: keep it on the phone, once it passes the server's checks.
+        const entry = entryFor(intent, form);
+        if (!entry) {
+          if (button) button.textContent = label;
+          sending.delete(form);
+          return;
+        }
+        try {
+          await queue(entry);
+          show[intent](entry);
+          void syncing.run();
+        } catch {
+          // No storage on this phone: the form posts as it is (the browser shows what it can).
+          HTMLFormElement.prototype.submit.call(form);
+        } finally {
+          if (button) button.textContent = label;
+          sending.delete(form);
+        }
+      })();
+    });
+  }
+  handle('quiz', quizForm);
+  handle('task', taskForm);
+  handle('done', doneForm);
 
   /** Shows what of this lesson is still on the phone (after a reload, or on the saved copy). */
   async function showQueued() {
     const mine = (await queued()).filter((e): e is QueueEntry => isQueueEntry(e) && e.userId === user && e.lessonId === lessonId);
     for (const entry of mine) shown.set(entry.id, entry.type);
-    if (mine.some((e) => e.type === 'quiz_submitted')) showQuizQueued();
-    if (mine.some((e) => e.type === 'completed')) showDoneQueued();
+    const last = (type: QueueEntry['type']) => mine.filter((e) => e.type === type).sort((a, b) => b.queuedAt - a.queuedAt)[0];
+    if (last('quiz_submitted')) showQuizQueued(last('quiz_submitted'));
+    if (last('completed')) showDoneQueued();
+    if (last('task_submitted')) showTaskQueued(last('task_submitted'));
     return mine;
   }
 
@@ -139,15 +314,25 @@ function init(root: HTMLElement, user: string, lessonId: string) {
         );
       }
       if (type === 'completed') note(doneSection, 'done', text(s('sDoneSent')), 'ok');
+      if (type === 'task_submitted') {
+        dropDraft();
+        if (taskForm) taskForm.hidden = true;
+        note(taskSection, 'task', text(s('sTaskSent')), 'ok');
+      }
     }
     for (const refused of report.refused) {
       const type = shown.get(refused.id);
       if (!type) continue;
       shown.delete(refused.id);
-      const section = type === 'quiz_submitted' ? quizSection : doneSection;
-      const form = type === 'quiz_submitted' ? quizForm : doneForm;
-      if (form) form.hidden = false;
-      note(section, type === 'quiz_submitted' ? 'quiz' : 'done', text(s('sRefused', { message: refused.message ?? refused.reason })));
+      const [section, form, key] =
+        type === 'quiz_submitted' ? [quizSection, quizForm, 'quiz'] : type === 'task_submitted' ? [taskSection, taskForm, 'task'] : [doneSection, doneForm, 'done'];
+      if (form) {
+        form.hidden = false;
+        setFormLocked(form, false);
+        const id = form.querySelector<HTMLInputElement>('input[name="eventId"]');
+        if (id) id.value = newUuid();
+      }
+      note(section, key, text(whyRefused(s, refused.reason, refused.message)));
     }
   }
 
@@ -180,7 +365,7 @@ function init(root: HTMLElement, user: string, lessonId: string) {
     if (document.documentElement.dataset.savedCopy) {
       const banner = document.getElementById('offline-copy');
       if (banner) banner.hidden = false;
-      if (navigator.onLine === false && !mine.some((e) => e.type === 'viewed')) await queue(simpleEntry('viewed', user, lessonId)).catch(() => undefined);
+      if (navigator.onLine === false && !mine.some((e) => e.type === 'viewed')) await queue(simpleEntry('viewed', user, lessonId, newUuid(), Date.now(), title)).catch(() => undefined);
     }
     await syncing.run();
   })();

@@ -8,7 +8,7 @@ import { autoSync } from './offline/auto-sync';
 import { clearProblems, problems, queued, savedModules } from './offline/db';
 import { isQueueEntry } from './offline/events';
 import { removeModule } from './offline/save';
-import { formatBytes, formatDate, strings } from './offline/text';
+import { formatBytes, formatDate, strings, whyRefused } from './offline/text';
 
 const root = document.getElementById('offline-page');
 if (root?.dataset.user) void init(root, root.dataset.user);
@@ -71,8 +71,15 @@ async function init(root: HTMLElement, user: string) {
     problemList.replaceChildren(
       ...list.map((p) => {
         const li = document.createElement('li');
-        const lesson = (p.entry as { lessonId?: unknown } | null)?.lessonId;
-        li.textContent = `${typeof lesson === 'string' ? `${lesson}: ` : ''}${p.reason === 'corrupted' ? s('sCorrupted') : (p.message ?? p.reason)}`;
+        const entry = p.entry as { lessonId?: unknown; title?: unknown } | null;
+        // The lesson by its title, with a way back to it, and the reason in plain words.
+        if (typeof entry?.lessonId === 'string' && /^[a-z0-9-]+\/[a-z0-9-]+$/.test(entry.lessonId)) {
+          const link = document.createElement('a');
+          link.href = `/learn/${entry.lessonId}`;
+          link.textContent = typeof entry.title === 'string' && entry.title ? entry.title : entry.lessonId;
+          li.append(link, ': ');
+        }
+        li.append(p.reason === 'corrupted' ? s('sCorrupted') : whyRefused(s, p.reason, p.message));
         return li;
       }),
     );

@@ -50,6 +50,8 @@ async function init(card: HTMLElement, user: string, moduleId: string) {
   };
 
   async function save() {
+    // With "Hemat kuota" the service worker is installed only now, at the learner's request.
+    void navigator.serviceWorker?.register('/sw.js', { scope: '/' }).catch(() => undefined);
     saveButton.disabled = updateButton.disabled = removeButton.disabled = true;
     say(s('sSaving', { done: 0, total: '…' }));
     const result = await saveModule(user, moduleId, ({ done, total }) => say(s('sSaving', { done, total })));

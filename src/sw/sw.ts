@@ -12,9 +12,11 @@
  *   NAV_TIMEOUT_MS), and refreshed in place when the learner opens it online.
  * - The progress queue (IndexedDB, sync.ts): sent on Background Sync, and when a page asks.
  *
- * Form posts on a lesson (quiz, "Selesai") go to the network as they are; only when that fails
- * (no connection even though the phone believed it was online) is the post turned into a queued
- * event here, and the learner is sent back to the lesson with `?tersimpan=…`.
+ * Form posts on a lesson (quiz, task, "Selesai") are normally sent by the lesson page itself
+ * (src/scripts/lesson.ts), which keeps them on the phone when the server does not answer. A form
+ * that still posts as a page (the script not loaded yet) goes to the network here; only when that
+ * fails or is not answered in POST_TIMEOUT_MS is it turned into a queued event here, after the
+ * same checks as the server's, and the learner is sent back to the lesson with `?tersimpan=…`.
  *
  * The H5P player is not saved: it runs in a sandboxed iframe without allow-same-origin, and a
  * service worker never controls such a frame (an opaque origin; checked in Chromium 156), so it
@@ -26,7 +28,9 @@
 import { cleanupOutdatedCaches, matchPrecache, precacheAndRoute } from 'workbox-precaching';
 import { registerRoute } from 'workbox-routing';
 import { allSaved, enqueue, getMeta, idbQueueStore, setMeta } from '../scripts/offline/db';
-import { isUuid, newUuid, quizEntry, simpleEntry } from '../scripts/offline/events';
+import { isUuid, newUuid, quizEntry, simpleEntry, taskEntry } from '../scripts/offline/events';
+import { unansweredItems } from '../lib/learning/quiz-complete';
+import { checkTask } from '../lib/learning/task-rules';
 import { dropOrphanCaches, findSaved, findSavedImage, forgetAllPages, forgetUserPages, markSavedCopy, pageUserId, recordsWith } from '../scripts/offline/pages';
 import { syncQueue, type SyncReport } from '../scripts/offline/sync';
 import { SYNC_TAG, type SwMessage } from './messages';
@@ -57,6 +61,8 @@ const sw = self as unknown as SwScope;
 const ORIGIN = sw.location.origin;
 /** A saved page is shown when the network has not answered within this time. */
 const NAV_TIMEOUT_MS = 8000;
+/** A lesson form post not answered within this time is kept on the phone (its event id makes a late arrival harmless). */
+const POST_TIMEOUT_MS = 12_000;
 const LESSON_PATH = /^\/learn\/([a-z0-9][a-z0-9-]*)\/([a-z0-9][a-z0-9-]*)$/;
 const NOT_LESSONS = new Set(['tes-awal', 'tes-akhir']);
 const BYPASS = /^\/(?:api|h5p|h5p-player|logout|bahasa)(?:\/|$)/;
@@ -238,15 +244,21 @@ async function queueFormPost(request: Request, url: URL): Promise<Response> {
       if (key.startsWith('q:') && typeof value === 'string' && /^[a-z0-9-]{1,40}$/.test(value)) answers[key.slice(2)] = value;
       if (key.startsWith('v:') && typeof value === 'string' && /^[0-9a-f]{1,64}$/.test(value)) versions[key.slice(2)] = value;
     }
-    if (Object.keys(answers).length === 0) return fallback(user, url.href);
+    // Checked as the server checks it (every item answered) before it is kept: the form lists its items.
+    const items = String(form.get('items') ?? '').split(/\s+/).filter(Boolean);
+    if (Object.keys(answers).length === 0 || unansweredItems(items, answers).length > 0) return fallback(user, url.href);
     await enqueue(quizEntry(user, lessonId, answers, id, Date.now(), versions));
+  } else if (form && intent === 'task') {
+    const checked = checkTask({ text: String(form.get('text') ?? ''), link: String(form.get('link') ?? '') });
+    if (!checked.ok) return fallback(user, url.href);
+    await enqueue(taskEntry(user, lessonId, checked.data, id));
   } else if (intent === 'done') {
     await enqueue(simpleEntry('completed', user, lessonId, id));
   } else {
     return fallback(user, url.href);
   }
   await askForSync();
-  const anchor = intent === 'quiz' ? 'kuis' : 'selesai';
+  const anchor = intent === 'quiz' ? 'kuis' : intent === 'task' ? 'tugas' : 'selesai';
   return Response.redirect(new URL(`/learn/${lessonId}?tersimpan=${intent}#${anchor}`, ORIGIN).href, 303);
 }
 
@@ -255,7 +267,7 @@ registerRoute(
   async ({ request, url }) => {
     const copy = request.clone();
     try {
-      return await fetch(request);
+      return await withTimeout(fetch(request), POST_TIMEOUT_MS);
     } catch {
       return queueFormPost(copy, url);
     }

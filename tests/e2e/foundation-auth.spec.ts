@@ -49,12 +49,13 @@ test.describe('demo roles log in and land on their home', () => {
     );
   });
 
-  test('mentor Mbak Dewi sees exactly her three learners with phone and cohort', async ({ page }) => {
+  test('mentor Mbak Dewi sees her three demo learners with phone and cohort, and none of the other mentor', async ({ page }) => {
     await loginAs(page, MENTOR_DEWI.phone, MENTOR_DEWI.password);
     await expectPath(page, '/mentor');
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const items = page.locator('#learners > li');
-    await expect(items).toHaveCount(3);
+    // Learners who join SDA-2026 in other tests get the least-loaded demo mentor (issue 16): at least the three.
+  await expect.poll(() => items.count()).toBeGreaterThanOrEqual(3);
     for (const learner of LEARNERS.slice(0, 3)) {
       const item = items.filter({ hasText: learner.name });
       await expect(item).toHaveCount(1);
@@ -68,11 +69,12 @@ test.describe('demo roles log in and land on their home', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Halaman ini bukan untuk akun Anda' })).toBeVisible();
   });
 
-  test('mentor Mas Arif sees the other three', async ({ page }) => {
+  test('mentor Mas Arif sees the other three demo learners', async ({ page }) => {
     await loginAs(page, MENTOR_ARIF.phone, MENTOR_ARIF.password);
     await expectPath(page, '/mentor');
     const items = page.locator('#learners > li');
-    await expect(items).toHaveCount(3);
+    // Learners who join SDA-2026 in other tests get the least-loaded demo mentor (issue 16): at least the three.
+  await expect.poll(() => items.count()).toBeGreaterThanOrEqual(3);
     for (const learner of LEARNERS.slice(3)) await expect(items.filter({ hasText: learner.name })).toHaveCount(1);
   });
 

@@ -22,6 +22,8 @@ import { LEARNER_PASSWORD, LEARNERS } from './foundation-helpers';
 import { openDatabase, type Database } from '../../db/client';
 import { ROOT } from '../helpers/server';
 import { EVIL_EVENT_IDS, evilPackage, TRUE_FALSE } from '../helpers/h5p-packages';
+import { test as weakTest } from './weak-network';
+import { queueEntries, registerLearner, workerReady } from './offline-helpers';
 
 test.describe.configure({ mode: 'serial' });
 
@@ -75,6 +77,32 @@ async function openLessonAndLoad(page: Page, prepare?: () => Promise<void>) {
   await expect(iframe).toHaveCount(1);
   return { card, iframe, frame: page.frameLocator('iframe.h5p-frame') };
 }
+
+weakTest('issue 16: a result finished while the server does not answer is kept on the phone and stored once it answers', async ({ page, weak }) => {
+  test.setTimeout(120_000);
+  const learner = await registerLearner(page, 'Bu Sinyal H5P');
+  await page.goto(`/learn/${LESSON}`);
+  await workerReady(page);
+  const { card, frame } = await openLessonAndLoad(page);
+  await expect(card.getByRole('status')).toHaveText('Aktivitas siap. Jawab di bawah ini.');
+  for (const scam of ['kurir-apk', 'cs-whatsapp-otp', 'bukti-transfer-palsu', 'undangan-apk']) await frame.locator(`[data-id="${scam}"]`).click();
+  weak.mode('hang');
+  await frame.getByRole('button', { name: 'Periksa' }).click();
+  await expect(frame.getByText('Skor Anda: 6 dari 6')).toBeVisible();
+  await expect(card.getByRole('status')).toHaveText('Tersimpan di HP — akan dikirim saat online.', { timeout: 20_000 });
+  const kept = await queueEntries(page);
+  expect(kept.map((e) => [e.type, (e.data as { verb: string }).verb]).sort()).toEqual([
+    ['h5p_result', 'answered'],
+    ['h5p_result', 'completed'],
+  ]);
+  expect(await results(learner.id, 0)).toEqual([]);
+  weak.mode('pass');
+  await expect.poll(async () => (await queueEntries(page)).length, { timeout: 60_000 }).toBe(0);
+  expect((await results(learner.id, 0)).map((r) => [r.verb, r.score, r.max_score]).sort()).toEqual([
+    ['answered', 6, 6],
+    ['completed', 6, 6],
+  ]);
+});
 
 test('the demo activity: tap Muat, answer in the sandboxed frame, the score is stored', async ({ page }) => {
   const learner = LEARNERS[1];
@@ -224,7 +252,9 @@ test('the player opened on its own is sandboxed; with JavaScript off the card li
   await loginAs(plain, learner.phone, LEARNER_PASSWORD);
   await plain.goto(`/learn/${LESSON}`);
   await plain.locator('[data-h5p-card]').getByRole('link', { name: /Muat/ }).click();
-  await expect(plain).toHaveURL(new RegExp(`/h5p/play/${ID}$`));
+  await expect(plain).toHaveURL(new RegExp(`/h5p/play/${ID}\\?kembali=%2Flearn%2F`));
   await expect(plain.getByText('Aktivitas interaktif ini butuh JavaScript')).toBeVisible();
+  // Issue 16: the page opened on its own has a way back to its lesson.
+  await expect(plain.getByRole('link', { name: '← Kembali ke pelajaran' })).toHaveAttribute('href', `/learn/${LESSON}`);
   await noJs.close();
 });

@@ -47,11 +47,12 @@ async function phonePage(browser: Browser): Promise<Page> {
   return context.newPage();
 }
 
-test('the demo mentor sees only her three learners, on a 360 px screen without horizontal scroll', async ({ page }) => {
+test('the demo mentor sees her three demo learners and none of the other mentor, on a 360 px screen without horizontal scroll', async ({ page }) => {
   await loginAs(page, DEWI.phone, DEMO_PASSWORD.mentor);
   await expect.poll(() => new URL(page.url()).pathname).toBe('/mentor');
   const items = page.locator('#learners > li');
-  await expect(items).toHaveCount(3);
+  // Learners who join SDA-2026 in other tests get the least-loaded demo mentor (issue 16): at least the three.
+  await expect.poll(() => items.count()).toBeGreaterThanOrEqual(3);
   for (const name of HER_LEARNERS) await expect(items.filter({ hasText: name })).toHaveCount(1);
   for (const name of OTHERS) await expect(page.locator('main')).not.toContainText(name);
   await expectNoHorizontalScroll(page);
@@ -69,7 +70,8 @@ test('the demo mentor sees only her three learners, on a 360 px screen without h
   await page.getByLabel('Kelas', { exact: true }).selectOption({ label: 'Sidoarjo Kota – Angkatan 1' });
   await page.locator('form.filters').getByRole('button', { name: 'Tampilkan' }).click();
   await expect(page).toHaveURL(/kelas=demo-cohort-1/);
-  await expect(items).toHaveCount(3);
+  // Learners who join SDA-2026 in other tests get the least-loaded demo mentor (issue 16): at least the three.
+  await expect.poll(() => items.count()).toBeGreaterThanOrEqual(3);
   for (const name of OTHERS) await expect(page.locator('main')).not.toContainText(name);
 });
 
@@ -157,6 +159,8 @@ test('a task goes from the learner to the mentor and the feedback comes back; th
       expect(text).toContain(LILIK.name);
       expect(text).toContain(DEWI.name);
     }
+    // As after the first nudge: let the page arrive at wa.me before the next goto (seen under load).
+    await page.waitForURL(/^https:\/\/wa\.me\//);
     // Both nudges are listed on her page.
     await page.goto(`/mentor/learners/${LILIK.id}`);
     await expect(page.getByRole('heading', { name: 'Pengingat yang pernah dikirim' })).toBeVisible();

@@ -89,7 +89,8 @@ describe('register with a join code', () => {
     if (!result.ok) return;
 
     const after = await counts();
-    expect(after).toEqual({ ...before, users: before.users + 1, members: before.members + 1, sessions: before.sessions + 1 });
+    // The demo cohort has mentors, so the learner gets one at once (issue 16).
+    expect(after).toEqual({ ...before, users: before.users + 1, members: before.members + 1, sessions: before.sessions + 1, assignments: before.assignments + 1 });
     const [user] = await database.select().from(users).where(eq(users.phone, '+6281377770001'));
     expect(user).toMatchObject({ name: 'Bu Endang', role: 'learner', consentAt: now, createdAt: now, businessName: 'Sambal Endang', kecamatan: 'Buduran', deletedAt: null });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -97,6 +98,9 @@ describe('register with a join code', () => {
     expect(await verifyPassword(user.passwordHash!, 'rahasia-endang')).toBe(true);
     const members = await database.select().from(cohortMembers).where(eq(cohortMembers.userId, user.id));
     expect(members).toEqual([{ cohortId: 'demo-cohort-1', userId: user.id, joinedAt: now }]);
+    // The least-loaded of the cohort's two mentors (3 learners each in the demo: the first by name).
+    const [assignment] = await database.select().from(mentorAssignments).where(eq(mentorAssignments.learnerId, user.id));
+    expect(assignment).toMatchObject({ mentorId: 'demo-mentor-2', assignedBy: null, from: now, until: null });
     expect((await validateSessionToken(result.token, now))?.user).toMatchObject({ id: user.id, role: 'learner' });
     // The new learner can log in with the chosen password.
     expect(await login('081377770001', 'rahasia-endang', 'addr-register')).toMatchObject({ ok: true, role: 'learner' });

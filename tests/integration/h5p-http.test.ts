@@ -321,7 +321,8 @@ describe('lesson card and results', () => {
     expect(html).toContain(`data-lesson-id="${LESSON}"`);
     expect(html).toContain('data-record="1"');
     expect(decode(html)).toMatch(/Aktivitas interaktif · ± \d+ KB/);
-    expect(html).toContain('href="/h5p/play/pesan-penipuan"');
+    // The link (JavaScript off) names the lesson, so the player page shows the way back (issue 16).
+    expect(html).toContain('href="/h5p/play/pesan-penipuan?kembali=%2Flearn%2Fkeamanan-data%2F05-modus-penipuan"');
     // No inline script anywhere (CSP script-src 'self'); the card's script is a file.
     expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
     expect(html).toMatch(/<script type="module" src="\/_astro\/[^"]+\.js"><\/script>/);

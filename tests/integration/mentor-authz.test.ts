@@ -237,8 +237,10 @@ describe('a mentor and a learner who is not theirs', () => {
 
   it('a learner who has no mentor yet is not visible to any mentor, only to the trainer', async () => {
     const phone = '085712340001';
+    // A cohort nobody mentors yet: joining it assigns no mentor (a SDA-2026 learner gets one, issue 16).
+    await database.$client.execute({ sql: "INSERT INTO cohorts (id, name, kecamatan, join_code, created_at) VALUES ('authz-empty', 'Kelas Tanpa Pendamping', 'Candi', 'TANPA-01', ?)", args: [Date.now()] });
     const joined = await http('/register', {
-      body: { joinCode: 'SDA-2026', name: 'Bu Tanpa Pendamping', phone, password: 'sandi-rahasia-1', passwordRepeat: 'sandi-rahasia-1', consent: 'on' },
+      body: { joinCode: 'TANPA-01', name: 'Bu Tanpa Pendamping', phone, password: 'sandi-rahasia-1', passwordRepeat: 'sandi-rahasia-1', consent: 'on' },
     });
     expect(joined.status).toBe(303);
     const id = String((await one('SELECT id FROM users WHERE phone = ?', ['+6285712340001'])).id);

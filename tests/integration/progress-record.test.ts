@@ -534,3 +534,32 @@ describe('submitTask', () => {
     expect(rows.map((r) => r.link).sort()).toEqual([null, null, 'http://contoh.id/katalog'].sort());
   });
 });
+
+describe('a practical task kept on the phone (issue 16: task_submitted events)', () => {
+  const submissions = (userId: string) => count('task_submissions', 'user_id = ?', [userId]);
+  const event = (id: string, data: Record<string, unknown>, lesson = L1) => ({ id, type: 'task_submitted', lessonId: lesson.id, at: NOW - 60_000, data });
+
+  it('is stored under the phone id (link fixed like the form), a replay is a duplicate, another learner cannot take the id', async () => {
+    const id = crypto.randomUUID();
+    const before = await submissions(YANTI);
+    const first = await recordProgressEvents(YANTI, [event(id, { text: 'Katalog sudah jadi', link: 'wa.me/c/6281' })], COURSE, NOW);
+    expect(first).toEqual({ accepted: [id], duplicates: [], rejected: [] });
+    const [row] = await database.select().from(taskSubmissions).where(eq(taskSubmissions.id, id));
+    expect(row).toMatchObject({ userId: YANTI, lessonId: L1.id, text: 'Katalog sudah jadi', link: 'https://wa.me/c/6281', status: 'submitted', submittedAt: NOW - 60_000 });
+    expect(await recordProgressEvents(YANTI, [event(id, { text: 'Katalog sudah jadi' })], COURSE, NOW)).toEqual({ accepted: [], duplicates: [id], rejected: [] });
+    expect((await recordProgressEvents(SLAMET, [event(id, { text: 'Punya saya' })], COURSE, NOW)).rejected).toEqual([{ index: 0, id, error: 'eventIdTaken' }]);
+    expect(await submissions(YANTI)).toBe(before + 1);
+  });
+
+  it('bad input is refused with a reason and nothing is stored', async () => {
+    const before = await submissions(YANTI);
+    const result = await recordProgressEvents(
+      YANTI,
+      [event(crypto.randomUUID(), { text: '  ' }), event(crypto.randomUUID(), { text: 'Sudah', link: 'javascript:alert(1)' }), event(crypto.randomUUID(), { text: 'Sudah' }, L2)],
+      COURSE,
+      NOW,
+    );
+    expect(result.rejected.map((r) => r.error)).toEqual(['taskInvalid', 'taskInvalid', 'taskNone']);
+    expect(await submissions(YANTI)).toBe(before);
+  });
+});

@@ -7,6 +7,9 @@
 import { idbQueueStore } from './db';
 import { SYNC_CHANNEL, syncQueue, type SyncReport } from './sync';
 
+/** Fired on the window by a script that put something in the queue (keep-on-phone.ts). */
+export const QUEUED_EVENT = 'melek-queued';
+
 export function autoSync(userId: string, onDone: (report?: SyncReport) => void | Promise<void>) {
   let timer: number | undefined;
   async function run(force: boolean | 'always' = false): Promise<SyncReport | undefined> {
@@ -22,6 +25,7 @@ export function autoSync(userId: string, onDone: (report?: SyncReport) => void |
     return report;
   }
   addEventListener('online', () => void run(true));
+  addEventListener(QUEUED_EVENT, () => void run(false));
   if (typeof BroadcastChannel === 'function') new BroadcastChannel(SYNC_CHANNEL).onmessage = () => void onDone();
   return { run };
 }

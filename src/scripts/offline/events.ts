@@ -8,7 +8,7 @@
  * the device never even sends another user's entries (they stay queued until that user is back).
  */
 
-export type QueuedType = 'viewed' | 'completed' | 'quiz_submitted' | 'h5p_result' | 'time';
+export type QueuedType = 'viewed' | 'completed' | 'quiz_submitted' | 'h5p_result' | 'time' | 'task_submitted';
 
 export interface QueueEntry {
   id: string;
@@ -18,14 +18,16 @@ export interface QueueEntry {
   userId: string;
   data?: Record<string, unknown>;
   queuedAt: number;
+  /** The lesson's title, to name it if the server refuses the entry (device bookkeeping, not sent). */
+  title?: string;
 }
 
-/** The event as it goes over the wire (queuedAt is the device's own bookkeeping). */
-export type WireEvent = Omit<QueueEntry, 'queuedAt'>;
+/** The event as it goes over the wire (queuedAt and title are the device's own bookkeeping). */
+export type WireEvent = Omit<QueueEntry, 'queuedAt' | 'title'>;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 const LESSON_ID = /^[a-z0-9][a-z0-9-]{0,58}\/[a-z0-9][a-z0-9-]{0,58}$/;
-const TYPES: ReadonlySet<string> = new Set(['viewed', 'completed', 'quiz_submitted', 'h5p_result', 'time']);
+const TYPES: ReadonlySet<string> = new Set(['viewed', 'completed', 'quiz_submitted', 'h5p_result', 'time', 'task_submitted']);
 
 export const isUuid = (value: unknown): value is string => typeof value === 'string' && UUID.test(value);
 
@@ -58,11 +60,13 @@ export function isQueueEntry(value: unknown): value is QueueEntry {
     const answers = (e.data as { answers?: unknown } | undefined)?.answers;
     if (!answers || typeof answers !== 'object' || Array.isArray(answers)) return false;
   }
+  if (e.type === 'task_submitted' && typeof (e.data as { text?: unknown } | undefined)?.text !== 'string') return false;
+  if (e.title !== undefined && typeof e.title !== 'string') return false;
   return true;
 }
 
 export function toWire(entry: QueueEntry): WireEvent {
-  const { queuedAt: _queuedAt, ...event } = entry;
+  const { queuedAt: _queuedAt, title: _title, ...event } = entry;
   return event;
 }
 
@@ -76,11 +80,17 @@ export function keyOf(value: unknown): string | number | undefined {
  * A quiz answered offline: itemId → the chosen option's id, and itemId → the item's version the
  * page showed (so the server can tell when an item changed before the answers arrived). Entries
  * queued by the app before option ids hold positions (numbers); the server still reads those.
+ * `title` is the lesson's, so a refusal after sync can name it.
  */
-export function quizEntry(userId: string, lessonId: string, answers: Record<string, string>, id = newUuid(), at = Date.now(), versions?: Record<string, string>): QueueEntry {
-  return { id, type: 'quiz_submitted', lessonId, at, userId, data: versions ? { answers, versions } : { answers }, queuedAt: Date.now() };
+export function quizEntry(userId: string, lessonId: string, answers: Record<string, string>, id = newUuid(), at = Date.now(), versions?: Record<string, string>, title?: string): QueueEntry {
+  return { id, type: 'quiz_submitted', lessonId, at, userId, data: versions ? { answers, versions } : { answers }, queuedAt: Date.now(), ...(title ? { title } : {}) };
 }
 
-export function simpleEntry(type: 'viewed' | 'completed', userId: string, lessonId: string, id = newUuid(), at = Date.now()): QueueEntry {
-  return { id, type, lessonId, at, userId, queuedAt: Date.now() };
+/** A practical task kept on the phone (text and link as checked by learning/task-rules.ts). */
+export function taskEntry(userId: string, lessonId: string, task: { text: string; link: string | null }, id = newUuid(), at = Date.now(), title?: string): QueueEntry {
+  return { id, type: 'task_submitted', lessonId, at, userId, data: { text: task.text, ...(task.link ? { link: task.link } : {}) }, queuedAt: Date.now(), ...(title ? { title } : {}) };
+}
+
+export function simpleEntry(type: 'viewed' | 'completed', userId: string, lessonId: string, id = newUuid(), at = Date.now(), title?: string): QueueEntry {
+  return { id, type, lessonId, at, userId, queuedAt: Date.now(), ...(title ? { title } : {}) };
 }

@@ -23,3 +23,12 @@ export function formatDate(ms: number): string {
 export function strings(element: HTMLElement): (key: string, values?: Record<string, string | number>) => string {
   return (key, values) => fill(element.dataset[key] ?? '', values ?? {});
 }
+
+/**
+ * Why the server refused a queued entry, in plain words (data-s-why-* strings), or its own
+ * message when there is no plainer one.
+ */
+export function whyRefused(s: ReturnType<typeof strings>, reason: string, message?: string): string {
+  const plain = s(`sWhy${reason.charAt(0).toUpperCase()}${reason.slice(1)}`);
+  return plain || s('sWhyGeneric', { message: message ?? reason });
+}

@@ -1,7 +1,8 @@
 import { z } from 'astro/zod';
 import { eq } from 'drizzle-orm';
 import { db } from '@db/client';
-import { cohortMembers, cohorts, users } from '@db/schema';
+import { cohortMembers, cohorts, mentorAssignments, users } from '@db/schema';
+import { leastLoadedCohortMentor } from '../mentoring/assignments';
 import { optionalText, parseForm, password, personName, phone, text, type FieldErrors } from '../../validation';
 import { hashPassword } from '../auth/password';
 import { createSession } from '../auth/session';
@@ -22,14 +23,24 @@ export const registerSchema = z
     passwordRepeat: z.string().optional(),
     consent: z.literal('on', { errorMap: () => ({ message: 'consentMissing' }) }),
   })
-  .refine((v) => v.password === v.passwordRepeat, { path: ['passwordRepeat'], message: 'passwordMismatch' });
+  .refine((v) => !passwordsDiffer(v), { path: ['passwordRepeat'], message: 'passwordMismatch' });
+
+/** The two password fields differ (checked even when other fields are wrong, so it is said at once). */
+function passwordsDiffer(v: { password?: unknown; passwordRepeat?: unknown }): boolean {
+  return (v.password ?? '') !== (v.passwordRepeat ?? '');
+}
 
 export type RegisterResult = { ok: true; token: string; cohortName: string } | { ok: false; errors: FieldErrors };
 
 /** A learner joins a cohort by its code. User and membership are written together or not at all. */
 export async function registerWithJoinCode(input: unknown, now = Date.now()): Promise<RegisterResult> {
   const parsed = parseForm(registerSchema, input);
-  if (!parsed.ok) return parsed;
+  if (!parsed.ok) {
+    // zod skips the refinement while other fields fail: a mismatch is still reported with them.
+    const raw = (input ?? {}) as { password?: unknown; passwordRepeat?: unknown };
+    if (!parsed.errors.passwordRepeat && !parsed.errors.password && passwordsDiffer(raw)) parsed.errors.passwordRepeat = 'passwordMismatch';
+    return parsed;
+  }
   const form = parsed.data;
 
   const [cohort] = await db().select().from(cohorts).where(eq(cohorts.joinCode, form.joinCode)).limit(1);
@@ -41,6 +52,7 @@ export async function registerWithJoinCode(input: unknown, now = Date.now()): Pr
   if (await phoneTaken(form.phone)) return { ok: false, errors: { phone: 'registerPhoneRefused' } };
 
   const userId = newId();
+  const mentorId = await leastLoadedCohortMentor(cohort.id);
   const passwordHash = await hashPassword(form.password);
   try {
     await db().batch([
@@ -57,6 +69,8 @@ export async function registerWithJoinCode(input: unknown, now = Date.now()): Pr
         createdAt: now,
       }),
       db().insert(cohortMembers).values({ cohortId: cohort.id, userId, joinedAt: now }),
+      // Every learner has a mentor from the start when the cohort has one (the trainer can change it).
+      ...(mentorId ? [db().insert(mentorAssignments).values({ id: newId(), mentorId, learnerId: userId, assignedBy: null, from: now })] : []),
     ]);
   } catch (error) {
     // Two registrations with one number at the same moment: the unique index decides.

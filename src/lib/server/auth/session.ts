@@ -16,6 +16,8 @@ export interface SessionUser {
   role: Role;
   phone: string | null;
   locale: 'id' | 'en';
+  /** "Hemat kuota" (issue 16): pages leave out everything that is not needed. */
+  dataSaver: boolean;
 }
 
 export interface Session {
@@ -56,6 +58,7 @@ export async function validateSessionToken(
       role: users.role,
       phone: users.phone,
       locale: users.locale,
+      dataSaver: users.dataSaver,
       deletedAt: users.deletedAt,
     })
     .from(sessions)
@@ -74,7 +77,7 @@ export async function validateSessionToken(
     session.lastActiveAt = now;
     await db().update(sessions).set({ lastActiveAt: now }).where(eq(sessions.id, id));
   }
-  return { session, refreshed, user: { id: row.userId, name: row.name, role: row.role, phone: row.phone, locale: row.locale } };
+  return { session, refreshed, user: { id: row.userId, name: row.name, role: row.role, phone: row.phone, locale: row.locale, dataSaver: row.dataSaver } };
 }
 
 export async function invalidateSession(sessionId: string): Promise<void> {

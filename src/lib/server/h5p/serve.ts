@@ -224,6 +224,8 @@ export interface PlayerStrings {
   needsJs: string;
   failed: string;
   alone: string;
+  /** Opened on its own from a lesson (JavaScript off): a bar with the way back to that lesson. */
+  back?: { href: string; label: string };
 }
 
 /**
@@ -254,12 +256,14 @@ html,body{margin:0;padding:0;background:#fff;color:#1a1a1a;font:1rem/1.5 system-
 #melek-h5p{padding:.25rem .5rem}
 #melek-status{margin:0;padding:.75rem 1rem}
 #melek-status:empty{display:none}
+.melek-back{background:#0b6e4f;padding:0 1rem}
+.melek-back a{color:#fff;display:inline-flex;align-items:center;min-height:48px;font-weight:600}
 #melek-status.error{background:#fff4e5;color:#7a3d00;border-left:6px solid #7a3d00}
 .h5p-iframe-wrapper{background:#fff!important}
 </style>
 </head>
 <body>
-<div id="melek-h5p" ${Object.entries(attrs)
+${s.back ? `<header class="melek-back"><a href="${escapeHtml(s.back.href)}">← ${escapeHtml(s.back.label)}</a></header>\n` : ''}<div id="melek-h5p" ${Object.entries(attrs)
     .map(([k, val]) => `${k}="${escapeHtml(val)}"`)
     .join(' ')}></div>
 <p id="melek-status" role="status">${escapeHtml(s.needsJs)}</p>

@@ -490,6 +490,11 @@ function resolveRelative(from: string, ref: string): string | undefined {
 
 /** A content id is also a URL segment and part of a folder name. */
 export const CONTENT_ID = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
+/**
+ * The same rule for an <input pattern>: browsers compile patterns with the `v` flag, where a bare
+ * `-` inside a class is an error (the browser then checks nothing), so the hyphen is an alternative.
+ */
+export const CONTENT_ID_PATTERN = '[a-z0-9](?:(?:[a-z0-9]|-){0,58}[a-z0-9])?';
 
 /** "Pesan mana yang penipuan?" → "pesan-mana-yang-penipuan". */
 export function slugify(title: string): string {

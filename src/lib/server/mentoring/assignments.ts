@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { and, asc, desc, eq, isNull, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '@db/client';
 import { cohortMembers, cohorts, mentorAssignments, users } from '@db/schema';
@@ -37,6 +37,47 @@ export async function assignMentor(input: unknown, assignedBy: string, now = Dat
     db().insert(mentorAssignments).values({ id: newId(), mentorId, learnerId, assignedBy, from: now }),
   ]);
   return { ok: true, learnerName: learner.name, mentorName: mentor.name };
+}
+
+/**
+ * The mentor a learner who joins a cohort gets (issue 16): of the mentors who follow learners of
+ * that cohort now, the one with the fewest current learners (then by name). None when the cohort
+ * has no mentor yet: the learner then waits in the trainer's "Peserta tanpa pendamping".
+ */
+export async function leastLoadedCohortMentor(cohortId: string): Promise<string | undefined> {
+  const current = alias(mentorAssignments, 'current');
+  const learner = alias(users, 'learner');
+  const mentor = alias(users, 'mentor');
+  const inCohort = db()
+    .selectDistinct({ id: mentorAssignments.mentorId })
+    .from(mentorAssignments)
+    .innerJoin(cohortMembers, and(eq(cohortMembers.userId, mentorAssignments.learnerId), eq(cohortMembers.cohortId, cohortId)))
+    .where(isNull(mentorAssignments.until));
+  const [row] = await db()
+    .select({ id: mentor.id, load: sql<number>`count(${learner.id})` })
+    .from(mentor)
+    .leftJoin(current, and(eq(current.mentorId, mentor.id), isNull(current.until)))
+    .leftJoin(learner, and(eq(learner.id, current.learnerId), isNull(learner.deletedAt)))
+    .where(and(eq(mentor.role, 'mentor'), isNull(mentor.deletedAt), inArray(mentor.id, inCohort)))
+    .groupBy(mentor.id)
+    .orderBy(sql`count(${learner.id})`, asc(mentor.name), asc(mentor.id))
+    .limit(1);
+  return row?.id;
+}
+
+/** The mentor with the fewest current learners of all (the one-tap suggestion for a learner without one). */
+export async function leastLoadedMentor(): Promise<{ id: string; name: string; learners: number } | undefined> {
+  const learner = alias(users, 'learner');
+  const [row] = await db()
+    .select({ id: users.id, name: users.name, learners: sql<number>`count(${learner.id})` })
+    .from(users)
+    .leftJoin(mentorAssignments, and(eq(mentorAssignments.mentorId, users.id), isNull(mentorAssignments.until)))
+    .leftJoin(learner, and(eq(learner.id, mentorAssignments.learnerId), isNull(learner.deletedAt)))
+    .where(and(eq(users.role, 'mentor'), isNull(users.deletedAt)))
+    .groupBy(users.id)
+    .orderBy(sql`count(${learner.id})`, asc(users.name), asc(users.id))
+    .limit(1);
+  return row ? { ...row, learners: Number(row.learners) } : undefined;
 }
 
 /** The learners a mentor follows now, with their cohort. */

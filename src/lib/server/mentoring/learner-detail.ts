@@ -61,7 +61,7 @@ export async function learnerDetail(learnerId: string, course: CourseModule[]) {
         const text = (id: string) => item.options.find((o) => o.id === id)?.text ?? '—';
         return { question: item.question, chosen: text(r.chosenId), right: text(r.correctId), correct: r.correct };
       });
-      return { ...a, lesson, moduleTitle: module?.title, choices };
+      return { ...a, lesson, module, moduleTitle: module?.title, choices };
     }),
     submissions: submissions.map((s) => ({ ...s, lesson: taskLesson.get(s.taskId), latest: latestByTask.get(s.taskId) === s.id })),
     notes,

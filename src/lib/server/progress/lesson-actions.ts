@@ -10,6 +10,17 @@ export type LessonPostResult =
   | { ok: true; redirect: string }
   | { ok: false; form: 'quiz' | 'task' | 'done'; errors: Record<string, string>; values?: Record<string, string> };
 
+/**
+ * Where a lesson form's successful post leads (303): the quiz's attempt, the task's "sent" note,
+ * "Selesai". The lesson page's script uses the same targets when it posted the form itself.
+ */
+export function lessonPostRedirect(lessonId: string, intent: 'quiz' | 'task' | 'done', id: string): string {
+  const base = `/learn/${lessonId}`;
+  if (intent === 'quiz') return `${base}?percobaan=${id}#kuis`;
+  if (intent === 'task') return `${base}?tugas=terkirim#tugas`;
+  return `${base}?selesai=1#selesai`;
+}
+
 /** Records that a learner opened a lesson (a server-made event id: one view per page load). */
 export async function recordView(userId: string, lesson: LessonMeta, course: CourseModule[]): Promise<void> {
   await recordProgressEvents(userId, [{ id: crypto.randomUUID(), type: 'viewed', lessonId: lesson.id, at: Date.now() }], course);
@@ -22,7 +33,6 @@ export async function recordView(userId: string, lesson: LessonMeta, course: Cou
  */
 export async function handleLessonPost(userId: string, lesson: LessonMeta, course: CourseModule[], form: FormData): Promise<LessonPostResult> {
   const intent = form.get('intent');
-  const base = `/learn/${lesson.id}`;
   if (intent === 'quiz') {
     const pairs = answerPairs(form);
     const shownVersions = shownVersionsOf(form);
@@ -48,18 +58,18 @@ export async function handleLessonPost(userId: string, lesson: LessonMeta, cours
       now,
     );
     await issueEligibleCertificates(userId, course).catch(certificateHookFailed);
-    return { ok: true, redirect: `${base}?percobaan=${id}#kuis` };
+    return { ok: true, redirect: lessonPostRedirect(lesson.id, 'quiz', id) };
   }
   if (intent === 'task') {
     const values = { text: String(form.get('text') ?? ''), link: String(form.get('link') ?? '') };
-    const result = await submitTask(userId, lesson, values);
+    const result = await submitTask(userId, lesson, values, Date.now(), eventIdFrom(form));
     if (!result.ok) return { ok: false, form: 'task', errors: result.errors as FieldErrors, values: { text: values.text.slice(0, 2000), link: values.link.slice(0, 500) } };
-    return { ok: true, redirect: `${base}?tugas=terkirim#tugas` };
+    return { ok: true, redirect: lessonPostRedirect(lesson.id, 'task', '') };
   }
   if (intent === 'done') {
     await recordProgressEvents(userId, [{ id: eventIdFrom(form), type: 'completed', lessonId: lesson.id, at: Date.now() }], course);
     await issueEligibleCertificates(userId, course).catch(certificateHookFailed);
-    return { ok: true, redirect: `${base}?selesai=1#selesai` };
+    return { ok: true, redirect: lessonPostRedirect(lesson.id, 'done', '') };
   }
   return { ok: false, form: 'done', errors: { _form: 'formInvalid' } };
 }

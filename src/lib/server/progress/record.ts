@@ -8,6 +8,7 @@ import type { CourseModule, LessonMeta } from '../../learning/types';
 import { MAX_INFERRED_SEC, MAX_TIME_EVENT_SEC } from '../../learning/projection';
 import { CONTENT_ID } from '../h5p/validate';
 import { maxScoreMatches } from '../h5p/max-score';
+import { parseTaskSubmission, submitTask } from './tasks';
 
 export const MAX_BATCH = 1000;
 /** Devices' clocks drift; an event up to this far in the future is still believed. */
@@ -17,7 +18,7 @@ const EARLIEST = Date.UTC(2024, 0, 1);
 const eventSchema = z
   .object({
     id: z.string().uuid(),
-    type: z.enum(['viewed', 'completed', 'time', 'quiz_submitted', 'h5p_result']),
+    type: z.enum(['viewed', 'completed', 'time', 'quiz_submitted', 'h5p_result', 'task_submitted']),
     lessonId: z.string().min(1).max(120),
     at: z.union([z.number().int(), z.string().datetime({ offset: true })]).transform((v) => (typeof v === 'number' ? v : Date.parse(v))),
     userId: z.string().max(40).optional(),
@@ -66,7 +67,9 @@ export type EventError =
   | 'quizItemChanged'
   | 'h5pUnknownContent'
   | 'h5pNotInLesson'
-  | 'h5pScoreInvalid';
+  | 'h5pScoreInvalid'
+  | 'taskNone'
+  | 'taskInvalid';
 
 export interface RecordResult {
   accepted: string[];
@@ -96,6 +99,7 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
   const result: RecordResult = { accepted: [], duplicates: [], rejected: [] };
   const valid: ValidEvent[] = [];
   const seenInBatch = new Set<string>();
+  const tasks: Array<{ index: number; id: string; lesson: LessonMeta; data: unknown; at: number }> = [];
 
   input.forEach((raw, index) => {
     const parsed = eventSchema.safeParse(raw);
@@ -126,7 +130,15 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
       return;
     }
     seenInBatch.add(event.id);
-    valid.push({ id: event.id, type: event.type, lessonId: event.lessonId, at: event.at, data: event.data, lesson, h5p });
+    if (event.type === 'task_submitted') {
+      // A practical task kept on the phone: checked by the rules of the task form, stored as a
+      // submission under the phone's id (not in the progress log, like the form's post).
+      if (!lesson.task) return reject('taskNone');
+      if (!parseTaskSubmission(event.data).ok) return reject('taskInvalid');
+      tasks.push({ index, id: event.id, lesson, data: event.data, at: event.at });
+      return;
+    }
+    valid.push({ id: event.id, type: event.type as ValidEvent['type'], lessonId: event.lessonId, at: event.at, data: event.data, lesson, h5p });
   });
 
   // H5P results only for contents that are imported (a deleted or never-imported id is refused),
@@ -149,6 +161,13 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
     }
     result.rejected.sort((a, b) => a.index - b.index);
   }
+
+  for (const task of tasks) {
+    const stored = await submitTask(userId, task.lesson, task.data, task.at, task.id);
+    if (stored.ok) (stored.duplicate ? result.duplicates : result.accepted).push(task.id);
+    else result.rejected.push({ index: task.index, id: task.id, error: stored.errors._form === 'eventIdTaken' ? 'eventIdTaken' : 'taskInvalid' });
+  }
+  if (tasks.length) result.rejected.sort((a, b) => a.index - b.index);
 
   if (valid.length === 0) return result;
 

@@ -1,42 +1,50 @@
 import { z } from 'astro/zod';
+import { inArray } from 'drizzle-orm';
 import { db } from '@db/client';
 import { taskSubmissions } from '@db/schema';
-import { parseForm, type FieldErrors } from '../../validation';
+import type { FieldErrors } from '../../validation';
 import type { LessonMeta } from '../../learning/types';
+import { checkTask, TASK_TEXT_MAX } from '../../learning/task-rules';
 import { newId } from '../auth/tokens';
 
-export const TASK_TEXT_MAX = 2000;
+export { TASK_TEXT_MAX };
 
-const submissionSchema = z.object({
-  text: z
-    .string({ required_error: 'taskTextEmpty', invalid_type_error: 'taskTextEmpty' })
-    .trim()
-    .min(1, 'taskTextEmpty')
-    .max(TASK_TEXT_MAX, 'taskTextLong'),
-  link: z
-    .string()
-    .trim()
-    .max(500, 'taskLinkInvalid')
-    .optional()
-    .transform((v) => (v ? v : null))
-    // Only web links: a javascript: or data: link would run in the mentor's browser.
-    .refine((v) => v === null || (URL.canParse(v) && /^https?:$/.test(new URL(v).protocol)), 'taskLinkInvalid'),
+/** Types only (form fields are strings, or missing); the rules themselves are in learning/task-rules.ts. */
+const submissionShape = z.object({
+  text: z.string().optional().catch(undefined),
+  link: z.string().optional().catch(undefined),
 });
 
-/** A learner hands in evidence for a lesson's practical task; it waits for the mentor's review. */
-export async function submitTask(userId: string, lesson: LessonMeta, input: unknown, now = Date.now()): Promise<{ ok: true; id: string } | { ok: false; errors: FieldErrors }> {
+/** A submission checked by the rules the phone also applies before it queues one. */
+export function parseTaskSubmission(input: unknown): { ok: true; data: { text: string; link: string | null } } | { ok: false; errors: FieldErrors } {
+  const shape = submissionShape.safeParse(input ?? {});
+  if (!shape.success) return { ok: false, errors: { text: 'taskTextEmpty' } };
+  const checked = checkTask(shape.data);
+  return checked.ok ? checked : { ok: false, errors: checked.errors as FieldErrors };
+}
+
+/**
+ * A learner hands in evidence for a lesson's practical task; it waits for the mentor's review.
+ * `id` is the one the page made for the form (a UUID): a post that reached the server but whose
+ * answer was lost, then sent again from the phone's queue, is stored once.
+ */
+export async function submitTask(
+  userId: string,
+  lesson: LessonMeta,
+  input: unknown,
+  now = Date.now(),
+  id = newId(),
+): Promise<{ ok: true; id: string; duplicate?: boolean } | { ok: false; errors: FieldErrors }> {
   if (!lesson.task) return { ok: false, errors: { _form: 'taskNone' } };
-  const parsed = parseForm(submissionSchema, input);
+  const parsed = parseTaskSubmission(input);
   if (!parsed.ok) return parsed;
-  const id = newId();
-  await db().insert(taskSubmissions).values({
-    id,
-    userId,
-    taskId: lesson.task.id,
-    lessonId: lesson.id,
-    text: parsed.data.text,
-    link: parsed.data.link,
-    submittedAt: now,
-  });
-  return { ok: true, id };
+  const inserted = await db()
+    .insert(taskSubmissions)
+    .values({ id, userId, taskId: lesson.task.id, lessonId: lesson.id, text: parsed.data.text, link: parsed.data.link, submittedAt: now })
+    .onConflictDoNothing()
+    .returning({ id: taskSubmissions.id });
+  if (inserted.length > 0) return { ok: true, id };
+  const [owner] = await db().select({ userId: taskSubmissions.userId }).from(taskSubmissions).where(inArray(taskSubmissions.id, [id]));
+  if (owner?.userId === userId) return { ok: true, id, duplicate: true };
+  return { ok: false, errors: { _form: 'eventIdTaken' } };
 }

@@ -45,6 +45,8 @@ export function problemText(problem: ImportProblem, d: Dictionary): string {
       return d.notAMentor;
     case 'noInput':
       return d.trImportNoInput;
+    case 'uploadExpired':
+      return d.trImportUploadExpired;
     case 'bothInputs':
       return d.trImportBoth;
     case 'tooLarge':

@@ -25,11 +25,14 @@ export type ImportProblem =
   | { kind: 'tooManyRows'; rows: number; max: number }
   | { kind: 'missingColumns'; missing: RosterField[] }
   | { kind: 'duplicateColumn'; field: RosterField; headers: string[] }
-  | { kind: 'conflict' };
+  | { kind: 'conflict' }
+  | { kind: 'uploadExpired' };
 
 /** The HTTP status each problem is answered with. */
-export function problemStatus(problem: ImportProblem): 404 | 409 | 413 | 422 {
+export function problemStatus(problem: ImportProblem): 404 | 409 | 410 | 413 | 422 {
   switch (problem.kind) {
+    case 'uploadExpired':
+      return 410;
     case 'cohortUnknown':
       return 404;
     case 'tooLarge':

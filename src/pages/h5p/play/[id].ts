@@ -18,7 +18,10 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
       headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': PACKAGE_FILE_CSP },
     });
   }
-  const etag = `"${content.folder}-${locals.locale}"`;
+  // The card's plain link (JavaScript off) names its lesson: the page then shows the way back.
+  const from = new URL(request.url).searchParams.get('kembali') ?? '';
+  const back = /^\/learn\/[a-z0-9][a-z0-9-]{0,58}\/[a-z0-9][a-z0-9-]{0,58}$/.test(from) ? from : undefined;
+  const etag = `"${content.folder}-${locals.locale}${back ? `-${back.replace(/[^a-z0-9]/g, '_')}` : ''}"`;
   if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: playerHeaders(etag) });
   const html = playerHtml(content, {
     lang: locals.locale,
@@ -26,6 +29,7 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
     needsJs: d.h5pPlayerNeedsJs,
     failed: d.h5pPlayerFailed,
     alone: d.h5pPlayerAlone,
+    back: back ? { href: back, label: d.h5pBackToLesson } : undefined,
   });
   return new Response(html, { status: 200, headers: playerHeaders(etag) });
 };
