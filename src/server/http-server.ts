@@ -166,13 +166,17 @@ function silence(res: ServerResponse): void {
   res.setHeader = noop as unknown as ServerResponse['setHeader'];
   res.write = (() => true) as unknown as ServerResponse['write'];
   res.end = noop as unknown as ServerResponse['end'];
+  // Nor may the page's failed read tear the connection down before the 413 is read: a reset now
+  // can make the client's system drop that answer (seen under load). The socket closes on its own.
+  res.destroy = noop as unknown as ServerResponse['destroy'];
 }
 
 /**
  * 413 in the user's language. A short rest of the body (up to DRAIN_LIMIT) is read away so the
  * connection stays usable; a longer one is not read at all: once the answer is out, this server
  * stops sending (FIN) but does not reset the connection at once, because a reset can make the
- * client's system drop the answer it has not read yet; the socket is destroyed a few seconds later.
+ * client's system drop the answer it has not read yet; the rest is read and dropped, and the
+ * socket is destroyed a few seconds later.
  */
 function refuseTooLarge(req: IncomingMessage, res: ServerResponse, alreadyRead: number): void {
   if (res.headersSent) return;
@@ -195,6 +199,11 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse, alreadyRead: 
   const socket = req.socket;
   res.once('finish', () => {
     socket.end();
+    // Until then, whatever still arrives is read and dropped (memory stays flat): closing with
+    // unread bytes in the kernel's buffer sends a reset, which can make a slow client lose the
+    // 413 it has not read yet (seen on a loaded machine).
+    req.on('data', () => {});
+    req.resume();
     setTimeout(() => socket.destroy(), 5000).unref();
   });
 }
