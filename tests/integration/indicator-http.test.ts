@@ -10,6 +10,7 @@
 import { approvalFields } from '../helpers/review';
 import { formFor } from '../../src/lib/indicator/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEGACY_OPTION_ORDER } from '../../src/lib/learning/legacy-option-order';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -367,7 +368,7 @@ describe('module pre/post tests', () => {
   it('an old pre-test row (before forms and option ids: positions, no form) still shows its result', async () => {
     const sari = learnerId(0);
     const items = moduleFm('pemasaran-whatsapp').prePost.map((p) => p.a);
-    const legacy = JSON.parse(readFileSync(join(ROOT, 'src/lib/learning/legacy-option-order.json'), 'utf8')) as Record<string, { order: string[] }>;
+    const legacy = LEGACY_OPTION_ORDER;
     const answers = Object.fromEntries(items.map((i) => [i.id, 0]));
     await database.$client.execute({
       sql: "INSERT INTO quiz_attempts (id, user_id, lesson_id, kind, answers, score, max_score, pillar_scores, at) VALUES ('lama-1', ?, 'pemasaran-whatsapp', 'pre', ?, 2, ?, NULL, ?)",

@@ -5,6 +5,7 @@
  * the viewed event, other learners' attempts and unknown lessons. No response may be a 5xx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { LEGACY_OPTION_ORDER } from '../../src/lib/learning/legacy-option-order';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
@@ -257,7 +258,7 @@ describe('POST /api/progress', () => {
 
   it('an answer queued on a phone by the previous version (option positions) is still accepted when its item is unchanged', async () => {
     // The old app sent positions in the file order of the time: the snapshot keeps that order.
-    const legacy = JSON.parse(readFileSync(join(ROOT, 'src/lib/learning/legacy-option-order.json'), 'utf8')) as Record<string, { order: string[] }>;
+    const legacy = LEGACY_OPTION_ORDER;
     const quiz = frontmatter(OTHER_MODULE_LESSON).quiz;
     const answers = Object.fromEntries(quiz.map((q) => [q.id, legacy[q.id].order.indexOf(q.options.find((o) => o.correct)!.id)]));
     const old = event('quiz_submitted', OTHER_MODULE_LESSON, { data: { answers } });

@@ -128,7 +128,7 @@ describe('gradeQuiz', () => {
 
 describe('old answers by position (queued before option ids)', () => {
   it('a real item unchanged since: its old position means the option of the old file order', () => {
-    // wa-profil-1 as the snapshot recorded it; see src/lib/learning/legacy-option-order.json.
+    // wa-profil-1 as the snapshot recorded it; see src/lib/learning/legacy-option-order.ts.
     const real = { id: 'no-such-item', question: 'x', options: [], explanation: 'x', pillar: 'cakap' } as unknown as QuizItem;
     expect(legacyOption(real, 0)).toEqual({ ok: false, error: 'quizItemChanged' });
   });

@@ -1,6 +1,6 @@
 import { sha256 } from '@oslojs/crypto/sha2';
 import { encodeHexLowerCase } from '@oslojs/encoding';
-import legacy from './legacy-option-order.json';
+import { LEGACY_OPTION_ORDER as legacy } from './legacy-option-order';
 import type { QuizItem, QuizOption } from './types';
 
 /**
