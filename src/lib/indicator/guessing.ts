@@ -1,3 +1,4 @@
+import { seededRandom } from '../random';
 import { moduleEligibility, PASS_PERCENT } from './certificate-rules';
 import { gradeQuiz } from '../learning/grading';
 import { optionOrder } from '../learning/options';
@@ -11,17 +12,8 @@ import type { CourseModule, QuizItem, QuizOption } from '../learning/types';
 export const STRATEGIES = ['first', 'second', 'last', 'longest', 'random'] as const;
 export type Strategy = (typeof STRATEGIES)[number];
 
-/** A small seeded generator (mulberry32), so a run is repeatable. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A seeded generator, so a run is repeatable. */
+export const seeded = seededRandom;
 
 export function pick(strategy: Strategy, shown: QuizOption[], random: () => number): QuizOption {
   switch (strategy) {

@@ -1,3 +1,4 @@
+import { seededRandom } from '../random';
 import { forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
 
 /**
@@ -34,17 +35,7 @@ export interface LayoutOptions {
   seed?: number;
 }
 
-/** A small, fast, seedable PRNG (mulberry32). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../random';
 
 /** FNV-1a: the seed of a network is derived from its shape, so equal inputs give equal layouts. */
 export function hashString(s: string): number {
