@@ -16,10 +16,11 @@ async function firstVisitBytes(browser: Browser, proxy: WeakProxy, phone: string
   const context = await browser.newContext({ baseURL: proxy.url, viewport: { width: 360, height: 740 }, locale: 'id-ID' });
   const page = await context.newPage();
   await loginAs(page, phone, 'sandi-uji-123');
-  await expect.poll(() => new URL(page.url()).pathname).toBe('/learn');
+  // Wait for the login's redirect to finish loading: a reload issued while Chromium is still
+  // committing that navigation fails with "Not attached to an active page" (seen once in CI).
+  await page.waitForURL((url) => url.pathname === '/learn', { waitUntil: 'load' });
   const before = proxy.bytesDown();
-  await page.reload();
-  await page.waitForLoadState('load');
+  await page.goto('/learn', { waitUntil: 'load' });
   // Give the phone time to download what it downloads by itself (the service worker's app shell).
   if (expectWorker) await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'), { timeout: 30_000 }).toBe(true);
   else await page.waitForTimeout(3000);
