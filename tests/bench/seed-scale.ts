@@ -38,8 +38,14 @@ export { courseFromContent } from '../../src/lib/server/content-files';
 /** What the seeder needs of a lesson. */
 export interface ScaleLesson {
   id: string;
-  quiz: Array<{ id: string; options: number; correct: number; pillar: Pillar }>;
+  /** Option ids in file order and the correct one's id (answers are stored by option id). */
+  quiz: Array<{ id: string; optionIds: string[]; correct: string; pillar: Pillar }>;
   taskId?: string;
+}
+
+/** The k-th wrong option of an item (k < number of options − 1). */
+function wrongOption(item: ScaleLesson['quiz'][number], k: number): string {
+  return item.optionIds.filter((id) => id !== item.correct)[k];
 }
 
 /** The course's lessons, in order, as the seeder wants them. */
@@ -47,7 +53,7 @@ export function scaleLessons(course: CourseModule[]): ScaleLesson[] {
   return course.flatMap((m) =>
     m.lessons.map((l) => ({
       id: l.id,
-      quiz: l.quiz.map((q) => ({ id: q.id, options: q.options.length, correct: q.options.find((o) => o.correct)!.id, pillar: q.pillar ?? l.pillars[0] })),
+      quiz: l.quiz.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id), correct: q.options.find((o) => o.correct)!.id, pillar: q.pillar ?? l.pillars[0] })),
       taskId: l.task?.id,
     })),
   );
@@ -270,12 +276,12 @@ function learnerHistory(rng: Rng, uuid: () => string, lessons: ScaleLesson[], ev
         completedLessons.push({ lesson, at });
       } else if (slots.has(k)) {
         const p = i === strugglingLesson ? 0.2 : attemptNo === 0 ? 0.6 : 0.85;
-        const answers: Record<string, number> = {};
+        const answers: Record<string, string> = {};
         const pillarScores: Record<string, { score: number; max: number }> = {};
         let score = 0;
         for (const item of lesson.quiz) {
           const right = rng.chance(p);
-          answers[item.id] = right ? item.correct : (item.correct + 1 + rng.int(0, item.options - 2)) % item.options;
+          answers[item.id] = right ? item.correct : wrongOption(item, rng.int(0, item.optionIds.length - 2));
           const bucket = (pillarScores[item.pillar] ??= { score: 0, max: 0 });
           bucket.max++;
           if (right) {
@@ -285,7 +291,7 @@ function learnerHistory(rng: Rng, uuid: () => string, lessons: ScaleLesson[], ev
         }
         // A struggling learner never reaches the pass mark (70 %) on that quiz.
         if (i === strugglingLesson && score / lesson.quiz.length >= 0.7) {
-          for (const item of lesson.quiz) answers[item.id] = (item.correct + 1) % item.options;
+          for (const item of lesson.quiz) answers[item.id] = wrongOption(item, 0);
           for (const b of Object.values(pillarScores)) b.score = 0;
           score = 0;
         }

@@ -25,6 +25,7 @@ import { addMonths, jakartaDate, jakartaDateTime } from '../../src/lib/reports/d
 import { enrolledAt, learnerScorer, toLearnerRecords, type LearnerFacts } from '../../src/lib/reports/facts';
 
 const DAY = 86_400_000;
+const NO_COUNTS = { qRight: 0, qItems: 0, approved: 0, tasks: 0, done: 0, lessons: 0 };
 
 /** A learner indicator with the given pillar scores (null = "belum cukup data"). */
 function indicator(scores: Partial<Record<Pillar, number | null>>, overall: number | null): LearnerIndicator {
@@ -33,7 +34,7 @@ function indicator(scores: Partial<Record<Pillar, number | null>>, overall: numb
     const s = scores[pillar];
     return s === null || s === undefined
       ? { pillar, enoughData: false, reason: 'noTask' }
-      : { pillar, enoughData: true, Q: 0, P: 0, C: 0, raw: s, score: s, capped: false, level: level(s) };
+      : { pillar, enoughData: true, Q: 0, P: 0, C: 0, raw: s, score: s, exact: { n: Math.round(s * 100), d: 1 }, capped: false, level: level(s), heldByTask: false, counts: NO_COUNTS };
   });
   return { pillars, overall, level: overall === null ? null : level(overall) };
 }

@@ -72,10 +72,10 @@ describe('learner rows', () => {
   const generatedAt = Date.UTC(2027, 0, 15, 3, 0); // 10:00 WIB
   const indicator: LearnerIndicator = {
     pillars: [
-      { pillar: 'cakap', enoughData: true, Q: 0.75, P: 0.5, C: 2 / 3, raw: 3.75, score: 3.75, capped: false, level: 'Cakap' },
+      { pillar: 'cakap', enoughData: true, Q: 0.75, P: 0.5, C: 2 / 3, raw: 3.75, score: 3.75, exact: { n: 375, d: 1 }, capped: false, level: 'Cakap', heldByTask: false, counts: { qRight: 3, qItems: 4, approved: 1, tasks: 2, done: 2, lessons: 3 } },
       { pillar: 'etika', enoughData: false, reason: 'fewQuizItems' },
       { pillar: 'budaya', enoughData: false, reason: 'noTask' },
-      { pillar: 'aman', enoughData: true, Q: 1, P: 0, C: 1, raw: 4.6, score: 3.4, capped: true, level: 'Berkembang' },
+      { pillar: 'aman', enoughData: true, Q: 1, P: 0, C: 1, raw: 4.6, score: 3.4, exact: { n: 460, d: 1 }, capped: true, level: 'Berkembang', heldByTask: true, counts: { qRight: 4, qItems: 4, approved: 0, tasks: 1, done: 2, lessons: 2 } },
     ],
     overall: 3.58,
     level: 'Cakap',
