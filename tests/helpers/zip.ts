@@ -1,5 +1,4 @@
-import { createDeflateRaw, deflateRawSync } from 'node:zlib';
-import { crc32 } from '../../src/lib/server/h5p/zip-writer';
+import { crc32, createDeflateRaw, deflateRawSync } from 'node:zlib';
 
 /**
  * A zip writer for tests that can also lie: raw names (backslashes, "..", absolute), any Unix
