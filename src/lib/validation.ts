@@ -1,7 +1,10 @@
 import { z } from 'astro/zod';
 import { normalizePhone } from './phone';
 import type { Dictionary } from '../i18n/id';
-import { PASSWORD_MAX, PASSWORD_MIN } from './server/auth/password';
+
+/** Password length rules; the argon2 hashing itself lives in src/lib/server/auth/password.ts. */
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 200;
 
 /** Message keys of the dictionary that take no arguments: what a zod issue may carry. */
 export type MessageKey = { [K in keyof Dictionary]: Dictionary[K] extends string ? K : never }[keyof Dictionary];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { assetUrls, markSavedCopy, moduleCacheName, pageUserId, parseModuleCacheName, pickFromSrcset } from '../../src/scripts/offline/pages';
-import { imageRefsInMdx, moduleOfflineManifest, roundedKb, versionOf, STORE_RATIO } from '../../src/components/offline/module-files';
+import { imageRefsInMdx, moduleOfflineManifest, roundedKb, versionOf, STORE_RATIO } from '../../src/lib/learning/offline-manifest';
 import { fill } from '../../src/scripts/offline/text';
 import type { CourseModule, LessonMeta } from '../../src/lib/learning/types';
 

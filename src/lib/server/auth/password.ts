@@ -3,9 +3,6 @@ import { hash, verify } from '@node-rs/argon2';
 /** argon2id (algorithm 2) with the OWASP minimum: 19 MiB, 2 passes, 1 lane (~30 ms here). */
 const OPTIONS = { algorithm: 2, memoryCost: 19456, timeCost: 2, parallelism: 1 } as const;
 
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
-
 export function hashPassword(password: string): Promise<string> {
   return hash(password, OPTIONS);
 }

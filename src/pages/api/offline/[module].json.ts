@@ -2,12 +2,12 @@ import type { APIRoute } from 'astro';
 import { t } from '../../../i18n';
 import { course, courseWithDrafts } from '../../../lib/server/content';
 import { json } from '../../../lib/server/http';
-import { moduleOfflineManifest } from '../../../components/offline/module-files';
-import { offlineInputs } from '../../../components/offline/offline-inputs';
+import { moduleOfflineManifest } from '../../../lib/learning/offline-manifest';
+import { offlineInputs } from '../../../lib/server/offline-inputs';
 
 /**
  * GET /api/offline/<module>.json: what "Simpan untuk offline" downloads for a module (URLs and
- * estimated sizes; see module-files.ts). Learners get published lessons; trainers (preview) also
+ * estimated sizes; see src/lib/learning/offline-manifest.ts). Learners get published lessons; trainers (preview) also
  * drafts. Personal (the pages are the learner's own), so never stored by a shared cache.
  */
 export const GET: APIRoute = async ({ params, locals }) => {

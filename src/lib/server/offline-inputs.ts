@@ -8,11 +8,11 @@
  */
 import { statSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import type { CourseModule, LessonMeta } from '../../lib/learning/types';
-import { lessonEntry } from '../../lib/server/content';
-import * as h5pImport from '../../lib/server/h5p/import';
-import * as h5pServe from '../../lib/server/h5p/serve';
-import { imageRefsInMdx, type H5pInfo } from './module-files';
+import type { CourseModule, LessonMeta } from '../learning/types';
+import { lessonEntry } from './content';
+import * as h5pImport from './h5p/import';
+import * as h5pServe from './h5p/serve';
+import { imageRefsInMdx, type H5pInfo } from '../learning/offline-manifest';
 
 const CONTENT_ROOT = resolve(process.cwd(), 'content');
 

@@ -9,8 +9,8 @@
  * really uses is smaller, so the estimate errs high). What is stored on the phone is HTML
  * uncompressed, about STORE_RATIO times the download.
  */
-import { estimatedLessonKb } from '../../lib/learning/data-cost';
-import type { CourseModule, LessonMeta } from '../../lib/learning/types';
+import { estimatedLessonKb } from './data-cost';
+import type { CourseModule, LessonMeta } from './types';
 import type { OfflineManifest } from '../../scripts/offline/save';
 
 /**
