@@ -1,7 +1,8 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 
-export const ROLES = ['learner', 'mentor', 'trainer'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Role } from '../../src/lib/roles';
+
+export { ROLES, type Role };
 
 /** Times are stored as epoch milliseconds (integers): cheap to compare and index. */
 export const users = sqliteTable(

@@ -1,5 +1,8 @@
 import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './auth';
+import { ADOPTION_ITEMS, PARTNERSHIP_TYPES, SALES_BANDS, SOURCES } from '../../src/lib/reports/evaluation';
+
+export { ADOPTION_ITEMS, PARTNERSHIP_TYPES, SALES_BANDS, SOURCES };
 
 /** Pre/post self-assessment answers (Skor Persepsi), with the instrument version they used. */
 export const assessments = sqliteTable(
@@ -19,9 +22,7 @@ export const assessments = sqliteTable(
   (t) => [uniqueIndex('assessments_user_timepoint_version').on(t.userId, t.timepoint, t.instrumentVersion)],
 );
 
-export const ADOPTION_ITEMS = ['wa_business_profile', 'catalog_5_items', 'qris_active', 'bookkeeping_4_weeks', 'two_step_verification'] as const;
 export type AdoptionItem = (typeof ADOPTION_ITEMS)[number];
-export const SOURCES = ['self', 'mentor', 'peer'] as const;
 
 /** Technology adoption, one row per check: what, whether seen in place, by whom, when. */
 export const adoptionChecks = sqliteTable(
@@ -42,7 +43,6 @@ export const adoptionChecks = sqliteTable(
 );
 
 /** DESIGN.md's partnership types, plus the collaborations sellers make with each other (issue 10). */
-export const PARTNERSHIP_TYPES = ['supplier', 'reseller', 'marketplace', 'lender', 'community', 'shared_delivery', 'joint_promotion', 'pooled_buying'] as const;
 
 /** New partnerships a learner made since enrolment; a mentor may verify them. */
 export const collaborations = sqliteTable(
@@ -69,7 +69,6 @@ export const collaborations = sqliteTable(
   (t) => [index('collaborations_user_idx').on(t.userId), index('collaborations_partner_idx').on(t.partnerUserId, t.status)],
 );
 
-export const SALES_BANDS = ['lt1', '1to3', '3to5', '5to10', '10to25', 'gt25'] as const;
 
 /** Self-reported monthly sales band at start and follow-up; "seen by mentor" only when they saw the books. */
 export const salesReports = sqliteTable(

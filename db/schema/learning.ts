@@ -1,8 +1,8 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './auth';
+import { EVENT_TYPES, type EventType } from '../../src/lib/learning/event-types';
 
-export const EVENT_TYPES = ['viewed', 'completed', 'time', 'quiz_submitted', 'h5p_result'] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+export { EVENT_TYPES, type EventType };
 
 /**
  * Append-only log of what learners did. The id is chosen by the client (a UUID), so a batch

@@ -1,9 +1,8 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { users } from './auth';
+import { COLLAB_OFFERS, SELLER_CATEGORIES, VISIBILITIES as PROFILE_VISIBILITY } from '../../src/lib/network/vocab';
 
-export const SELLER_CATEGORIES = ['makanan_minuman', 'kerajinan', 'fesyen', 'pertanian_perikanan', 'jasa', 'lainnya'] as const;
-export const COLLAB_OFFERS = ['supplier', 'reseller', 'shared_delivery', 'joint_promotion', 'pooled_buying'] as const;
-export const PROFILE_VISIBILITY = ['hidden', 'cohort', 'all'] as const;
+export { COLLAB_OFFERS, PROFILE_VISIBILITY, SELLER_CATEGORIES };
 
 /** A seller's opt-in profile for the directory. Hidden by default; the phone shows only if ticked. */
 export const sellerProfiles = sqliteTable(

@@ -1,4 +1,6 @@
-import type { Role } from '../../db/schema/auth';
+/** The three roles; the users table's role column takes its values from here. */
+export const ROLES = ['learner', 'mentor', 'trainer'] as const;
+export type Role = (typeof ROLES)[number];
 
 /** Where each role lands after login. */
 export const ROLE_HOME: Record<Role, string> = {

@@ -1,4 +1,4 @@
-import type { EventType } from '../../../db/schema/learning';
+import type { EventType } from './event-types';
 
 export interface ProgressEvent {
   type: EventType;

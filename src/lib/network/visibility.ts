@@ -1,4 +1,4 @@
-import type { Role } from '../../../db/schema/auth';
+import type { Role } from '../roles';
 import type { Visibility } from './vocab';
 
 /**

@@ -1,36 +1,21 @@
-import type {
-  COLLAB_OFFERS as SCHEMA_OFFERS,
-  PROFILE_VISIBILITY as SCHEMA_VISIBILITY,
-  SELLER_CATEGORIES as SCHEMA_CATEGORIES,
-} from '../../../db/schema/network';
-import type { PARTNERSHIP_TYPES as SCHEMA_PARTNERSHIP_TYPES } from '../../../db/schema/indicator';
+import { PARTNERSHIP_TYPES, type PartnershipType } from '../reports/evaluation';
 
 /**
- * The collaboration network's vocabularies (issue 10). Only types come from db/schema (src/lib
- * stays free of the database); the checks below make a value added there a build error here.
+ * The collaboration network's vocabularies. The rules own them; db/schema/network.ts takes its
+ * column values from here, so a value is added in one place.
  */
-export type SellerCategory = (typeof SCHEMA_CATEGORIES)[number];
-export type CollabOffer = (typeof SCHEMA_OFFERS)[number];
-export type Visibility = (typeof SCHEMA_VISIBILITY)[number];
-export type PartnershipType = (typeof SCHEMA_PARTNERSHIP_TYPES)[number];
-
-export const SELLER_CATEGORIES = ['makanan_minuman', 'kerajinan', 'fesyen', 'pertanian_perikanan', 'jasa', 'lainnya'] as const satisfies readonly SellerCategory[];
-export const COLLAB_OFFERS = ['supplier', 'reseller', 'shared_delivery', 'joint_promotion', 'pooled_buying'] as const satisfies readonly CollabOffer[];
-export const VISIBILITIES = ['hidden', 'cohort', 'all'] as const satisfies readonly Visibility[];
+export const SELLER_CATEGORIES = ['makanan_minuman', 'kerajinan', 'fesyen', 'pertanian_perikanan', 'jasa', 'lainnya'] as const;
+export type SellerCategory = (typeof SELLER_CATEGORIES)[number];
+export const COLLAB_OFFERS = ['supplier', 'reseller', 'shared_delivery', 'joint_promotion', 'pooled_buying'] as const;
+export type CollabOffer = (typeof COLLAB_OFFERS)[number];
+export const VISIBILITIES = ['hidden', 'cohort', 'all'] as const;
+export type Visibility = (typeof VISIBILITIES)[number];
 /** Every partnership type of the evaluation records, in display order. */
-export const ALL_PARTNERSHIP_TYPES = ['supplier', 'reseller', 'marketplace', 'lender', 'community', 'shared_delivery', 'joint_promotion', 'pooled_buying'] as const satisfies readonly PartnershipType[];
+export const ALL_PARTNERSHIP_TYPES = PARTNERSHIP_TYPES;
+export type { PartnershipType };
 /** What two Melek sellers can do together: the same five things a profile offers or looks for. */
 export const PEER_TYPES = COLLAB_OFFERS;
 export type PeerType = CollabOffer;
-
-type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
-const complete: [
-  Same<SellerCategory, (typeof SELLER_CATEGORIES)[number]>,
-  Same<CollabOffer, (typeof COLLAB_OFFERS)[number]>,
-  Same<Visibility, (typeof VISIBILITIES)[number]>,
-  Same<PartnershipType, (typeof ALL_PARTNERSHIP_TYPES)[number]>,
-] = [true, true, true, true];
-void complete;
 
 /** The 18 kecamatan of Kabupaten Sidoarjo, and one choice for sellers just outside it. */
 export const KECAMATAN = [
