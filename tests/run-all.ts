@@ -1,5 +1,5 @@
 /**
- * `npm test`: checks the content and the types, builds the app, then runs the unit and integration tests (vitest) twice — at the real
+ * `npm test`: checks the content, the types and the lint rules, builds the app, then runs the unit and integration tests (vitest) twice — at the real
  * time and with the clock 400 days ahead (libfaketime), so no test or demo row depends on the
  * calendar — and the end-to-end tests (Playwright in Debian's Chromium). Stops at the first failing stage.
  */
@@ -40,6 +40,7 @@ const stages: Array<[string, string, string[]]> = [
   ['content check (npm run content:check)', bin('tsx'), ['src/cli/content-check.ts']],
   // Types and Astro templates: zero errors and zero warnings (hints are advice).
   ['types (astro check)', bin('astro'), ['check', '--minimumFailingSeverity', 'warning']],
+  ['lint (npm run lint)', bin('eslint'), ['.', '--max-warnings', '0']],
   ['build', bin('astro'), ['build']],
   ['unit + integration (vitest)', bin('vitest'), ['run']],
   // Installing and building happen at the real time (downloads check certificates' dates); only the tests move.

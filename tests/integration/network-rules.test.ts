@@ -96,7 +96,7 @@ describe('directory SQL = maySeeProfile()', () => {
   });
 
   it('spot checks: hidden never, cohort across cohorts never, a seller in two cohorts seen from both', async () => {
-    const seen = async (viewer: string, cohorts: string[]) => (await net.directory({ id: viewer, role: 'learner' }, {}, 1)).sellers.map((s) => s.userId);
+    const seen = async (viewer: string, _cohorts: string[]) => (await net.directory({ id: viewer, role: 'learner' }, {}, 1)).sellers.map((s) => s.userId);
     expect(await seen('s1', ['demo-cohort-1'])).not.toContain('s3');
     expect(await seen('s1', ['demo-cohort-1'])).not.toContain('s5');
     expect(await seen('s1', ['demo-cohort-1'])).toContain('s4');

@@ -393,7 +393,7 @@ describe('frontmatter messages', () => {
     const text = lesson({
       frontmatter: (y) =>
         y
-          .replace(/  - id: contoh-3[\s\S]*?(?=task:)/, '')
+          .replace(/ {2}- id: contoh-3[\s\S]*?(?=task:)/, '')
           .replace(/task:[\s\S]*?(?=draft:)/, '')
           .replace('pillars: [cakap]\n', ''),
     });

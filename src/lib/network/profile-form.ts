@@ -20,7 +20,6 @@ export interface ProfileInput {
 }
 
 // Control characters (but not newline) never belong in a profile; they can also break a WhatsApp text.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0009\u000b-\u001f\u007f\u200b-\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 const HAS_CONTROL = new RegExp(CONTROL.source);

@@ -57,7 +57,8 @@ export async function guardLogout(form: HTMLFormElement, user: string): Promise<
   const s = document.documentElement.lang === 'en' ? en_offline : id_offline;
   const proceed = () => {
     form.dataset.checked = '1';
-    form.requestSubmit ? form.requestSubmit() : form.submit();
+    if (form.requestSubmit) form.requestSubmit();
+    else form.submit();
   };
   if (navigator.onLine === false) {
     await ask(s.offLogoutOffline, [s.offOk]);

@@ -1,5 +1,5 @@
 import { db } from '@db/client';
-import { PILLARS, type Pillar } from '../../learning/types';
+import type { Pillar } from '../../learning/types';
 import { COUNTED_PARTNERSHIP_STATUSES, type AdoptionItem, type PartnershipType, type SalesBand, type Source } from '../../reports/evaluation';
 import type { LearnerFacts } from '../../reports/facts';
 import { scopeIds, type ReportScope } from './scope';
