@@ -199,7 +199,7 @@ test('a learner completes the shortest module: the score rises, the certificate 
   const after = await capaian(page);
   expect(after.score).toBeGreaterThan(middle.score);
   // The overall level is the mean over all four pillars and the whole curriculum: one module may
-  // or may not cross a level boundary as the curriculum grows (19 lessons now), so it never drops.
+  // or may not cross a level boundary as the curriculum grows (21 lessons now), so it never drops.
   expect(LEVELS.indexOf(after.level)).toBeGreaterThanOrEqual(LEVELS.indexOf(before.level));
   await expect(page.locator('#steps li')).toHaveCount(4);
   await page.goto('/learn');

@@ -37,14 +37,18 @@ describe('lesson components', () => {
     expect(drawn).toContain('Nama menu bisa sedikit berbeda di HP Anda.');
   });
 
-  it('every published lesson ends with a three-line <Ingat>', async () => {
+  it('every published lesson ends with a three-line <Ingat>, and at least 15 of them draw a phone screen', async () => {
+    // Issue 17 asks for at least 21 lessons and <LayarHP> in at least 15; the list itself comes from content/.
     const lessons = courseFromContent().flatMap((m) => m.lessons);
-    expect(lessons.length).toBeGreaterThanOrEqual(17);
+    expect(lessons.length).toBeGreaterThanOrEqual(21);
+    const withScreen: string[] = [];
     for (const lesson of lessons) {
       const html = await lessonHtml(lesson.id);
       const recap = html.match(/<section class="ingat" aria-label="Ingat"[^>]*>([\s\S]*?)<\/section>/);
       expect(recap, lesson.id).not.toBeNull();
       expect((recap![1].match(/<li\b/g) ?? []).length, lesson.id).toBe(3);
+      if (/<figure class="layar" aria-label="Gambar layar HP: [^"]+"/.test(html)) withScreen.push(lesson.id);
     }
+    expect(withScreen.length, withScreen.join(', ')).toBeGreaterThanOrEqual(15);
   });
 });
