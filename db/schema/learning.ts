@@ -105,3 +105,27 @@ export const taskSubmissions = sqliteTable(
   (t) => [index('task_submissions_user_task_idx').on(t.userId, t.taskId, t.submittedAt), index('task_submissions_status_idx').on(t.status)],
 );
 
+
+/**
+ * Answers to "Ulang singkat", the spaced review (issue 17): a quiz item of a finished lesson asked
+ * again days later. Kept apart from quiz_attempts on purpose: a review never replaces the first
+ * answers the indicator and certificates count; it is reported beside them as retention.
+ */
+export const reviewAnswers = sqliteTable(
+  'review_answers',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    itemId: text('item_id').notNull(),
+    /** The lesson the item belongs to (content id), for reports by module. */
+    lessonId: text('lesson_id').notNull(),
+    /** The item's version (see itemVersion) the answer was graded on. */
+    itemVersion: text('item_version').notNull(),
+    optionId: text('option_id').notNull(),
+    correct: integer('correct', { mode: 'boolean' }).notNull(),
+    answeredAt: integer('answered_at').notNull(),
+  },
+  (t) => [index('review_answers_user_at_idx').on(t.userId, t.answeredAt)],
+);

@@ -66,7 +66,7 @@ export const mentorNotes = sqliteTable(
   (t) => [index('mentor_notes_learner_idx').on(t.learnerId, t.createdAt)],
 );
 
-export const NUDGE_KINDS = ['next_lesson', 'redo_task', 'invite'] as const;
+export const NUDGE_KINDS = ['next_lesson', 'redo_task', 'invite', 'review_due'] as const;
 
 /** A WhatsApp nudge a mentor opened for a learner (we record the intent; WhatsApp does the sending). */
 export const nudges = sqliteTable(

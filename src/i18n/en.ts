@@ -6,6 +6,7 @@ import { en_report } from './en.report';
 import { en_h5p } from './en.h5p';
 import { en_network } from './en.network';
 import { en_offline } from './en.offline';
+import { en_review } from './en.review';
 
 /** English, second language. Same keys as id.ts (the type makes a missing key a build error). */
 export const en: Dictionary = {
@@ -273,4 +274,5 @@ export const en: Dictionary = {
   ...en_h5p,
   ...en_offline,
   ...en_network,
+  ...en_review,
 };

@@ -5,6 +5,7 @@ import { id_report } from './id.report';
 import { id_h5p } from './id.h5p';
 import { id_network } from './id.network';
 import { id_offline } from './id.offline';
+import { id_review } from './id.review';
 
 /** Every interface string in Bahasa Indonesia (the default). en.ts mirrors these keys. */
 export const id = {
@@ -284,6 +285,7 @@ export const id = {
   ...id_h5p,
   ...id_offline,
   ...id_network,
+  ...id_review,
 };
 
 export type Dictionary = typeof id;

@@ -30,6 +30,9 @@ const FORM_OVERHEAD = 16 * KB;
 /** The roster import's CSV file or pasted text (src/lib/server/trainer/roster-import.ts). */
 export const ROSTER_IMPORT_MAX_BYTES = 1 * MB;
 
+/** "Ulang singkat" posts three short fields (src/pages/learn/ulang.astro reads it with readFormLimited). */
+export const REVIEW_FORM_MAX_BYTES = 2 * KB;
+
 const TABLE: Array<{ path: RegExp; limit: (env: Record<string, string | undefined>) => BodyLimit }> = [
   // Before login: a few KB (phone, password; the register form's nine short fields even when each is too long).
   { path: /^\/login\/?$/, limit: () => ({ bytes: 8 * KB }) },
@@ -37,6 +40,7 @@ const TABLE: Array<{ path: RegExp; limit: (env: Record<string, string | undefine
   { path: /^\/logout\/?$/, limit: () => ({ bytes: 1 * KB }) },
   { path: /^\/invite\/[^/]*\/?$/, limit: () => ({ bytes: 4 * KB }) },
   { path: /^\/bahasa\//, limit: () => ({ bytes: 1 * KB }) },
+  { path: /^\/learn\/ulang\/?$/, limit: () => ({ bytes: REVIEW_FORM_MAX_BYTES, explainedByRoute: true }) },
   // The offline queue's batch of up to 1,000 events (src/pages/api/progress.ts says "too many" itself).
   { path: /^\/api\/progress\/?$/, limit: () => ({ bytes: 2_000_000, explainedByRoute: true }) },
   { path: /^\/trainer\/h5p\/?$/, limit: (env) => ({ bytes: h5pLimits(env).maxUpload + FORM_OVERHEAD, explainedByRoute: true }) },

@@ -10,3 +10,7 @@ export function redoTaskNudge(p: { learner: string; mentor: string; taskTitle: s
 export function allDoneNudge(p: { learner: string; mentor: string; url: string }): string {
   return `Halo ${p.learner}, ini ${p.mentor} dari Melek. Selamat, semua pelajaran sudah selesai! Lihat capaian Anda di sini: ${p.url}`;
 }
+
+export function reviewNudge(p: { learner: string; mentor: string; url: string }): string {
+  return `Halo ${p.learner}, ini ${p.mentor} dari Melek. Ada "Ulang singkat" untuk Anda: 3 soal dari pelajaran yang sudah selesai, cukup sekali ketuk per soal, 2 menit saja: ${p.url}\nSupaya ilmunya tidak lupa. Semangat!`;
+}

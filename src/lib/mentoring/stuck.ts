@@ -2,7 +2,9 @@
  * Who is stuck, and why: the mentor dashboard's first column. Pure rules over plain records.
  *  - no activity for 7 days (or never started, 7 days after joining);
  *  - the same lesson quiz failed twice in a row (below the pass mark) with no pass since;
- *  - a task sent back as "needs work" and not resubmitted within 7 days.
+ *  - a task sent back as "needs work" and not resubmitted within 7 days;
+ *  - an "Ulang singkat" (spaced review, issue 17) due and left for 3 days (the caller passes
+ *    since when, from reviewOverdueSince in src/lib/learning/spaced-review.ts).
  */
 export const STUCK_AFTER_MS = 7 * 24 * 3600_000;
 export const PASS_RATIO = 0.7;
@@ -11,7 +13,8 @@ export type StuckReason =
   | { kind: 'inactive'; since: number }
   | { kind: 'neverStarted'; since: number }
   | { kind: 'quizFailedTwice'; lessonId: string }
-  | { kind: 'taskNotRedone'; taskId: string; since: number };
+  | { kind: 'taskNotRedone'; taskId: string; since: number }
+  | { kind: 'reviewDue'; since: number };
 
 export interface LearnerActivity {
   joinedAt: number;
@@ -20,6 +23,8 @@ export interface LearnerActivity {
   attempts: Array<{ lessonId: string; score: number; maxScore: number; at: number }>;
   /** The newest submission of each task. */
   latestTasks: Array<{ taskId: string; status: 'submitted' | 'approved' | 'needs_work'; reviewedAt: number | null }>;
+  /** Since when a spaced review has waited past its nudge time (null or absent: nothing waiting). */
+  reviewOverdueSince?: number | null;
 }
 
 export const passed = (a: { score: number; maxScore: number }) => a.maxScore > 0 && a.score / a.maxScore >= PASS_RATIO;
@@ -43,6 +48,7 @@ export function stuckReasons(activity: LearnerActivity, now: number): StuckReaso
       reasons.push({ kind: 'taskNotRedone', taskId: task.taskId, since: task.reviewedAt });
     }
   }
+  if (activity.reviewOverdueSince != null) reasons.push({ kind: 'reviewDue', since: activity.reviewOverdueSince });
   return reasons;
 }
 

@@ -7,6 +7,7 @@ import type { CourseModule, LessonMeta } from '../../learning/types';
 import { stuckReasons, type StuckReason } from '../../mentoring/stuck';
 import type { SessionUser } from '../auth/session';
 import { learnersInScope } from './scope';
+import { reviewsOverdue } from '../progress/spaced-review';
 
 export interface DashboardRow {
   id: string;
@@ -44,7 +45,7 @@ export async function mentorDashboard(
   const published = new Set(lessons.map((l) => l.id));
   const taskLessons = new Map(lessons.filter((l) => l.task).map((l) => [l.task!.id, l]));
 
-  const [progressRows, attemptRows, submissionRows] = await Promise.all([
+  const [progressRows, attemptRows, submissionRows, overdue] = await Promise.all([
     db()
       .select({ userId: lessonProgress.userId, lessonId: lessonProgress.lessonId, status: lessonProgress.status, lastActiveAt: lessonProgress.lastActiveAt })
       .from(lessonProgress)
@@ -58,6 +59,7 @@ export async function mentorDashboard(
       .from(taskSubmissions)
       .where(inArray(taskSubmissions.userId, ids))
       .orderBy(desc(taskSubmissions.submittedAt)),
+    reviewsOverdue(ids, course, now),
   ]);
   const group = <T extends { userId: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
@@ -92,7 +94,7 @@ export async function mentorDashboard(
       lastActiveAt,
       quizAverage: bests.length ? Math.round((100 * bests.reduce((sum, b) => sum + b.score / b.maxScore, 0)) / bests.length) : null,
       waitingReview: latestTasks.filter((t) => t.status === 'submitted').length,
-      stuck: stuckReasons({ joinedAt: learner.joinedAt ?? learner.createdAt, lastActiveAt, attempts, latestTasks }, now),
+      stuck: stuckReasons({ joinedAt: learner.joinedAt ?? learner.createdAt, lastActiveAt, attempts, latestTasks, reviewOverdueSince: overdue.get(learner.id) ?? null }, now),
       // Accounts made by a trainer have no password until the invite link is used.
       neverLoggedIn: !learner.hasPassword,
       next: continueLesson(course, completed, lastTouched?.lessonId),

@@ -1,13 +1,15 @@
 import { continueLesson } from '../../learning/curriculum';
 import type { CourseModule } from '../../learning/types';
 import { lastTouchedLesson, latestSubmissions, progressByLesson } from './queries';
+import { reviewSessionFor } from './spaced-review';
 
-/** Everything the learner's home shows about their learning, from three small queries. */
-export async function learnerHome(userId: string, course: CourseModule[]) {
-  const [progress, lastTouched, submissions] = await Promise.all([
+/** Everything the learner's home shows about their learning, from a few small queries. */
+export async function learnerHome(userId: string, course: CourseModule[], now = Date.now()) {
+  const [progress, lastTouched, submissions, review] = await Promise.all([
     progressByLesson(userId),
     lastTouchedLesson(userId),
     latestSubmissions(userId),
+    reviewSessionFor(userId, course, now),
   ]);
   const completed = new Set([...progress.values()].filter((p) => p.status === 'completed').map((p) => p.lessonId));
   const modules = course.map((module) => ({
@@ -23,6 +25,8 @@ export async function learnerHome(userId: string, course: CourseModule[]) {
   return {
     next: continueLesson(course, completed, lastTouched),
     started: progress.size > 0,
+    /** "Ulang singkat": how many review items are due today (the card shows only when > 0). */
+    reviewDue: review.length,
     modules,
     waiting: tasks.filter((t) => t.submission.status === 'submitted'),
     reviewed: tasks.filter((t) => t.submission.status !== 'submitted'),
