@@ -3,8 +3,9 @@
  *  - no activity for 7 days (or never started, 7 days after joining);
  *  - the same lesson quiz failed twice in a row (below the pass mark) with no pass since;
  *  - a task sent back as "needs work" and not resubmitted within 7 days;
- *  - an "Ulang singkat" (spaced review, issue 17) due and left for 3 days (the caller passes
- *    since when, from reviewOverdueSince in src/lib/learning/spaced-review.ts).
+ *  - an "Ulang singkat" (spaced review, issue 17) due and left for 3 days by a learner who is
+ *    otherwise active (the caller passes since when, from reviewOverdueSince in
+ *    src/lib/learning/spaced-review.ts).
  */
 export const STUCK_AFTER_MS = 7 * 24 * 3600_000;
 export const PASS_RATIO = 0.7;
@@ -48,7 +49,9 @@ export function stuckReasons(activity: LearnerActivity, now: number): StuckReaso
       reasons.push({ kind: 'taskNotRedone', taskId: task.taskId, since: task.reviewedAt });
     }
   }
-  if (activity.reviewOverdueSince != null) reasons.push({ kind: 'reviewDue', since: activity.reviewOverdueSince });
+  // Only for a learner who is otherwise active: an inactive one gets the "come back" nudge already.
+  const away = reasons.some((r) => r.kind === 'inactive' || r.kind === 'neverStarted');
+  if (activity.reviewOverdueSince != null && !away) reasons.push({ kind: 'reviewDue', since: activity.reviewOverdueSince });
   return reasons;
 }
 

@@ -26,6 +26,7 @@ import { saveProfile } from '../network/profiles';
 import { answerPartnership, logPeerPartnership } from '../network/partnerships';
 import { makePromo } from '../network/promo';
 import { loadViewer } from '../network/viewer';
+import { answerReview, reviewSessionFor } from '../progress/spaced-review';
 
 const DAY = 24 * 3600_000;
 const MINUTE = 60_000;
@@ -142,6 +143,18 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
   if (!(await certificatesOf(sari.id)).some((c) => c.moduleId === wa.id)) throw new DemoRefused('demo activity: Bu Sari earned no certificate');
   await study(sari, uang.lessons[0], ago(3));
   await study(sari, uang.lessons[1], ago(1), Math.max(0, uang.lessons[1].quiz.length - 1));
+  // "Ulang singkat" (issue 17): yesterday she answered three review items from her WhatsApp
+  // lessons (the last one wrong), so capaian and the report show retention; more are due today,
+  // so her home offers the card. Pak Hadi has left his first review waiting for two weeks while
+  // still learning: his mentor sees a nudge for it.
+  const reviewItems = await reviewSessionFor(sari.id, course, ago(1, 30));
+  if (reviewItems.length < 3) throw new DemoRefused('demo activity: Bu Sari has no review due');
+  for (const [i, due] of reviewItems.entries()) {
+    const form = new FormData();
+    form.set('item', due.item.id);
+    form.set('option', answerFor(due.item, i < 2));
+    expectOk(`review sari ${due.item.id}`, await answerReview(sari.id, course, form, ago(1, 30 + i)));
+  }
   expectOk(
     'adoption sari',
     await recordAdoptionChecks(dewi, sari.id, { 'item.wa_business_profile': 'ya', 'item.catalog_5_items': 'ya', 'item.qris_active': 'tidak', checkedOn: jakartaDate(ago(7)) }, ago(7)),
