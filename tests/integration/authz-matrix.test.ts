@@ -192,6 +192,7 @@ const ROUTES: Record<string, Expect> = {
   '/learn/akun': { get: 200, post: byRole(400, 403, 403) },
   '/learn/akun/data.json': { get: 200 },
   '/learn/capaian': { get: 200 },
+  '/learn/ulang': { get: 200, post: byRole(400, 403, 403) },
   '/learn/penilaian-diri': { get: 200, post: byRole(400, 403, 403) },
   '/learn/usaha': { get: 200, post: byRole(400, 403, 403) },
   '/mentor': { get: 200 },

@@ -84,6 +84,7 @@ export async function answerReview(userId: string, course: CourseModule[], form:
   const itemId = String(form.get('item') ?? '').slice(0, 80);
   const optionId = String(form.get('option') ?? '').slice(0, 80);
   const shownVersion = form.get('version');
+  if (!itemId) return { ok: false, status: 400, error: 'reviewItemUnknown' };
   const lesson = allLessons(course).find((l) => l.quiz.some((q) => q.id === itemId));
   const item = lesson?.quiz.find((q) => q.id === itemId);
   if (!lesson || !item) return { ok: false, status: 404, error: 'reviewItemUnknown' };
