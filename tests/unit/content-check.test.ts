@@ -120,6 +120,8 @@ task:
   mentorChecks:
     - Profil berisi alamat dan jam buka.
   pillar: cakap
+  kit:
+    goodExample: "Tangkapan layar profil dengan alamat Jl. Raya Candi dan jam buka 07.00–17.00."
 draft: false`;
   const body =
     options.body ??
@@ -405,12 +407,35 @@ describe('frontmatter messages', () => {
   });
 
   it('a quiz item or task in a pillar the lesson does not name is a warning', async () => {
-    const text = lesson({ frontmatter: (y) => y.replace('  pillar: cakap\ndraft', '  pillar: aman\ndraft') });
+    const text = lesson({ frontmatter: (y) => y.replace('  pillar: cakap\n  kit:', '  pillar: aman\n  kit:') });
     const { errors: e, warnings: w } = await checkLesson(text);
     expect(e).toEqual([]);
     expect(w.map((p) => p.message)).toEqual([
       'Tugas praktik: pilarnya `aman`, tetapi pilar itu tidak ada di `pillars` pelajaran (cakap). Tambahkan `aman` ke `pillars`, atau ganti pilar soal/tugas ini.',
     ]);
+  });
+
+  it('a task without a mentor kit is a warning on the task line, never an error; materials need a title', async () => {
+    const without = lesson({ frontmatter: (y) => y.replace(/  kit:\n    goodExample: .*\n/, '') });
+    expect(without).not.toContain('kit:');
+    const { errors: e, warnings: w } = await checkLesson(without);
+    expect(e).toEqual([]);
+    expect(w.map((p) => p.code)).toEqual(['task-kit-missing']);
+    expect(w[0].line).toBe(without.split('\n').indexOf('task:') + 1);
+    expect(w[0].message).toMatch(/belum punya panduan pemeriksa \(`kit:`\)/);
+    expect(w[0].message).toMatch(/goodExample/);
+    expectReadable(w);
+
+    const materials = '    materialsTitle: Lima pesan pelanggan\n    materials:\n      - "Bu, harga kerupuk 500 gram berapa?"\n      - "Ongkir ke Porong berapa?"\n';
+    const withMaterials = lesson({ frontmatter: (y) => y.replace(/(    goodExample: .*\n)/, `$1${materials}`) });
+    const ok = await checkLesson(withMaterials);
+    expect(ok.errors).toEqual([]);
+    expect(ok.warnings).toEqual([]);
+
+    const untitled = lesson({ frontmatter: (y) => y.replace(/(    goodExample: .*\n)/, `$1${materials.replace('    materialsTitle: Lima pesan pelanggan\n', '')}`) });
+    const bad = await checkLesson(untitled);
+    expect(bad.errors.length).toBe(1);
+    expect(bad.errors[0].message).toMatch(/materialsTitle/);
   });
 
   it('broken YAML: the line and a plain fix, never the parser’s words', async () => {

@@ -249,6 +249,8 @@ export const m = {
     `Pelajaran ini baru punya ${count} soal kuis; paling sedikit ${MIN_QUIZ_ITEMS}. Tambahkan soal di bagian \`quiz:\` (contohnya di content/README.md).`,
   noTask: () =>
     'Pelajaran ini belum punya tugas praktik. Tambahkan bagian `task:` (id, title, instructions, mentorChecks, pillar); contohnya di content/README.md.',
+  noTaskKit: () =>
+    'Tugas praktik ini belum punya panduan pemeriksa (`kit:`). Tambahkan `kit:` di dalam `task:` dengan `goodExample` (seperti apa kiriman yang baik) dan, kalau tugas butuh bahan, `materialsTitle` dan `materials` (misalnya lima contoh pesan pelanggan); contohnya di content/README.md.',
   pillarNotInLesson: (at: YamlPath, pillar: string, pillars: string[]) =>
     sentence(
       where(at),

@@ -51,6 +51,22 @@ export const moduleSchema = z
   })
   .strict();
 
+/**
+ * The mentor kit of a task (issue 17, item 11): what a good submission looks like, shown beside
+ * the review form with the rubric levels, and the materials the task needs (e.g. five sample
+ * customer messages), shown to the mentor and to the learner on the task. Optional in the schema;
+ * content:check warns when a task has none.
+ */
+export const taskKitSchema = z
+  .object({
+    goodExample: z.string().min(20),
+    /** A heading for the materials, e.g. "Lima pesan pelanggan untuk latihan". */
+    materialsTitle: z.string().min(3).optional(),
+    materials: z.array(z.string().min(3)).max(10).default([]),
+  })
+  .strict()
+  .refine((kit) => kit.materials.length === 0 || kit.materialsTitle !== undefined, { message: 'bahan (materials) perlu judul: tulis materialsTitle', path: ['materialsTitle'] });
+
 export const taskSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9-]+$/),
@@ -58,6 +74,7 @@ export const taskSchema = z
     instructions: z.string().min(10),
     mentorChecks: z.array(z.string().min(3)).min(1),
     pillar: pillarSchema,
+    kit: taskKitSchema.optional(),
   })
   .strict();
 

@@ -17,12 +17,20 @@ export interface QuizItem {
   pillar: Pillar;
 }
 
+/** The mentor kit of a task (see taskKitSchema): a good submission, and the materials the task needs. */
+export interface TaskKit {
+  goodExample: string;
+  materialsTitle?: string;
+  materials: string[];
+}
+
 export interface PracticalTask {
   id: string;
   title: string;
   instructions: string;
   mentorChecks: string[];
   pillar: Pillar;
+  kit?: TaskKit;
 }
 
 export interface LessonMeta {
