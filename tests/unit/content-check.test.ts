@@ -416,7 +416,7 @@ describe('frontmatter messages', () => {
   });
 
   it('a task without a mentor kit is a warning on the task line, never an error; materials need a title', async () => {
-    const without = lesson({ frontmatter: (y) => y.replace(/  kit:\n    goodExample: .*\n/, '') });
+    const without = lesson({ frontmatter: (y) => y.replace(/ {2}kit:\n {4}goodExample: .*\n/, '') });
     expect(without).not.toContain('kit:');
     const { errors: e, warnings: w } = await checkLesson(without);
     expect(e).toEqual([]);
@@ -427,12 +427,12 @@ describe('frontmatter messages', () => {
     expectReadable(w);
 
     const materials = '    materialsTitle: Lima pesan pelanggan\n    materials:\n      - "Bu, harga kerupuk 500 gram berapa?"\n      - "Ongkir ke Porong berapa?"\n';
-    const withMaterials = lesson({ frontmatter: (y) => y.replace(/(    goodExample: .*\n)/, `$1${materials}`) });
+    const withMaterials = lesson({ frontmatter: (y) => y.replace(/( {4}goodExample: .*\n)/, `$1${materials}`) });
     const ok = await checkLesson(withMaterials);
     expect(ok.errors).toEqual([]);
     expect(ok.warnings).toEqual([]);
 
-    const untitled = lesson({ frontmatter: (y) => y.replace(/(    goodExample: .*\n)/, `$1${materials.replace('    materialsTitle: Lima pesan pelanggan\n', '')}`) });
+    const untitled = lesson({ frontmatter: (y) => y.replace(/( {4}goodExample: .*\n)/, `$1${materials.replace('    materialsTitle: Lima pesan pelanggan\n', '')}`) });
     const bad = await checkLesson(untitled);
     expect(bad.errors.length).toBe(1);
     expect(bad.errors[0].message).toMatch(/materialsTitle/);
