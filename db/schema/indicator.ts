@@ -104,3 +104,20 @@ export const certificates = sqliteTable(
   },
   (t) => [uniqueIndex('certificates_user_module').on(t.userId, t.moduleId)],
 );
+
+/**
+ * A learner chose "Lewati tes awal" for a module (issue 16): the home's main button then leads to
+ * the module's lessons instead of offering the pre-test again. The pre-test itself stays open
+ * until a lesson of the module is finished (src/lib/indicator/pretest-offer.ts).
+ */
+export const pretestSkips = sqliteTable(
+  'pretest_skips',
+  {
+    userId: text('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    moduleId: text('module_id').notNull(),
+    at: integer('at').notNull(),
+  },
+  (t) => [uniqueIndex('pretest_skips_user_module').on(t.userId, t.moduleId)],
+);

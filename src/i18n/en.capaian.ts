@@ -93,7 +93,11 @@ export const en_capaian: typeof id_capaian = {
   cpSeeCapaian: 'See achievement',
   cpTestNone: 'This module has no pre-test or post-test yet.',
   cpPreDone: 'You already took this module’s pre-test. It is taken once.',
-  cpPreTooLate: 'The pre-test can only be taken before any lesson of this module is complete.',
+  cpPreTooLate: 'The pre-test is closed because you have finished a lesson of this module. The pre-test measures what you can do before learning, so it can only be taken before any lesson is complete.',
+  cpTestCounting: (score: number, max: number) => `Score that counts: ${score} of ${max} (first answers; this test is taken once)`,
+  cpNextLesson: (title: string) => `Continue with the lesson: ${title}`,
+  cpOpenPost: 'Take the post-test',
+  cpSkipOnlyPre: 'Only the pre-test can be skipped. The post-test opens once every lesson of the module is complete.',
   cpPostDone: 'You already took this module’s post-test. It is taken once.',
   cpPostNotYet: 'The post-test opens once every lesson of this module is complete.',
 

@@ -97,7 +97,11 @@ export const id_capaian = {
   cpSeeCapaian: 'Lihat capaian',
   cpTestNone: 'Modul ini belum punya tes awal dan tes akhir.',
   cpPreDone: 'Tes awal modul ini sudah Anda kerjakan. Tes awal hanya sekali.',
-  cpPreTooLate: 'Tes awal hanya bisa dikerjakan sebelum ada pelajaran modul ini yang selesai.',
+  cpPreTooLate: 'Tes awal sudah ditutup karena Anda sudah menyelesaikan pelajaran di modul ini. Tes awal mengukur kemampuan sebelum belajar, jadi hanya bisa dikerjakan sebelum ada pelajaran yang selesai.',
+  cpTestCounting: (score: number, max: number) => `Nilai yang dihitung: ${score} dari ${max} (jawaban pertama; tes ini hanya sekali)`,
+  cpNextLesson: (title: string) => `Lanjut ke pelajaran: ${title}`,
+  cpOpenPost: 'Kerjakan tes akhir',
+  cpSkipOnlyPre: 'Hanya tes awal yang bisa dilewati. Tes akhir dibuka setelah semua pelajaran modul selesai.',
   cpPostDone: 'Tes akhir modul ini sudah Anda kerjakan. Tes akhir hanya sekali.',
   cpPostNotYet: 'Tes akhir dibuka setelah semua pelajaran modul ini selesai.',
 

@@ -8,6 +8,9 @@ const copy = document.documentElement.dataset.savedCopy;
 const user = document.querySelector<HTMLMetaElement>('meta[name="melek-user"]')?.content;
 if (copy && user) {
   document.getElementById('offline-copy')?.removeAttribute('hidden');
+  // "Lewati tes awal" posts to the server, which the saved copy cannot reach.
+  const skip = document.getElementById('skip-pretest-form');
+  if (skip) skip.hidden = true;
   const link = document.getElementById('continue-link') as HTMLAnchorElement | null;
   if (link) {
     void import('./offline/db').then(async ({ savedModules }) => {

@@ -140,6 +140,8 @@ function init(root: HTMLElement, user: string, lessonId: string) {
   function showQuizQueued(entry?: QueueEntry) {
     const answers = (entry?.data?.answers ?? {}) as Record<string, unknown>;
     if (quizForm) {
+      // After an earlier result the form sits in "Coba lagi" (a <details>): open it to show what was kept.
+      quizForm.closest('details')?.setAttribute('open', '');
       for (const [item, value] of Object.entries(answers)) {
         const radio = quizForm.querySelector<HTMLInputElement>(`input[type="radio"][name="q:${CSS.escape(item)}"][value="${CSS.escape(String(value))}"]`);
         if (radio) radio.checked = true;
@@ -328,6 +330,7 @@ function init(root: HTMLElement, user: string, lessonId: string) {
         type === 'quiz_submitted' ? [quizSection, quizForm, 'quiz'] : type === 'task_submitted' ? [taskSection, taskForm, 'task'] : [doneSection, doneForm, 'done'];
       if (form) {
         form.hidden = false;
+        form.closest('details')?.setAttribute('open', '');
         setFormLocked(form, false);
         const id = form.querySelector<HTMLInputElement>('input[name="eventId"]');
         if (id) id.value = newUuid();

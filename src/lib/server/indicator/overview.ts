@@ -54,14 +54,13 @@ export async function capaianOverview(userId: string, course: CourseModule[], no
   };
 }
 
-/** The "Capaian" card on /learn: level, certificates, and what to do first. */
-export async function learnHomeCapaian(userId: string, course: CourseModule[], nextModuleId?: string) {
+/** The "Capaian" card on /learn: level, certificates, and the self-assessment to do first (the pre-test is the home's main button). */
+export async function learnHomeCapaian(userId: string, course: CourseModule[]) {
   const loaded = await loadAndIssue(userId, course);
   if (!loaded) return undefined;
   const { raw, certificates } = loaded;
   const indicator = scoreLearner(course, currentRecords(raw));
   const assessment = await assessmentsOf(userId);
-  const nextModule = course.find((m) => m.id === nextModuleId);
   const done = courseDone(course, raw);
   return {
     overall: indicator.overall,
@@ -69,8 +68,6 @@ export async function learnHomeCapaian(userId: string, course: CourseModule[], n
     certificates: certificates.filter((c) => c.revokedAt === null).map((c) => ({ ...c, module: course.find((m) => m.id === c.moduleId) })),
     askPreAssessment: !assessment.pre,
     askPostAssessment: done && !assessment.post,
-    // The module about to be started, while its pre-test is still open.
-    preTest: nextModule && availability(nextModule, 'pre', raw).ok ? nextModule : undefined,
   };
 }
 

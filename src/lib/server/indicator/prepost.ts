@@ -5,6 +5,7 @@ import { gradeQuiz, storedResults, type ItemResult } from '../../learning/gradin
 import type { CourseModule, QuizItem } from '../../learning/types';
 import type { RawRecords } from './records';
 import { attemptForm, formFor, formItems } from '../../indicator/forms';
+import { pretestState } from '../../indicator/pretest-offer';
 
 /**
  * A module's growth test: two parallel forms from the module's frontmatter (`prePost`, see
@@ -32,8 +33,9 @@ export function availability(module: CourseModule, kind: PrePostKind, raw: Pick<
   if (module.prePost.length === 0) return { ok: false, reason: 'cpTestNone' };
   const completed = new Set(raw.completions.map((c) => c.lessonId));
   if (kind === 'pre') {
-    if (attemptOf(raw, module.id, 'pre')) return { ok: false, reason: 'cpPreDone' };
-    if (module.lessons.some((l) => completed.has(l.id))) return { ok: false, reason: 'cpPreTooLate' };
+    const state = pretestState(module, attemptOf(raw, module.id, 'pre') !== undefined, completed);
+    if (state === 'taken') return { ok: false, reason: 'cpPreDone' };
+    if (state === 'closed') return { ok: false, reason: 'cpPreTooLate' };
     return { ok: true };
   }
   if (attemptOf(raw, module.id, 'post')) return { ok: false, reason: 'cpPostDone' };

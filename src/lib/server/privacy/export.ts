@@ -23,7 +23,7 @@ export async function exportLearnerData(userId: string) {
     })
     .from(s.users)
     .where(eq(s.users.id, userId));
-  const [cohorts, mentors, events, lessons, quizzes, tasks, assessments, adoption, collaborations, sales, certificates, h5p, sellerProfile, promotions, reviews] = await Promise.all([
+  const [cohorts, mentors, events, lessons, quizzes, tasks, assessments, adoption, collaborations, sales, certificates, h5p, sellerProfile, promotions, reviews, pretestSkips] = await Promise.all([
     d.select({ cohort: s.cohorts.name, kecamatan: s.cohorts.kecamatan, joinedAt: s.cohortMembers.joinedAt }).from(s.cohortMembers).innerJoin(s.cohorts, eq(s.cohorts.id, s.cohortMembers.cohortId)).where(eq(s.cohortMembers.userId, userId)),
     d.select({ mentor: s.users.name, from: s.mentorAssignments.from, until: s.mentorAssignments.until }).from(s.mentorAssignments).innerJoin(s.users, eq(s.users.id, s.mentorAssignments.mentorId)).where(eq(s.mentorAssignments.learnerId, userId)),
     d.select().from(s.progressEvents).where(eq(s.progressEvents.userId, userId)),
@@ -39,6 +39,7 @@ export async function exportLearnerData(userId: string) {
     d.select().from(s.sellerProfiles).where(eq(s.sellerProfiles.userId, userId)),
     d.select().from(s.jointPromotions).where(eq(s.jointPromotions.userId, userId)),
     d.select().from(s.reviewAnswers).where(eq(s.reviewAnswers.userId, userId)),
+    d.select({ moduleId: s.pretestSkips.moduleId, at: s.pretestSkips.at }).from(s.pretestSkips).where(eq(s.pretestSkips.userId, userId)),
   ]);
   return {
     exportedAt: new Date().toISOString(),
@@ -59,5 +60,6 @@ export async function exportLearnerData(userId: string) {
     sellerProfile: sellerProfile[0] ?? null,
     jointPromotions: promotions,
     reviewAnswers: reviews,
+    pretestSkips,
   };
 }

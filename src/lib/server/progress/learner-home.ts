@@ -1,15 +1,18 @@
 import { continueLesson } from '../../learning/curriculum';
 import type { CourseModule } from '../../learning/types';
+import { homeMainAction } from '../../indicator/pretest-offer';
+import { pretestStatus } from '../indicator/pretest-skips';
 import { lastTouchedLesson, latestSubmissions, progressByLesson } from './queries';
 import { reviewSessionFor } from './spaced-review';
 
 /** Everything the learner's home shows about their learning, from a few small queries. */
 export async function learnerHome(userId: string, course: CourseModule[], now = Date.now()) {
-  const [progress, lastTouched, submissions, review] = await Promise.all([
+  const [progress, lastTouched, submissions, review, pretests] = await Promise.all([
     progressByLesson(userId),
     lastTouchedLesson(userId),
     latestSubmissions(userId),
     reviewSessionFor(userId, course, now),
+    pretestStatus(userId),
   ]);
   const completed = new Set([...progress.values()].filter((p) => p.status === 'completed').map((p) => p.lessonId));
   const modules = course.map((module) => ({
@@ -22,8 +25,11 @@ export async function learnerHome(userId: string, course: CourseModule[], now = 
   const tasks = [...submissions.values()]
     .filter((s) => tasksByLesson.has(s.taskId))
     .map((s) => ({ submission: s, lesson: tasksByLesson.get(s.taskId)! }));
+  const next = continueLesson(course, completed, lastTouched);
   return {
-    next: continueLesson(course, completed, lastTouched),
+    next,
+    /** The main button: the next lesson, or first the pre-test of its module (issue 16). */
+    main: homeMainAction(course, next, completed, pretests.taken, pretests.skipped),
     started: progress.size > 0,
     /** "Ulang singkat": how many review items are due today (the card shows only when > 0). */
     reviewDue: review.length,
