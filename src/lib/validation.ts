@@ -71,6 +71,7 @@ export type Parsed<T> = { ok: true; data: T } | { ok: false; errors: FieldErrors
 
 /** C0 control characters other than tab and line breaks (a NUL byte among them): never stored. */
 const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
+export const hasControlChars = (value: string) => CONTROL_CHARS.test(value);
 
 export function parseForm<S extends z.ZodTypeAny>(schema: S, input: unknown): Parsed<z.output<S>> {
   // A form field holding a NUL or another control character is refused whatever the schema says.

@@ -116,11 +116,12 @@ test.describe('learner journey with JavaScript disabled', () => {
     const total = moduleLessonCount(MODULE);
     await registerLearner(page, `Bu Uji Belajar ${Math.random().toString(36).slice(2, 7)}`);
 
-    // A fresh learner: the continue card opens the very first lesson.
+    // A fresh learner: the continue card offers the first module's pre-test (issue 16); skipping
+    // it (a plain form post) opens the very first lesson.
     const card = page.locator('#continue-card');
     await expect(card.getByRole('heading', { level: 2 })).toHaveText('Mulai belajar');
-    await expect(card).toContainText(first.title);
-    await card.getByRole('link', { name: 'Buka pelajaran' }).click();
+    await expect(card.getByRole('link', { name: 'Kerjakan tes awal' })).toHaveAttribute('href', `/learn/${MODULE}/tes-awal`);
+    await card.getByRole('button', { name: 'Lewati tes awal' }).click();
     await expect(page).toHaveURL(new RegExp(`/learn/${LESSON_1}$`));
 
     // Where the learner is: "Pelajaran 1 dari N" and the bar.
@@ -137,7 +138,7 @@ test.describe('learner journey with JavaScript disabled', () => {
     await answerQuiz(page, first, (item, i) => (i === 0 ? wrong(item) : right(item)));
     const max = first.quiz.length;
     await expect(page.locator('#quiz-score')).toContainText(`Nilai Anda: ${max - 1} dari ${max} benar`);
-    await expect(page.locator('#quiz-score')).toContainText(`Nilai yang dihitung (jawaban pertama Anda): ${max - 1} dari ${max}`);
+    await expect(page.locator('#quiz-score')).toContainText(`Nilai yang dihitung: ${max - 1} dari ${max} (jawaban pertama)`);
     const results = page.locator('#kuis li.item');
     await expect(results).toHaveCount(max);
     await expect(results.nth(0)).toContainText('Belum tepat');
@@ -150,17 +151,17 @@ test.describe('learner journey with JavaScript disabled', () => {
     await expect(page.locator('#selesai')).toContainText('Pelajaran ini sudah selesai.');
 
     // Attempt 2: all right.
-    await page.getByRole('link', { name: 'Coba lagi' }).click();
+    await page.locator('#coba-lagi > summary', { hasText: 'Coba lagi' }).click();
     await answerQuiz(page, first, right);
     await expect(page.locator('#quiz-score')).toContainText(`Nilai Anda: ${max} dari ${max} benar`);
-    await expect(page.locator('#quiz-score')).toContainText(`Nilai yang dihitung (jawaban pertama Anda): ${max - 1} dari ${max}`);
+    await expect(page.locator('#quiz-score')).toContainText(`Nilai yang dihitung: ${max - 1} dari ${max} (jawaban pertama)`);
     await expect(page.locator('#kuis li.wrong')).toHaveCount(0);
 
     // Attempt 3: all wrong — the best score stays.
-    await page.getByRole('link', { name: 'Coba lagi' }).click();
+    await page.locator('#coba-lagi > summary', { hasText: 'Coba lagi' }).click();
     await answerQuiz(page, first, wrong);
     await expect(page.locator('#quiz-score')).toContainText(`Nilai Anda: 0 dari ${max} benar`);
-    await expect(page.locator('#quiz-score')).toContainText(`Nilai yang dihitung (jawaban pertama Anda): ${max - 1} dari ${max}`);
+    await expect(page.locator('#quiz-score')).toContainText(`Nilai yang dihitung: ${max - 1} dari ${max} (jawaban pertama)`);
 
     // The practical task: text and an https link.
     const task = page.locator('#tugas');
@@ -233,7 +234,8 @@ test.describe('learner journey with JavaScript disabled', () => {
     await expect(page.locator('#quiz-score')).toHaveCount(0);
     await page.goto('/learn');
     await expect(page.locator('section.module').first()).toContainText(/^[\s\S]*0 dari \d+ pelajaran selesai/);
-    await expect(page.locator('#continue-link')).toHaveAttribute('href', `/learn/${LESSON_1}`);
+    // Nothing finished: the pre-test of the module is still what the main button offers.
+    await expect(page.locator('#continue-link')).toHaveAttribute('href', `/learn/${MODULE}/tes-awal`);
   });
 
   test('layout: lesson pages have no horizontal scroll at 360 px and thumb-sized controls, also after answering', async ({ page }) => {

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { inArray } from 'drizzle-orm';
 import { db } from '@db/client';
 import { taskSubmissions } from '@db/schema';
-import type { FieldErrors } from '../../validation';
+import { hasControlChars, type FieldErrors } from '../../validation';
 import type { LessonMeta } from '../../learning/types';
 import { checkTask, TASK_TEXT_MAX } from '../../learning/task-rules';
 import { newId } from '../auth/tokens';
@@ -19,6 +19,10 @@ const submissionShape = z.object({
 export function parseTaskSubmission(input: unknown): { ok: true; data: { text: string; link: string | null } } | { ok: false; errors: FieldErrors } {
   const shape = submissionShape.safeParse(input ?? {});
   if (!shape.success) return { ok: false, errors: { text: 'taskTextEmpty' } };
+  // A NUL or another control character is never stored (as in every other form, see parseForm).
+  const control: FieldErrors = {};
+  for (const field of ['text', 'link'] as const) if (hasControlChars(shape.data[field] ?? '')) control[field] = 'textControl';
+  if (Object.keys(control).length) return { ok: false, errors: control };
   const checked = checkTask(shape.data);
   return checked.ok ? checked : { ok: false, errors: checked.errors as FieldErrors };
 }
