@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
 import { parse as parseYaml } from 'yaml';
 import { test, expect } from './fixtures';
-import { lessonData, registerLearner } from './offline-helpers';
+import { answerQuiz, dbRows, lessonData, queueEntries, registerLearner, saveModule } from './offline-helpers';
 
 /**
  * Issue 16 item 4, "Quizzes and tests that remember", at 360×740 with JavaScript on: the home's
@@ -12,6 +12,8 @@ import { lessonData, registerLearner } from './offline-helpers';
  * the learner's own order and the score that counts (first answers), and "Coba lagi" opens the
  * form; once lesson 1 is finished the home and the pre-test page say why the pre-test closed. A
  * second learner takes the pre-test from the main button and sees the result when reopening it.
+ * A third opens an answered lesson from the phone's saved copy with no connection: the result is
+ * there, and "Coba lagi" gives a form whose answers wait on the phone until the server has them.
  */
 test.use({ viewport: { width: 360, height: 740 } });
 
@@ -129,4 +131,42 @@ test('the pre-test taken from the main button shows its result and counted score
   await expect(page.locator('#tes li.item.right')).toHaveCount(1);
   await expect(page.locator('#next-step')).toHaveText('Mulai pelajaran 1');
   await expectFits(page);
+});
+
+test('offline, the saved copy of an answered lesson shows the result, and "Coba lagi" queues a practice attempt', async ({ page, context }) => {
+  test.setTimeout(150_000);
+  const OFF_MODULE = 'keamanan-data';
+  const OFF_LESSON = `${OFF_MODULE}/01-kode-otp-rahasia`;
+  const learner = await registerLearner(page, `Bu Simpan ${Math.random().toString(36).slice(2, 7)}`);
+  const quiz = lessonData(OFF_LESSON).quiz as Item[];
+  await page.goto(`/learn/${OFF_LESSON}`);
+  await answer(page, '#kuis form', quiz, wrong, 'Kirim jawaban');
+  await expect(page).toHaveURL(/[?&]percobaan=/);
+  // Saved after answering: the saved lesson knows the result.
+  await saveModule(page, OFF_MODULE);
+
+  await context.setOffline(true);
+  await page.goto(`/learn/${OFF_LESSON}`);
+  await expect(page.locator('#offline-copy')).toBeVisible();
+  await expect(page.locator('#quiz-last')).toBeVisible();
+  await expect(page.locator('#quiz-counting')).toHaveText(`Nilai yang dihitung: 0 dari ${quiz.length} (jawaban pertama)`);
+  await page.locator('#coba-lagi > summary').click();
+  const answers = await answerQuiz(page, OFF_LESSON);
+  await page.locator('#coba-lagi').getByRole('button', { name: 'Kirim jawaban' }).click();
+  await expect(page.locator('#kuis [data-offline-note]')).toContainText('Tersimpan di HP');
+  // What was kept stays on screen, ticked and locked, in the opened "Coba lagi".
+  await expect(page.locator('#coba-lagi')).toHaveAttribute('open', '');
+  await expect(page.locator(`#coba-lagi input[name="q:${quiz[0].id}"][value="${answers[quiz[0].id]}"]`)).toBeChecked();
+  await expect(page.locator(`#coba-lagi input[name="q:${quiz[0].id}"]`).first()).toBeDisabled();
+  expect((await queueEntries(page)).filter((e) => e.type === 'quiz_submitted')).toHaveLength(1);
+  await expectFits(page);
+
+  await context.setOffline(false);
+  await expect.poll(async () => (await queueEntries(page)).length, { timeout: 30_000 }).toBe(0);
+  const attempts = await dbRows<{ score: number }>("SELECT score FROM quiz_attempts WHERE user_id = ? AND kind = 'lesson' ORDER BY at", [learner.id]);
+  expect(attempts.map((a) => a.score)).toEqual([0, quiz.length]);
+  // Online again: the last result, and the counted score is still the first answers.
+  await page.goto(`/learn/${OFF_LESSON}`);
+  await expect(page.locator('#quiz-score')).toContainText(`Nilai Anda: ${quiz.length} dari ${quiz.length} benar`);
+  await expect(page.locator('#quiz-counting')).toHaveText(`Nilai yang dihitung: 0 dari ${quiz.length} (jawaban pertama)`);
 });
