@@ -197,6 +197,11 @@ function refuseTooLarge(req: IncomingMessage, res: ServerResponse, alreadyRead: 
   }
   req.pause();
   const socket = req.socket;
+  // Node's HTTP server closes a "Connection: close" socket as soon as the answer is flushed
+  // (socket.destroySoon), with the client's unread bytes still in the kernel buffer: that sends a
+  // reset, and the client's system may drop the 413 before the client reads it (CI saw status 0).
+  // Close lingering instead, as nginx does: send FIN, keep reading, destroy later.
+  socket.destroySoon = () => socket.end();
   res.once('finish', () => {
     socket.end();
     // Until then, whatever still arrives is read and dropped (memory stays flat): closing with
