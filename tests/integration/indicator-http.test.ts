@@ -11,7 +11,7 @@ import { approvalFields } from '../helpers/review';
 import { formFor } from '../../src/lib/indicator/forms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEGACY_OPTION_ORDER } from '../../src/lib/learning/legacy-option-order';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ROOT, startServer, type TestServer } from '../helpers/server';
@@ -96,7 +96,10 @@ const testFor = (learner: string, moduleId: string, kind: 'pre' | 'post') => {
 const lessonFm = (id: string) => frontmatter(`${id}.mdx`) as { quiz: Item[]; task?: { id: string; title: string } };
 const right = (item: Item) => String(item.options.find((o) => o.correct)!.id);
 const wrong = (item: Item) => String(item.options.find((o) => !o.correct)!.id);
-const LESSONS = ['01-pisahkan-uang-usaha', '02-pembukuan-digital', '03-qris-usaha-mikro', '04-dompet-digital', '05-kur-dan-pinjol'].map((s) => `${MODULE}/${s}`);
+/** The module's lessons in course order, read from content/ (a new lesson must not break these tests). */
+const LESSONS = readdirSync(join(ROOT, 'content', MODULE)).filter((f) => f.endsWith('.mdx')).sort().map((f) => `${MODULE}/${f.replace(/\.mdx$/, '')}`);
+const LAST_LESSON = LESSONS[LESSONS.length - 1];
+const TASKS = LESSONS.filter((id) => lessonFm(id).task).length;
 
 /** YYYY-MM-DD in Sidoarjo (WIB, UTC+7). */
 const wibDay = (at: number) => new Date(at + 7 * 3600_000).toISOString().slice(0, 10);
@@ -412,21 +415,21 @@ describe('certificates: issued on the last approval, once; who may open them; pu
     expect((await postForm(`/learn/${MODULE}/tes-akhir`, post.map((i): [string, string] => [`q:${i.id}`, right(i)]), nur)).status).toBe(303);
     expect(await certificates()).toEqual([]);
     // The last lesson says what the certificate still waits for; capaian shows the gain in words.
-    const last = await text(await http(`/learn/${LESSONS[4]}`, { cookie: nur }));
-    expect(last).toContain(dictionary.cpCertWaitTasks(5));
+    const last = await text(await http(`/learn/${LAST_LESSON}`, { cookie: nur }));
+    expect(last).toContain(dictionary.cpCertWaitTasks(TASKS));
     const capaian = await text(await http('/learn/capaian', { cookie: nur }));
     // pre 1 of 5, post 5 of 5 → g = (5 − 1)/(5 − 1) = 1 → 100 %, high
     expect(capaian).toContain(dictionary.cpGainUp(1, 5, 5, 100, dictionary.cpGainBand_tinggi));
   });
 
-  it('the trainer approves the five tasks: the certificate is issued at the last approval', async () => {
+  it('the trainer approves every task: the certificate is issued at the last approval', async () => {
     const t = await trainer();
     const submissions = await rows("SELECT id, lesson_id FROM task_submissions WHERE user_id = ? AND status = 'submitted' ORDER BY submitted_at", [NUR]);
-    expect(submissions).toHaveLength(5);
+    expect(submissions).toHaveLength(TASKS);
     for (const [i, s] of submissions.entries()) {
       const response = await postForm(`/mentor/learners/${NUR}`, { intent: 'review', submissionId: String(s.id), decision: 'approved', ...approvalFields(String(s.lesson_id)) }, t);
       expect(response.status).toBe(303);
-      expect(await certificates()).toHaveLength(i === 4 ? 1 : 0);
+      expect(await certificates()).toHaveLength(i === TASKS - 1 ? 1 : 0);
     }
     const [certificate] = await certificates();
     expect(certificate).toMatchObject({ module_id: MODULE, learner_name: 'Mbak Nur', revoked_at: null });
@@ -443,7 +446,7 @@ describe('certificates: issued on the last approval, once; who may open them; pu
   });
 
   it('the learner sees it on /learn, /learn/capaian and under the last lesson', async () => {
-    for (const path of ['/learn', '/learn/capaian', `/learn/${LESSONS[4]}`]) expect(await text(await http(path, { cookie: nur }))).toContain(`href="/sertifikat/${code}"`);
+    for (const path of ['/learn', '/learn/capaian', `/learn/${LAST_LESSON}`]) expect(await text(await http(path, { cookie: nur }))).toContain(`href="/sertifikat/${code}"`);
   });
 
   it('/sertifikat/<code>: print-ready, QR code as inline SVG, WhatsApp share of the /verify link', async () => {
