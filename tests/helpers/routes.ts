@@ -216,3 +216,15 @@ export function sessionFrom(response: { headers: Headers }): string | undefined 
 
 /** HTML entity-decoded text (Astro escapes user text; a marker must be found either way). */
 export const decoded = decode;
+
+/**
+ * Logs in through the login form like a browser (same origin, form-encoded) and returns the
+ * session token; throws unless the server answers 303 with a session cookie. The one login helper
+ * of the HTTP tests.
+ */
+export async function loginWith(client: { request: ReturnType<typeof httpClient>['request'] }, phone: string, password: string): Promise<string> {
+  const reply = await client.request('/login', { method: 'POST', body: new URLSearchParams({ phone, password }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const token = sessionFrom(reply);
+  if (reply.status !== 303 || !token) throw new Error(`login ${phone}: ${reply.status}, expected 303 with a session cookie`);
+  return token;
+}

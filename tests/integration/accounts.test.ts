@@ -19,7 +19,7 @@ import { hashSecret } from '../../src/lib/server/auth/tokens';
 import { verifyPassword } from '../../src/lib/server/auth/password';
 import { createCohort } from '../../src/lib/server/mentoring/cohorts';
 import { assignMentor, assignmentHistory } from '../../src/lib/server/mentoring/assignments';
-import { canAccessLearner } from '../../src/lib/server/mentoring/access';
+import { maySeeLearner } from '../../src/lib/server/access/learner-scope';
 
 const DAY = 24 * 3600_000;
 const LONG = 'x'.repeat(1000);
@@ -448,8 +448,8 @@ describe('trainer: assign a mentor', () => {
     expect(rows.find((r) => r.id === original.id)).toMatchObject({ mentorId: 'demo-mentor-1', until: t1 });
     expect(await current()).toEqual([expect.objectContaining({ mentorId: 'demo-mentor-2', from: t1, until: null, assignedBy: 'demo-trainer' })]);
     // Access follows the current row only.
-    expect(await canAccessLearner({ id: 'demo-mentor-2', role: 'mentor' }, learnerId)).toBe(true);
-    expect(await canAccessLearner({ id: 'demo-mentor-1', role: 'mentor' }, learnerId)).toBe(false);
+    expect(await maySeeLearner({ id: 'demo-mentor-2', role: 'mentor' }, learnerId)).toBe(true);
+    expect(await maySeeLearner({ id: 'demo-mentor-1', role: 'mentor' }, learnerId)).toBe(false);
 
     expect((await assignMentor({ learnerId, mentorId: 'demo-mentor-1' }, 'demo-trainer', t2)).ok).toBe(true);
     rows = await all();

@@ -26,7 +26,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import { startServer, type TestServer } from '../helpers/server';
-import { decoded, discoverRoutes, fillPattern, formTarget, formValues, httpClient, parseForms, sessionFrom, type Reply, type Route } from '../helpers/routes';
+import { decoded, discoverRoutes, fillPattern, formTarget, formValues, httpClient, loginWith, parseForms, type Reply, type Route } from '../helpers/routes';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
 
@@ -60,7 +60,11 @@ const OWNERS = {
 } as const;
 type Owner = keyof typeof OWNERS;
 
-/** DESIGN.md: a learner sees their own, a mentor their assigned learners, a trainer everyone. */
+/**
+ * DESIGN.md: a learner sees their own, a mentor their assigned learners, a trainer everyone —
+ * written out by hand for the demo cast, and checked against src/lib/server/access/learner-scope.ts
+ * (the rule the app uses) by the first test below, so the matrix and the app cannot drift apart.
+ */
 function maySee(actor: Actor, owner: Owner): boolean {
   if (actor.role === 'trainer') return true;
   if (actor.role === 'mentor') return OWNERS[owner].mentor === actor.id;
@@ -326,12 +330,7 @@ const pagesSeen = new Map<string, string>();
 const leaks: string[] = [];
 let routes: Route[] = [];
 
-async function login(actor: Actor): Promise<string> {
-  const reply = await client.request('/login', { method: 'POST', body: new URLSearchParams({ phone: actor.phone!, password: actor.password! }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  const token = sessionFrom(reply);
-  if (reply.status !== 303 || !token) throw new Error(`login ${actor.key}: ${reply.status}`);
-  return token;
-}
+const login = (actor: Actor): Promise<string> => loginWith(client, actor.phone!, actor.password!);
 
 const sql = (text: string, args: Array<string | number | null> = []) => database.$client.execute({ sql: text, args });
 
@@ -438,6 +437,16 @@ async function call(actor: Actor, method: 'GET' | 'POST', path: string, opts: { 
 // ------------------------------------------------------------------ the tests
 
 describe('authorization matrix (routes discovered from src/pages)', () => {
+  it("the matrix's oracle is the app's rule: maySee() agrees with visibleLearners() for every actor and owner", async () => {
+    process.env.DATABASE_URL = server.databaseUrl;
+    const { visibleLearnerIds } = await import('../../src/lib/server/access/learner-scope');
+    for (const actor of ACTORS) {
+      if (!actor.role || !actor.id) continue;
+      const visible = await visibleLearnerIds({ id: actor.id, role: actor.role });
+      for (const owner of Object.keys(OWNERS) as Owner[]) expect(visible.has(OWNERS[owner].id), `${actor.key} → ${owner}`).toBe(maySee(actor, owner));
+    }
+  });
+
   it('finds the routes, and every route in the table still exists', () => {
     const patterns = new Set(routes.map((r) => r.pattern));
     expect(routes.length).toBeGreaterThan(20);

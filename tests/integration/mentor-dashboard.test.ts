@@ -17,7 +17,7 @@ import { submitTask } from '../../src/lib/server/progress/tasks';
 import { mentorDashboard, type DashboardRow } from '../../src/lib/server/mentoring/dashboard';
 import { reviewSubmission } from '../../src/lib/server/mentoring/review';
 import { assignMentor } from '../../src/lib/server/mentoring/assignments';
-import { canAccessLearner } from '../../src/lib/server/mentoring/access';
+import { maySeeLearner } from '../../src/lib/server/access/learner-scope';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -323,13 +323,13 @@ describe('scope', () => {
 
   it('after a reassignment the learner moves between the two dashboards, and access follows', async () => {
     const dewi = { id: 'demo-mentor-1', role: 'mentor' as const };
-    expect(await canAccessLearner(MENTOR, L.hana.id)).toBe(true);
-    expect(await canAccessLearner(dewi, L.hana.id)).toBe(false);
+    expect(await maySeeLearner(MENTOR, L.hana.id)).toBe(true);
+    expect(await maySeeLearner(dewi, L.hana.id)).toBe(false);
     expect(await assignMentor({ learnerId: L.hana.id, mentorId: dewi.id }, TRAINER.id, NOW)).toMatchObject({ ok: true });
     expect((await mentorDashboard(MENTOR, COURSE, {}, NOW)).map((r) => r.id)).not.toContain(L.hana.id);
     expect((await mentorDashboard(dewi, COURSE, {}, NOW)).map((r) => r.id)).toContain(L.hana.id);
-    expect(await canAccessLearner(MENTOR, L.hana.id)).toBe(false);
-    expect(await canAccessLearner(dewi, L.hana.id)).toBe(true);
+    expect(await maySeeLearner(MENTOR, L.hana.id)).toBe(false);
+    expect(await maySeeLearner(dewi, L.hana.id)).toBe(true);
     // The old mentor can no longer review or note: "not found".
     expect(await reviewSubmission(MENTOR, L.hana.id, { submissionId: 'x', decision: 'approved' }, NOW)).toMatchObject({ ok: false, status: 404 });
   });

@@ -68,9 +68,9 @@ describe('personal data rights (UU PDP)', () => {
 
     const { login } = await import('../../src/lib/server/accounts/login');
     expect((await login('081100000011', 'belajar-demo', '10.9.9.9')).ok).toBe(false);
-    const { canAccessLearner } = await import('../../src/lib/server/mentoring/access');
-    expect(await canAccessLearner({ id: 'demo-mentor-1', role: 'mentor' }, learnerId)).toBe(false);
-    expect(await canAccessLearner({ id: 'demo-trainer', role: 'trainer' }, learnerId)).toBe(false);
+    const { maySeeLearner } = await import('../../src/lib/server/access/learner-scope');
+    expect(await maySeeLearner({ id: 'demo-mentor-1', role: 'mentor' }, learnerId)).toBe(false);
+    expect(await maySeeLearner({ id: 'demo-trainer', role: 'trainer' }, learnerId)).toBe(false);
   });
 });
 

@@ -143,7 +143,7 @@ beforeAll(async () => {
   const { learnerMentor } = await import('../../src/lib/server/mentoring/assignments');
   const { mentorDashboard } = await import('../../src/lib/server/mentoring/dashboard');
   const { learnersInScope } = await import('../../src/lib/server/mentoring/scope');
-  const { canAccessLearner } = await import('../../src/lib/server/mentoring/access');
+  const { maySeeLearner } = await import('../../src/lib/server/access/learner-scope');
   const { login } = await import('../../src/lib/server/accounts/login');
   const { createSession, validateSessionToken } = await import('../../src/lib/server/auth/session');
   const { DEMO } = await import('../../db/seed');
@@ -164,7 +164,7 @@ beforeAll(async () => {
     ],
     ['learner home', () => Promise.all([learnerHome(LEARNER, course), learnerCohort(LEARNER), learnerMentor(LEARNER), learnHomeCapaian(LEARNER, course)])],
     ['mentor dashboard', () => Promise.all([mentorDashboard(mentor, course), learnersInScope(mentor)])],
-    ['mentor opens a learner (access check)', () => canAccessLearner(mentor, LEARNER)],
+    ['mentor opens a learner (access check)', () => maySeeLearner(mentor, LEARNER)],
     ['login (right password)', () => login(DEMO.learners[1].phone, DEMO.learnerPassword, '10.1.1.1')],
     ['login (wrong password)', () => login(DEMO.learners[2].phone, 'salah-sekali', '10.1.1.2')],
     ['session validation', () => validateSessionToken(token)],

@@ -17,11 +17,13 @@ import { importRoster } from '../../src/lib/server/trainer/roster-import';
 import { createCohort } from '../../src/lib/server/mentoring/cohorts';
 import { createAccount } from '../../src/lib/server/accounts/create-account';
 import { assignMentor } from '../../src/lib/server/mentoring/assignments';
-import { daysSince, lastActiveText } from '../../src/lib/server/trainer/format';
+import { lastActiveText } from '../../src/lib/server/trainer/format';
+import { wibDaysAgo } from '../../src/lib/wib';
 
 let database: Database;
 const DEMO_COHORT = 'demo-cohort-1';
 const TRAINER = 'demo-trainer';
+const AS_TRAINER = { id: TRAINER, role: 'trainer' as const };
 const LESSONS = ['m1/01-a', 'm1/02-b', 'm2/01-c'];
 const DAY = 24 * 3600_000;
 const LONG = 'x'.repeat(10_000);
@@ -66,7 +68,7 @@ describe('cohort members with mentor and progress', () => {
       { userId: 'demo-learner-2', lessonId: LESSONS[0], moduleId: 'm1', status: 'completed', lastActiveAt: t - 3 * DAY, completedAt: t - 3 * DAY },
       { userId: 'demo-learner-2', lessonId: LESSONS[2], moduleId: 'm2', status: 'completed', lastActiveAt: t - 2 * DAY, completedAt: t - 2 * DAY },
     ]);
-    const members = await cohortMembersOverview(DEMO_COHORT, LESSONS);
+    const members = await cohortMembersOverview(AS_TRAINER, DEMO_COHORT, LESSONS);
     expect(members.map((m) => m.name)).toEqual(['Bu Lilik', 'Bu Sari', 'Bu Yanti', 'Mbak Nur', 'Pak Hadi', 'Pak Slamet']);
     const sari = members.find((m) => m.id === 'demo-learner-1')!;
     // The retired lesson does not count as done; it does count as activity.
@@ -76,12 +78,12 @@ describe('cohort members with mentor and progress', () => {
   });
 
   it('takes the same small number of statements for 6 or 206 members (no query per member)', async () => {
-    const small = await statementsOf(() => cohortMembersOverview(DEMO_COHORT, LESSONS));
+    const small = await statementsOf(() => cohortMembersOverview(AS_TRAINER, DEMO_COHORT, LESSONS));
     const big = await createCohort({ name: 'Besar', kecamatan: 'Candi', joinCode: 'BIG-COHORT' });
     if (!big.ok) throw new Error('cohort');
     const text = ['nama,no hp', ...Array.from({ length: 206 }, (_, i) => `Peserta ${i},0818${String(i).padStart(8, '0')}`)].join('\n');
     expect((await importRoster({ cohortId: big.id, pasted: text, mentorId: 'demo-mentor-2' }, TRAINER)).ok).toBe(true);
-    const large = await statementsOf(() => cohortMembersOverview(big.id, LESSONS));
+    const large = await statementsOf(() => cohortMembersOverview(AS_TRAINER, big.id, LESSONS));
     expect(large.result).toHaveLength(206);
     expect(small.statements).toBe(1);
     expect(large.statements).toBe(1);
@@ -93,8 +95,8 @@ describe('cohort members with mentor and progress', () => {
   it('an empty cohort, an unknown cohort', async () => {
     const empty = await createCohort({ name: 'Kosong', kecamatan: 'Candi', joinCode: 'EMPTY-COHORT' });
     if (!empty.ok) throw new Error('cohort');
-    expect(await cohortMembersOverview(empty.id, LESSONS)).toEqual([]);
-    expect(await cohortMembersOverview('no-such-cohort', LESSONS)).toEqual([]);
+    expect(await cohortMembersOverview(AS_TRAINER, empty.id, LESSONS)).toEqual([]);
+    expect(await cohortMembersOverview(AS_TRAINER, 'no-such-cohort', LESSONS)).toEqual([]);
     expect(await findCohort('no-such-cohort')).toBeUndefined();
     expect(await findCohort(LONG)).toBeUndefined();
     expect(await findCohort(DEMO_COHORT)).toMatchObject({ joinCode: 'SDA-2026' });
@@ -106,7 +108,7 @@ describe('cohort members with mentor and progress', () => {
     expect(lastActiveText(Date.UTC(2026, 10, 9, 17, 30), now, dictionary)).toBe('hari ini'); // 00:30 WIB today
     expect(lastActiveText(Date.UTC(2026, 10, 9, 16, 30), now, dictionary)).toBe('kemarin'); // 23:30 WIB yesterday
     expect(lastActiveText(now - 3 * DAY, now, dictionary)).toBe('3 hari lalu');
-    expect(daysSince(now + DAY, now)).toBe(0);
+    expect(wibDaysAgo(now + DAY, now)).toBe(0);
   });
 });
 

@@ -143,7 +143,7 @@ describe('what is read from the file', () => {
     expect(report.imported).toBe(2);
     const [evil] = await database.select().from(users).where(eq(users.phone, '+6281234560009'));
     expect(evil.name).toBe('=HYPERLINK("http://evil","x")');
-    const csv = await cohortMembersCsv(exportCohort.id, ['m/01-a'], ';');
+    const csv = await cohortMembersCsv({ id: 'demo-trainer', role: 'trainer' }, exportCohort.id, ['m/01-a'], ';');
     const rows = parse(csv, { bom: true, delimiter: ';' }) as string[][];
     expect(rows[0].slice(0, 5)).toEqual(['nama', 'no hp', 'nama usaha', 'jenis usaha', 'kecamatan']);
     expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(["'+SUM(1;2)", `'=HYPERLINK("http://evil","x")`]);

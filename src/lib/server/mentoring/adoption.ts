@@ -1,12 +1,12 @@
 import { desc, eq, min } from 'drizzle-orm';
 import { db } from '@db/client';
 import { adoptionChecks, cohortMembers, users } from '@db/schema';
-import { jakartaDate } from '../../reports/dates';
+import { jakartaDate } from '../../wib';
 import { ADOPTION_ITEMS, isAdoptionItem, type AdoptionItem } from '../../reports/evaluation';
 import type { FieldErrors, MessageKey } from '../../validation';
 import type { SessionUser } from '../auth/session';
 import { newId } from '../auth/tokens';
-import { canAccessLearner } from './access';
+import { maySeeLearner } from '../access/learner-scope';
 
 /**
  * The technology adoption checklist a mentor fills in on the learner page (DESIGN.md: mentor-
@@ -24,7 +24,7 @@ type Actor = Pick<SessionUser, 'id' | 'role'>;
 
 /** Only the learner's current mentor or a trainer records evaluation checks. */
 export async function mayVerify(actor: Actor, learnerId: string): Promise<boolean> {
-  return (actor.role === 'mentor' || actor.role === 'trainer') && (await canAccessLearner(actor, learnerId));
+  return (actor.role === 'mentor' || actor.role === 'trainer') && (await maySeeLearner(actor, learnerId));
 }
 
 /** When the learner enrolled: the earlier of account creation and the first cohort join. */

@@ -80,25 +80,6 @@ export async function leastLoadedMentor(): Promise<{ id: string; name: string; l
   return row ? { ...row, learners: Number(row.learners) } : undefined;
 }
 
-/** The learners a mentor follows now, with their cohort. */
-export async function assignedLearners(mentorId: string) {
-  return db()
-    .select({
-      id: users.id,
-      name: users.name,
-      phone: users.phone,
-      businessName: users.businessName,
-      hasPassword: sql<number>`${users.passwordHash} is not null`,
-      cohortName: cohorts.name,
-    })
-    .from(mentorAssignments)
-    .innerJoin(users, eq(users.id, mentorAssignments.learnerId))
-    .leftJoin(cohortMembers, eq(cohortMembers.userId, users.id))
-    .leftJoin(cohorts, eq(cohorts.id, cohortMembers.cohortId))
-    .where(and(eq(mentorAssignments.mentorId, mentorId), isNull(mentorAssignments.until), isNull(users.deletedAt)))
-    .orderBy(asc(users.name));
-}
-
 /** The learner's current mentor (name and phone for the WhatsApp link). */
 export async function learnerMentor(learnerId: string) {
   const [row] = await db()

@@ -11,7 +11,7 @@ import { notesFor } from './notes';
 import { nudgesFor } from './nudges';
 import { lastTouchedLesson, progressByLesson } from '../progress/queries';
 
-/** Everything a mentor sees about one learner. Call only after canAccessLearner(). */
+/** Everything a mentor sees about one learner. Call only after maySeeLearner(). */
 export async function learnerDetail(learnerId: string, course: CourseModule[]) {
   const [[learner], cohort, progress, lastTouched, attempts, submissions, notes, history, nudgeLog] = await Promise.all([
     db()

@@ -5,7 +5,7 @@ import { mentorNotes, users } from '@db/schema';
 import type { SessionUser } from '../auth/session';
 import { parseForm, type FieldErrors } from '../../validation';
 import { newId } from '../auth/tokens';
-import { canAccessLearner } from './access';
+import { maySeeLearner } from '../access/learner-scope';
 
 const noteSchema = z.object({
   note: z.string({ required_error: 'noteEmpty' }).trim().min(1, 'noteEmpty').max(2000, 'feedbackLong'),
@@ -13,7 +13,7 @@ const noteSchema = z.object({
 
 /** Private notes: mentors of the learner and trainers write and read them; learners never. */
 export async function addNote(actor: Pick<SessionUser, 'id' | 'role'>, learnerId: string, input: unknown, now = Date.now()): Promise<{ ok: true } | { ok: false; status: 400 | 404; errors: FieldErrors }> {
-  if (actor.role === 'learner' || !(await canAccessLearner(actor, learnerId))) return { ok: false, status: 404, errors: { _form: 'learnerUnknown' } };
+  if (actor.role === 'learner' || !(await maySeeLearner(actor, learnerId))) return { ok: false, status: 404, errors: { _form: 'learnerUnknown' } };
   const parsed = parseForm(noteSchema, input);
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
   await db().insert(mentorNotes).values({ id: newId(), learnerId, authorId: actor.id, text: parsed.data.note, createdAt: now });

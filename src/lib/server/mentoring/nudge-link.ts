@@ -5,7 +5,7 @@ import { waChatLink } from '../../whatsapp';
 import type { SessionUser } from '../auth/session';
 import { findUser } from '../accounts/users';
 import { lastTouchedLesson, latestSubmissions, progressByLesson } from '../progress/queries';
-import { canAccessLearner } from './access';
+import { maySeeLearner } from '../access/learner-scope';
 import { recordNudge } from './nudges';
 import { reviewsOverdue } from '../progress/spaced-review';
 
@@ -43,7 +43,7 @@ export function buildNudge(p: {
 
 /** Builds the nudge for one learner from their progress, records it, and returns where to go. */
 export async function sendNudge(actor: Pick<SessionUser, 'id' | 'role' | 'name'>, learnerId: string, course: CourseModule[], origin: string, now = Date.now()) {
-  if (actor.role === 'learner' || !(await canAccessLearner(actor, learnerId))) return undefined;
+  if (actor.role === 'learner' || !(await maySeeLearner(actor, learnerId))) return undefined;
   const learner = await findUser(learnerId);
   if (!learner?.phone) return undefined;
   const [progress, lastTouched, submissions, overdue] = await Promise.all([

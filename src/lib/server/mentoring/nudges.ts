@@ -4,7 +4,7 @@ import { db } from '@db/client';
 import { NUDGE_KINDS, nudges, users } from '@db/schema';
 import type { SessionUser } from '../auth/session';
 import { newId } from '../auth/tokens';
-import { canAccessLearner } from './access';
+import { maySeeLearner } from '../access/learner-scope';
 
 const nudgeSchema = z.object({
   learnerId: z.string().min(1).max(40),
@@ -16,7 +16,7 @@ const nudgeSchema = z.object({
 export async function recordNudge(actor: Pick<SessionUser, 'id' | 'role'>, input: unknown, now = Date.now()): Promise<{ ok: true; learnerId: string } | { ok: false; status: 400 | 404 }> {
   const parsed = nudgeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400 };
-  if (actor.role === 'learner' || !(await canAccessLearner(actor, parsed.data.learnerId))) return { ok: false, status: 404 };
+  if (actor.role === 'learner' || !(await maySeeLearner(actor, parsed.data.learnerId))) return { ok: false, status: 404 };
   await db().insert(nudges).values({ id: newId(), learnerId: parsed.data.learnerId, mentorId: actor.id, kind: parsed.data.kind, lessonId: parsed.data.lessonId ?? null, sentAt: now });
   return { ok: true, learnerId: parsed.data.learnerId };
 }

@@ -5,7 +5,7 @@ import { db } from '@db/client';
 import { taskSubmissions } from '@db/schema';
 import type { SessionUser } from '../auth/session';
 import { parseForm, type FieldErrors } from '../../validation';
-import { canAccessLearner } from './access';
+import { maySeeLearner } from '../access/learner-scope';
 import { certificateHookFailed, issueEligibleCertificates } from '../indicator/certificates';
 import { allLessons } from '../../learning/curriculum';
 
@@ -47,7 +47,7 @@ export async function reviewSubmission(
   /** The curriculum for the certificate check; the published course when left out. */
   course?: CourseModule[],
 ): Promise<ReviewResult> {
-  if (!(await canAccessLearner(actor, learnerId)) || actor.role === 'learner') return { ok: false, status: 404, errors: { _form: 'learnerUnknown' } };
+  if (!(await maySeeLearner(actor, learnerId)) || actor.role === 'learner') return { ok: false, status: 404, errors: { _form: 'learnerUnknown' } };
   const parsed = parseForm(reviewSchema, input);
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
   const { submissionId, decision, feedback, rubricLevel, openedAt, checks } = parsed.data;

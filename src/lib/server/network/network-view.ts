@@ -1,41 +1,24 @@
-import type { InValue } from '@libsql/client';
+import { asc, count, eq, inArray, sql } from 'drizzle-orm';
 import { db } from '@db/client';
+import { cohortMembers, cohorts, jointPromotions, sellerProfiles } from '@db/schema';
 import type { SessionUser } from '../auth/session';
 import { layoutNetwork, type Layout } from '../../network/layout';
 import { monthlyTable, type MonthlyTable } from '../../network/timeline';
 import { mayLabel } from '../../network/visibility';
 import type { PartnershipType, Visibility } from '../../network/vocab';
-import type { SqlPart } from './directory';
-import { currentLearnerIds } from './viewer';
+import { visibleLearnerIds, visibleLearners } from '../access/learner-scope';
 
 /**
- * The network view for mentors and trainers (issue 10, part 5). Per cohort: learners, visible
- * profiles, partnerships; for one cohort: partnerships by type per month and the map of
- * confirmed peer partnerships (d3-force on the server, SVG on the page).
+ * The network view for mentors and trainers. Per cohort: learners, visible profiles,
+ * partnerships; for one cohort: partnerships by type per month and the map of confirmed peer
+ * partnerships (d3-force on the server, SVG on the page).
  *
- * Scope is learnersInScope()'s rule: a mentor's current learners, every learner for a trainer,
- * never deleted accounts. Labels follow mayLabel(): a mentor names only their own learners (and
- * only those whose profile is not hidden), a trainer every profile that is not hidden. The data
- * handed to the page carries no user ids and no name it may not show.
+ * Scope is visibleLearners() (access/learner-scope.ts): a mentor's current learners, every
+ * learner for a trainer, never deleted accounts. Labels follow mayLabel(): a mentor names only
+ * their own learners (and only those whose profile is not hidden), a trainer every profile that is
+ * not hidden. The data handed to the page carries no user ids and no name it may not show.
  */
 type Actor = Pick<SessionUser, 'id' | 'role'>;
-
-/** The learners in scope as a subquery of ids (optionally one cohort). */
-export function scopeSql(actor: Actor, cohortId?: string): SqlPart {
-  let sql = `SELECT u.id FROM users u WHERE u.role = 'learner' AND u.deleted_at IS NULL`;
-  const args: InValue[] = [];
-  if (cohortId) {
-    sql += ' AND u.id IN (SELECT cm.user_id FROM cohort_members cm WHERE cm.cohort_id = ?)';
-    args.push(cohortId);
-  }
-  if (actor.role === 'mentor') {
-    sql += ' AND u.id IN (SELECT ma.learner_id FROM mentor_assignments ma WHERE ma.mentor_id = ? AND ma.until IS NULL)';
-    args.push(actor.id);
-  } else if (actor.role !== 'trainer') {
-    sql += ' AND 0';
-  }
-  return { sql, args };
-}
 
 export interface CohortSummary {
   id: string;
@@ -50,37 +33,45 @@ export interface CohortSummary {
 /** One row per cohort in scope: a trainer's every cohort, a mentor's learners' cohorts. A few grouped queries, never one per cohort. */
 export async function cohortSummaries(actor: Actor): Promise<CohortSummary[]> {
   if (actor.role !== 'trainer' && actor.role !== 'mentor') return [];
-  const scope = scopeSql(actor);
-  const member = `cm.user_id IN (${scope.sql})`;
-  const run = (sql: string, times = 1) => db().$client.execute({ sql, args: Array.from({ length: times }, () => scope.args).flat() });
+  const scope = visibleLearners(actor);
   const [cohortRows, people, links, promos] = await Promise.all([
-    db().$client.execute('SELECT id, name FROM cohorts ORDER BY name COLLATE NOCASE, id'),
-    run(`SELECT cm.cohort_id, count(*) AS learners, sum(CASE WHEN p.visibility IN ('cohort', 'all') THEN 1 ELSE 0 END) AS visible
-         FROM cohort_members cm LEFT JOIN seller_profiles p ON p.user_id = cm.user_id WHERE ${member} GROUP BY cm.cohort_id`),
+    db().select({ id: cohorts.id, name: cohorts.name }).from(cohorts).orderBy(sql`${cohorts.name} COLLATE NOCASE`, asc(cohorts.id)),
+    db()
+      .select({
+        cohortId: cohortMembers.cohortId,
+        learners: count(),
+        visible: sql<number>`sum(CASE WHEN ${sellerProfiles.visibility} IN ('cohort', 'all') THEN 1 ELSE 0 END)`.mapWith(Number),
+      })
+      .from(cohortMembers)
+      .leftJoin(sellerProfiles, eq(sellerProfiles.userId, cohortMembers.userId))
+      .where(inArray(cohortMembers.userId, scope))
+      .groupBy(cohortMembers.cohortId),
     // A partnership counts once in each cohort one of its two sellers (in scope) belongs to.
-    run(
-      `SELECT cohort_id, status, count(DISTINCT id) AS n FROM (
-         SELECT cm.cohort_id, k.status, k.id FROM collaborations k JOIN cohort_members cm ON cm.user_id = k.user_id
-           WHERE k.partner_user_id IS NOT NULL AND k.status IN ('confirmed', 'pending') AND ${member}
-         UNION ALL
-         SELECT cm.cohort_id, k.status, k.id FROM collaborations k JOIN cohort_members cm ON cm.user_id = k.partner_user_id
-           WHERE k.status IN ('confirmed', 'pending') AND ${member}
-       ) GROUP BY cohort_id, status`,
-      2,
-    ),
-    run(`SELECT cm.cohort_id, count(*) AS n FROM joint_promotions j JOIN cohort_members cm ON cm.user_id = j.user_id WHERE ${member} GROUP BY cm.cohort_id`),
+    db().all<{ cohort_id: string; status: 'confirmed' | 'pending'; n: number }>(sql`
+      SELECT cohort_id, status, count(DISTINCT id) AS n FROM (
+        SELECT cm.cohort_id, k.status, k.id FROM collaborations k JOIN cohort_members cm ON cm.user_id = k.user_id
+          WHERE k.partner_user_id IS NOT NULL AND k.status IN ('confirmed', 'pending') AND cm.user_id IN ${scope}
+        UNION ALL
+        SELECT cm.cohort_id, k.status, k.id FROM collaborations k JOIN cohort_members cm ON cm.user_id = k.partner_user_id
+          WHERE k.status IN ('confirmed', 'pending') AND cm.user_id IN ${scope}
+      ) GROUP BY cohort_id, status`),
+    db()
+      .select({ cohortId: cohortMembers.cohortId, n: count() })
+      .from(jointPromotions)
+      .innerJoin(cohortMembers, eq(cohortMembers.userId, jointPromotions.userId))
+      .where(inArray(cohortMembers.userId, scope))
+      .groupBy(cohortMembers.cohortId),
   ]);
-  const peopleBy = new Map(people.rows.map((r) => [String(r.cohort_id), { learners: Number(r.learners), visible: Number(r.visible ?? 0) }]));
+  const peopleBy = new Map(people.map((r) => [r.cohortId, { learners: r.learners, visible: r.visible ?? 0 }]));
   const linksBy = new Map<string, { confirmed: number; pending: number }>();
-  for (const r of links.rows) {
-    const entry = linksBy.get(String(r.cohort_id)) ?? { confirmed: 0, pending: 0 };
-    if (r.status === 'confirmed') entry.confirmed = Number(r.n);
-    else entry.pending = Number(r.n);
-    linksBy.set(String(r.cohort_id), entry);
+  for (const r of links) {
+    const entry = linksBy.get(r.cohort_id) ?? { confirmed: 0, pending: 0 };
+    if (r.status === 'confirmed') entry.confirmed = r.n;
+    else entry.pending = r.n;
+    linksBy.set(r.cohort_id, entry);
   }
-  const promosBy = new Map(promos.rows.map((r) => [String(r.cohort_id), Number(r.n)]));
-  return cohortRows.rows
-    .map((r) => ({ id: String(r.id), name: String(r.name) }))
+  const promosBy = new Map(promos.map((r) => [r.cohortId, r.n]));
+  return cohortRows
     .filter((c) => actor.role === 'trainer' || peopleBy.has(c.id))
     .map((c) => ({
       ...c,
@@ -134,56 +125,52 @@ export interface CohortNetwork {
 export const MAX_NODES = 250;
 
 export async function cohortNetwork(actor: Actor, cohortId: string): Promise<CohortNetwork> {
-  const scope = scopeSql(actor, cohortId);
-  const [monthly, edgesRs, own] = await Promise.all([
-    db().$client.execute({
-      sql: `SELECT k.type, substr(k.started_on, 1, 7) AS month, count(*) AS n FROM collaborations k
-            WHERE k.status IN ('logged', 'confirmed')
-              AND (k.user_id IN (${scope.sql}) OR (k.status = 'confirmed' AND k.partner_user_id IN (${scope.sql})))
-            GROUP BY k.type, month`,
-      args: [...scope.args, ...scope.args],
-    }),
-    db().$client.execute({
-      sql: `SELECT k.user_id AS a, k.partner_user_id AS b, k.type FROM collaborations k
-              JOIN users ua ON ua.id = k.user_id JOIN users ub ON ub.id = k.partner_user_id
-            WHERE k.status = 'confirmed' AND ua.deleted_at IS NULL AND ub.deleted_at IS NULL
-              AND (k.user_id IN (${scope.sql}) OR k.partner_user_id IN (${scope.sql}))`,
-      args: [...scope.args, ...scope.args],
-    }),
-    actor.role === 'mentor' ? currentLearnerIds(actor.id) : Promise.resolve(new Set<string>()),
+  const scope = visibleLearners(actor, { cohortId });
+  const [monthly, edgeRows, own] = await Promise.all([
+    db().all<{ type: PartnershipType; month: string; n: number }>(sql`
+      SELECT k.type, substr(k.started_on, 1, 7) AS month, count(*) AS n FROM collaborations k
+       WHERE k.status IN ('logged', 'confirmed')
+         AND (k.user_id IN ${scope} OR (k.status = 'confirmed' AND k.partner_user_id IN ${scope}))
+       GROUP BY k.type, month`),
+    db().all<{ a: string; b: string; type: PartnershipType }>(sql`
+      SELECT k.user_id AS a, k.partner_user_id AS b, k.type FROM collaborations k
+        JOIN users ua ON ua.id = k.user_id JOIN users ub ON ub.id = k.partner_user_id
+       WHERE k.status = 'confirmed' AND ua.deleted_at IS NULL AND ub.deleted_at IS NULL
+         AND (k.user_id IN ${scope} OR k.partner_user_id IN ${scope})`),
+    actor.role === 'mentor' ? visibleLearnerIds(actor) : Promise.resolve(new Set<string>()),
   ]);
-  const months = monthlyTable(monthly.rows.map((r) => ({ type: String(r.type) as PartnershipType, startedOn: `${r.month}-01`, n: Number(r.n) })));
+  const months = monthlyTable(monthly.map((r) => ({ type: r.type, startedOn: `${r.month}-01`, n: r.n })));
 
   // Pairs: one line per pair of sellers, whatever the number of partnerships between them.
   const pairs = new Map<string, { a: string; b: string; types: Set<PartnershipType> }>();
-  for (const r of edgesRs.rows) {
-    const [a, b] = [String(r.a), String(r.b)].sort();
+  for (const r of edgeRows) {
+    const [a, b] = [r.a, r.b].sort();
     if (a === b) continue;
     const key = `${a} ${b}`;
     const pair = pairs.get(key) ?? { a, b, types: new Set<PartnershipType>() };
-    pair.types.add(String(r.type) as PartnershipType);
+    pair.types.add(r.type);
     pairs.set(key, pair);
   }
   const endpoints = [...new Set([...pairs.values()].flatMap((p) => [p.a, p.b]))];
   // Profiles of the scope's learners (visible ones become dots even without partners) and of every endpoint.
-  const profiles = await db().$client.execute({
-    sql: `SELECT s.id AS uid, 1 AS in_scope, p.visibility, p.business_name FROM (${scope.sql}) s LEFT JOIN seller_profiles p ON p.user_id = s.id`,
-    args: scope.args,
-  });
+  const scoped = scope.as('scoped');
+  const profiles = await db()
+    .select({ uid: scoped.id, visibility: sellerProfiles.visibility, businessName: sellerProfiles.businessName })
+    .from(scoped)
+    .leftJoin(sellerProfiles, eq(sellerProfiles.userId, scoped.id));
   const inScope = new Set<string>();
   const profileOf = new Map<string, { visibility: Visibility | null; businessName: string | null }>();
-  for (const r of profiles.rows) {
-    inScope.add(String(r.uid));
-    profileOf.set(String(r.uid), { visibility: (r.visibility as Visibility | null) ?? null, businessName: r.business_name === null ? null : String(r.business_name) });
+  for (const r of profiles) {
+    inScope.add(r.uid);
+    profileOf.set(r.uid, { visibility: r.visibility ?? null, businessName: r.businessName ?? null });
   }
   const outside = endpoints.filter((id) => !inScope.has(id));
   for (let i = 0; i < outside.length; i += 500) {
-    const chunk = outside.slice(i, i + 500);
-    const rs = await db().$client.execute({
-      sql: `SELECT user_id, visibility, business_name FROM seller_profiles WHERE user_id IN (${chunk.map(() => '?').join(', ')})`,
-      args: chunk,
-    });
-    for (const r of rs.rows) profileOf.set(String(r.user_id), { visibility: r.visibility as Visibility, businessName: String(r.business_name) });
+    const rows = await db()
+      .select({ userId: sellerProfiles.userId, visibility: sellerProfiles.visibility, businessName: sellerProfiles.businessName })
+      .from(sellerProfiles)
+      .where(inArray(sellerProfiles.userId, outside.slice(i, i + 500)));
+    for (const r of rows) profileOf.set(r.userId, { visibility: r.visibility, businessName: r.businessName });
   }
 
   const degree = new Map<string, number>();
@@ -248,8 +235,8 @@ export async function cohortNetwork(actor: Actor, cohortId: string): Promise<Coh
 }
 
 export async function cohortExists(cohortId: string): Promise<boolean> {
-  const rs = await db().$client.execute({ sql: 'SELECT 1 FROM cohorts WHERE id = ?', args: [cohortId] });
-  return rs.rows.length > 0;
+  const rows = await db().select({ id: cohorts.id }).from(cohorts).where(eq(cohorts.id, cohortId)).limit(1);
+  return rows.length > 0;
 }
 
 /**

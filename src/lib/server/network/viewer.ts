@@ -1,6 +1,6 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { db } from '@db/client';
-import { cohortMembers, mentorAssignments, users } from '@db/schema';
+import { cohortMembers, users } from '@db/schema';
 import type { NetworkViewer } from '../../network/visibility';
 import type { SessionUser } from '../auth/session';
 
@@ -25,20 +25,3 @@ export async function loadViewer(user: Pick<SessionUser, 'id' | 'role' | 'name'>
     enrolledAt: Math.min(row?.createdAt ?? Date.now(), firstJoin),
   };
 }
-
-/** The cohorts a seller belongs to (for the pure visibility rule). */
-export async function cohortIdsOf(userId: string): Promise<string[]> {
-  const rows = await db().select({ cohortId: cohortMembers.cohortId }).from(cohortMembers).where(eq(cohortMembers.userId, userId));
-  return rows.map((r) => r.cohortId);
-}
-
-/** A mentor's current learners (ids), for labelling the network view. */
-export async function currentLearnerIds(mentorId: string): Promise<Set<string>> {
-  const rows = await db()
-    .select({ id: mentorAssignments.learnerId })
-    .from(mentorAssignments)
-    .innerJoin(users, eq(users.id, mentorAssignments.learnerId))
-    .where(and(eq(mentorAssignments.mentorId, mentorId), isNull(mentorAssignments.until), isNull(users.deletedAt)));
-  return new Set(rows.map((r) => r.id));
-}
-

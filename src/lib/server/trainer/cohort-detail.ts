@@ -2,6 +2,7 @@ import { and, asc, desc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '@db/client';
 import { cohortMembers, cohorts, lessonProgress, mentorAssignments, users } from '@db/schema';
+import { visibleLearner, type ScopeViewer } from '../access/learner-scope';
 
 /** One cohort, or undefined for an unknown id. */
 export async function findCohort(id: string) {
@@ -13,11 +14,11 @@ export async function findCohort(id: string) {
 const memberIds = (cohortId: string) => db().select({ id: cohortMembers.userId }).from(cohortMembers).where(eq(cohortMembers.cohortId, cohortId));
 
 /**
- * The cohort's learners with their current mentor, lessons completed (of `lessonIds`, the
+ * The cohort's learners `viewer` may see (access/learner-scope.ts) with their current mentor, lessons completed (of `lessonIds`, the
  * published lessons) and when they last worked on a lesson — one query for the whole cohort,
  * whatever its size (progress is aggregated per learner in a subquery, not fetched per member).
  */
-export async function cohortMembersOverview(cohortId: string, lessonIds: string[]) {
+export async function cohortMembersOverview(viewer: ScopeViewer, cohortId: string, lessonIds: string[]) {
   const mentor = alias(users, 'mentor');
   const progress = db()
     .select({
@@ -44,7 +45,7 @@ export async function cohortMembersOverview(cohortId: string, lessonIds: string[
       lastActiveAt: progress.lastActiveAt,
     })
     .from(cohortMembers)
-    .innerJoin(users, and(eq(users.id, cohortMembers.userId), eq(users.role, 'learner'), isNull(users.deletedAt)))
+    .innerJoin(users, and(eq(users.id, cohortMembers.userId), visibleLearner(viewer)))
     .leftJoin(mentorAssignments, and(eq(mentorAssignments.learnerId, users.id), isNull(mentorAssignments.until)))
     .leftJoin(mentor, eq(mentor.id, mentorAssignments.mentorId))
     .leftJoin(progress, eq(progress.userId, users.id))
@@ -52,8 +53,6 @@ export async function cohortMembersOverview(cohortId: string, lessonIds: string[
     .orderBy(asc(users.name), asc(users.id));
   return rows.map((row) => ({ ...row, hasPassword: Boolean(row.hasPassword), done: Number(row.done ?? 0), total: lessonIds.length }));
 }
-
-export type CohortMember = Awaited<ReturnType<typeof cohortMembersOverview>>[number];
 
 export interface HistoryEntry {
   mentorName: string;

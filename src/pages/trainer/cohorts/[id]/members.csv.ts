@@ -12,7 +12,7 @@ export const GET: APIRoute = async ({ params, url, locals }) => {
   }
   const delimiter = url.searchParams.get('pemisah') === 'titikkoma' ? ';' : ',';
   const lessonIds = (await course()).flatMap((m) => m.lessons.map((l) => l.id));
-  const csv = await cohortMembersCsv(cohort.id, lessonIds, delimiter);
+  const csv = await cohortMembersCsv(locals.user!, cohort.id, lessonIds, delimiter);
   const filename = `peserta-${cohort.joinCode.toLowerCase().replace(/[^a-z0-9-]/g, '')}.csv`;
   return new Response(csv, {
     headers: {
