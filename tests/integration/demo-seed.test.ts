@@ -11,7 +11,7 @@ import { DEMO, demoCohortPeriod, seedDemoIfEmpty } from '../../db/seed';
 import { hashPassword } from '../../src/lib/server/auth/password';
 import { registerWithJoinCode } from '../../src/lib/server/accounts/register';
 import { validateSessionToken } from '../../src/lib/server/auth/session';
-import { jakartaDate } from '../../src/lib/reports/dates';
+import { jakartaDate } from '../../src/lib/wib';
 
 const DAY = 86_400_000;
 // A user who first starts Melek about four years from the moment this test runs.

@@ -21,7 +21,7 @@ import { loginCookie } from '../bench/http';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
 import { CSV_COLUMNS } from '../../src/lib/reports/csv';
-import { jakartaDate } from '../../src/lib/reports/dates';
+import { jakartaDate } from '../../src/lib/wib';
 import { pseudonymOf } from '../../src/lib/reports/pseudonym';
 
 const SECRET = 'uji-laporan-rahasia';

@@ -1,11 +1,11 @@
 /**
  * The mentor's pure rules: who is stuck and why (stuckReasons, at its 7-day and two-failures
- * boundaries), how long ago in whole days (daysAgo), and the WhatsApp nudge texts and links
+ * boundaries) and the WhatsApp nudge texts and links
  * (nudge-message.ts, buildNudge): a task to redo comes before the next lesson, wa.me gets E.164
  * digits, and the text names the lesson and links to it.
  */
 import { describe, expect, it } from 'vitest';
-import { daysAgo, passed, PASS_RATIO, STUCK_AFTER_MS, stuckReasons, type LearnerActivity } from '../../src/lib/mentoring/stuck';
+import { passed, PASS_RATIO, STUCK_AFTER_MS, stuckReasons, type LearnerActivity } from '../../src/lib/mentoring/stuck';
 import { allDoneNudge, nextLessonNudge, redoTaskNudge } from '../../src/lib/mentoring/nudge-message';
 import { buildNudge } from '../../src/lib/server/mentoring/nudge-link';
 import type { LessonMeta } from '../../src/lib/learning/types';
@@ -153,21 +153,6 @@ describe('stuckReasons: several reasons at once', () => {
       latestTasks: [{ taskId: 'katalog', status: 'needs_work', reviewedAt: NOW - 9 * DAY }],
     });
     expect(kinds(a)).toEqual(['inactive', 'quizFailedTwice', 'taskNotRedone']);
-  });
-});
-
-describe('daysAgo', () => {
-  it('counts whole days, rounding down', () => {
-    expect(daysAgo(NOW, NOW)).toBe(0);
-    expect(daysAgo(NOW - 23 * HOUR - 59 * MINUTE, NOW)).toBe(0);
-    expect(daysAgo(NOW - DAY, NOW)).toBe(1);
-    expect(daysAgo(NOW - 3 * DAY - HOUR, NOW)).toBe(3);
-    expect(daysAgo(NOW - 7 * DAY + 1, NOW)).toBe(6);
-    expect(daysAgo(NOW - 7 * DAY, NOW)).toBe(7);
-  });
-  it('never negative (a device clock ahead of the server)', () => {
-    expect(daysAgo(NOW + 5 * MINUTE, NOW)).toBe(0);
-    expect(daysAgo(NOW + 3 * DAY, NOW)).toBe(0);
   });
 });
 

@@ -21,7 +21,8 @@ import {
   salesSummary,
   type AdoptionCheckRow,
 } from '../../src/lib/reports/aggregate';
-import { addMonths, jakartaDate, jakartaDateTime } from '../../src/lib/reports/dates';
+import { addMonths } from '../../src/lib/reports/dates';
+import { jakartaDate, jakartaDateTime } from '../../src/lib/wib';
 import { enrolledAt, learnerScorer, toLearnerRecords, type LearnerFacts } from '../../src/lib/reports/facts';
 
 const DAY = 86_400_000;

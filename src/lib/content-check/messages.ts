@@ -3,14 +3,15 @@
  * is wrong and what to do; the file and line are added by the formatter. Code names of fields
  * (`summary`, `correct: true`) stay in backticks because that is what the trainer types.
  */
+import { MAX_LESSON_MINUTES } from '../learning/schema';
 import { PILLARS } from '../learning/types';
 import type { YamlPath } from './types';
 
 export const GUIDANCE_MARKER = 'TULIS:';
-export const MAX_MINUTES = 10;
 export const MAX_IMAGE_BYTES = 30 * 1024;
 export const MAX_PAGE_KB = 14;
-export const MIN_QUIZ_ITEMS = 3;
+/** The fewest quiz items one lesson may have (authoring). Not the indicator's MIN_QUIZ_ITEMS_PER_PILLAR (scoring). */
+export const MIN_QUIZ_ITEMS_PER_LESSON = 3;
 
 const pillarList = PILLARS.join(', ');
 
@@ -246,7 +247,7 @@ export const m = {
   duplicateOption: (at: YamlPath, text: string) =>
     sentence(where(at), `ada dua pilihan yang sama persis: ${quote(text)}. Ganti salah satunya.`),
   tooFewQuiz: (count: number) =>
-    `Pelajaran ini baru punya ${count} soal kuis; paling sedikit ${MIN_QUIZ_ITEMS}. Tambahkan soal di bagian \`quiz:\` (contohnya di content/README.md).`,
+    `Pelajaran ini baru punya ${count} soal kuis; paling sedikit ${MIN_QUIZ_ITEMS_PER_LESSON}. Tambahkan soal di bagian \`quiz:\` (contohnya di content/README.md).`,
   noTask: () =>
     'Pelajaran ini belum punya tugas praktik. Tambahkan bagian `task:` (id, title, instructions, mentorChecks, pillar); contohnya di content/README.md.',
   noTaskKit: () =>
@@ -364,7 +365,7 @@ export const m = {
 
   // --- budgets
   readingTooLong: (estimate: number) =>
-    `Perkiraan waktu belajar pelajaran ini ${estimate} menit (membaca + kuis); batasnya ${MAX_MINUTES} menit. Persingkat tulisannya, atau pecah menjadi dua pelajaran.`,
+    `Perkiraan waktu belajar pelajaran ini ${estimate} menit (membaca + kuis); batasnya ${MAX_LESSON_MINUTES} menit. Persingkat tulisannya, atau pecah menjadi dua pelajaran.`,
   readingFar: (estimate: number, declared: number) =>
     `Kolom \`minutes\` berisi ${declared}, padahal perkiraan waktu membaca + kuis sekitar ${estimate} menit. Sesuaikan \`minutes\` supaya peserta tahu waktu yang dibutuhkan.`,
   checkedMissing: () =>

@@ -1,6 +1,7 @@
 import { estimatedLessonKb } from '../learning/data-cost';
 import { PILLARS } from '../learning/types';
-import { GUIDANCE_MARKER, m, MAX_MINUTES, MAX_PAGE_KB, MIN_QUIZ_ITEMS } from './messages';
+import { MAX_LESSON_MINUTES } from '../learning/schema';
+import { GUIDANCE_MARKER, m, MAX_PAGE_KB, MIN_QUIZ_ITEMS_PER_LESSON } from './messages';
 import type { Severity, YamlPath } from './types';
 import { MIN_OPTIONS } from './item-quality';
 
@@ -96,7 +97,7 @@ export function quizRules(items: Array<{ item: unknown; at: YamlPath }>, lineOf:
 export function lessonShapeRules(data: Raw, lineOf: LineOf, openLine: number): RuleProblem[] {
   const problems: RuleProblem[] = [];
   const quiz = Array.isArray(data.quiz) ? data.quiz : [];
-  if (quiz.length < MIN_QUIZ_ITEMS) {
+  if (quiz.length < MIN_QUIZ_ITEMS_PER_LESSON) {
     problems.push({ line: 'quiz' in data ? lineOf(['quiz']) : openLine, severity: 'error', code: 'quiz-too-few', message: m.tooFewQuiz(quiz.length) });
   }
   if (data.task === undefined) problems.push({ line: openLine, severity: 'error', code: 'task-missing', message: m.noTask() });
@@ -146,7 +147,7 @@ export function estimatedMinutes(words: number, quizItems: number): number {
  */
 export function readingTimeRules(words: number, quizItems: number, declared: unknown, minutesLine: number, openLine: number): RuleProblem[] {
   const exact = estimatedMinutes(words, quizItems);
-  if (exact > MAX_MINUTES) return [{ line: openLine, severity: 'error', code: 'reading-too-long', message: m.readingTooLong(Math.ceil(exact)) }];
+  if (exact > MAX_LESSON_MINUTES) return [{ line: openLine, severity: 'error', code: 'reading-too-long', message: m.readingTooLong(Math.ceil(exact)) }];
   if (typeof declared === 'number' && (declared < exact - 2 || declared > Math.max(2 * exact, exact + 2))) {
     return [{ line: minutesLine, severity: 'warning', code: 'reading-far', message: m.readingFar(Math.max(1, Math.round(exact)), declared) }];
   }

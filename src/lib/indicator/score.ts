@@ -13,12 +13,12 @@ import { PILLARS, type CourseModule, type Pillar } from '../learning/types';
  * pillar scores, rounded the same way once. A pillar whose curriculum has fewer than 5 quiz items
  * or no task has no score ("belum cukup data").
  */
-export const WEIGHTS = { Q: 0.45, P: 0.4, C: 0.15 } as const;
-/** The same weights in whole hundredths of the 1..5 scale: 4 × 0.45 = 1.80 → 180, and so on. */
+/** The weights Q 0.45, P 0.40, C 0.15 in whole hundredths of the 1..5 scale: 4 × 0.45 = 1.80 → 180, and so on. */
 const W100 = { Q: 180, P: 160, C: 60 } as const;
 export const CAP_WITHOUT_TASK = 3.4;
 const CAP_HUNDREDTHS = 340;
-export const MIN_QUIZ_ITEMS = 5;
+/** A pillar with fewer quiz items in the course has "belum cukup data" (DESIGN.md). Not the authoring minimum per lesson (content-check). */
+export const MIN_QUIZ_ITEMS_PER_PILLAR = 5;
 
 export interface LearnerRecords {
   /** Every lesson-quiz attempt (kind "lesson") with its per-pillar points; the first per lesson counts. */
@@ -77,9 +77,6 @@ export function roundHalfUp(f: Fraction): number {
   return Math.floor((2 * f.n + f.d) / (2 * f.d));
 }
 
-/** Kept for other callers that round a float for display; the indicator uses exact fractions. */
-export const round2 = (n: number) => Math.round((n + Number.EPSILON) * 100) / 100;
-
 /** What the curriculum offers per pillar: quizzes (lessons with items there), items, tasks, lessons. */
 export function pillarContent(course: CourseModule[]) {
   const content = Object.fromEntries(
@@ -114,7 +111,7 @@ function exactHundredths(c: Counts): Fraction {
 }
 
 export function scorePillar(pillar: Pillar, content: ReturnType<typeof pillarContent>[Pillar], records: LearnerRecords): PillarScore {
-  if (content.quizItems < MIN_QUIZ_ITEMS) return { pillar, enoughData: false, reason: 'fewQuizItems' };
+  if (content.quizItems < MIN_QUIZ_ITEMS_PER_PILLAR) return { pillar, enoughData: false, reason: 'fewQuizItems' };
   if (content.tasks.length === 0) return { pillar, enoughData: false, reason: 'noTask' };
   const lessonsWithItems = new Set(content.quizLessons);
   let qRight = 0;

@@ -6,6 +6,9 @@ import { PILLARS } from './types';
  * fails the build naming the file and field) and `npm run content:check` uses the very same
  * schemas to explain problems to trainers in plain Indonesian.
  */
+/** A lesson takes at most this many minutes, reading and quiz together: the frontmatter's `minutes` and the content check's estimate both answer to it. */
+export const MAX_LESSON_MINUTES = 10;
+
 export const pillarSchema = z.enum(PILLARS, { errorMap: () => ({ message: `pilar harus salah satu dari: ${PILLARS.join(', ')}` }) });
 
 /** Option ids: lower-case words; at least one letter, so an id can never be mistaken for a position. */
@@ -84,7 +87,7 @@ export const lessonSchema = z
     order: z.number().int().positive(),
     title: z.string().min(3),
     summary: z.string().min(5).max(200),
-    minutes: z.number().int().min(1).max(10, 'satu pelajaran paling lama 10 menit'),
+    minutes: z.number().int().min(1).max(MAX_LESSON_MINUTES, `satu pelajaran paling lama ${MAX_LESSON_MINUTES} menit`),
     pillars: z.array(pillarSchema).min(1),
     objectives: z.array(z.string().min(3)).min(1),
     quiz: z.array(quizItemSchema).default([]),

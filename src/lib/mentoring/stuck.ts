@@ -54,8 +54,3 @@ export function stuckReasons(activity: LearnerActivity, now: number): StuckReaso
   if (activity.reviewOverdueSince != null && !away) reasons.push({ kind: 'reviewDue', since: activity.reviewOverdueSince });
   return reasons;
 }
-
-/** "3 hari lalu", "kemarin", "hari ini" — how long ago, in whole days. */
-export function daysAgo(at: number, now: number): number {
-  return Math.max(0, Math.floor((now - at) / (24 * 3600_000)));
-}

@@ -5,7 +5,7 @@ import { neutralizeCell } from '../csv/neutralize';
 import type { LearnerIndicator } from '../indicator/score';
 import type { CourseModule, Pillar } from '../learning/types';
 import { learnerGain } from './aggregate';
-import { jakartaDate, jakartaDateTime } from './dates';
+import { jakartaDate, jakartaDateTime } from '../wib';
 import type { AdoptionItem, PartnershipType, SalesBand, Source } from './evaluation';
 
 /**

@@ -9,7 +9,7 @@ import { createSession } from '../auth/session';
 import { newId } from '../auth/tokens';
 import { phoneTaken } from './users';
 import { isUniqueViolation } from '../db-errors';
-import { jakartaDate } from '../../reports/dates';
+import { jakartaDate } from '../../wib';
 
 export const registerSchema = z
   .object({

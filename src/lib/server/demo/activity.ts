@@ -10,7 +10,7 @@
  */
 import { DEMO_IDS } from '@db/seed';
 import type { CourseModule, LessonMeta, QuizItem } from '../../learning/types';
-import { jakartaDate } from '../../reports/dates';
+import { jakartaDate } from '../../wib';
 import { SELF_ASSESSMENT } from '../../indicator/instrument';
 import { recordProgressEvents } from '../progress/record';
 import { submitTask } from '../progress/tasks';

@@ -2,7 +2,7 @@ import { z } from 'astro/zod';
 import { and, asc, desc, eq } from 'drizzle-orm';
 import { db } from '@db/client';
 import { collaborations, PARTNERSHIP_TYPES as SCHEMA_PARTNERSHIP_TYPES, SALES_BANDS, salesReports } from '@db/schema';
-import { TIME_ZONE } from '../../format';
+import { jakartaDate } from '../../wib';
 
 /**
  * What a learner reports about their business (issue 5, part 4, the learner's side): the monthly
@@ -20,9 +20,6 @@ export const PARTNERSHIP_TYPES = ['supplier', 'reseller', 'marketplace', 'lender
 export type SalesRow = typeof salesReports.$inferSelect;
 export type PartnershipRow = typeof collaborations.$inferSelect;
 export type Result = { ok: true } | { ok: false; status: 400 | 409; errors: Record<string, string> };
-
-/** A calendar day in Sidoarjo (WIB) as YYYY-MM-DD. */
-export const dayInWib = (at: number) => new Intl.DateTimeFormat('en-CA', { timeZone: TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 const salesSchema = z.object({
   timepoint: z.enum(['start', 'followup'], { errorMap: () => ({ message: 'cpSalesTimepoint' }) }),
@@ -88,8 +85,8 @@ export async function logPartnership(userId: string, input: unknown, enrolledAt:
   const parsed = partnershipSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400, errors: fieldErrors(parsed.error) };
   const { type, partner, startedOn } = parsed.data;
-  if (startedOn > dayInWib(now)) return { ok: false, status: 400, errors: { startedOn: 'cpPartnerDateFuture' } };
-  if (startedOn < dayInWib(enrolledAt)) return { ok: false, status: 400, errors: { startedOn: 'cpPartnerDateEarly' } };
+  if (startedOn > jakartaDate(now)) return { ok: false, status: 400, errors: { startedOn: 'cpPartnerDateFuture' } };
+  if (startedOn < jakartaDate(enrolledAt)) return { ok: false, status: 400, errors: { startedOn: 'cpPartnerDateEarly' } };
   await db().insert(collaborations).values({ id: crypto.randomUUID(), userId, type, partner, startedOn, status: 'logged', source: 'self', createdAt: now });
   return { ok: true };
 }

@@ -3,7 +3,7 @@ import { db } from '@db/client';
 import type { FieldErrors, MessageKey } from '../../validation';
 import { checkPeerLog } from '../../network/partnership-rules';
 import { PEER_PARTNER_TEXT, type PartnershipType } from '../../network/vocab';
-import { dayInWib } from '../indicator/evaluation-self';
+import { jakartaDate } from '../../wib';
 import { sellerFromRow, visibleSeller, visibleSellers, visibleToSql, type SellerView } from './directory';
 import type { Viewer } from './viewer';
 
@@ -34,8 +34,8 @@ export async function logPeerPartnership(viewer: Viewer, input: Record<string, u
     startedOn: input.startedOn,
     partnerVisible: partner !== undefined,
     loggerVisibleToPartner: meForThem !== undefined,
-    today: dayInWib(now),
-    enrolledOn: dayInWib(viewer.enrolledAt),
+    today: jakartaDate(now),
+    enrolledOn: jakartaDate(viewer.enrolledAt),
   });
   if (!check.ok) return refuse(400, check.field, check.error);
   const id = crypto.randomUUID();

@@ -5,7 +5,7 @@ import { h5pContents, h5pResults, progressEvents, quizAttempts } from '@db/schem
 import { gradeQuiz } from '../../learning/grading';
 import { allLessons } from '../../learning/curriculum';
 import type { CourseModule, LessonMeta } from '../../learning/types';
-import { MAX_INFERRED_SEC, MAX_TIME_EVENT_SEC } from '../../learning/projection';
+import { FINISHING, MAX_INFERRED_SEC, MAX_TIME_EVENT_SEC } from '../../learning/projection';
 import { CONTENT_ID } from '../h5p/validate';
 import { maxScoreMatches } from '../h5p/max-score';
 import { parseTaskSubmission, submitTask } from './tasks';
@@ -260,17 +260,22 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
 
 /**
  * lesson_progress recomputed from the whole log inside the same batch as the insert, so two
- * tabs syncing at once can never leave a stale projection. Its rules are the ones of
- * projectLesson() in src/lib/learning/projection.ts (a test checks both agree).
+ * tabs syncing at once can never leave a stale projection. projectLesson() in
+ * src/lib/learning/projection.ts is the definition; this SQL stays SQL because it must run inside
+ * the insert's batch (atomic, one round trip, no read of the log into JavaScript). It takes its
+ * constants (FINISHING, MAX_TIME_EVENT_SEC, MAX_INFERRED_SEC) from projection.ts, and
+ * tests/integration/progress-record.test.ts checks on random logs that both give the same rows.
  */
 export function projectLessonSql(userId: string, lessonId: string) {
+  // The event types that finish a lesson come from projection.ts, so the two cannot disagree on them.
+  const finishing = sql.raw([...FINISHING].map((t) => `'${t}'`).join(', '));
   return sql`
     INSERT INTO lesson_progress (user_id, lesson_id, module_id, status, first_viewed_at, last_active_at, completed_at, time_spent_sec)
     SELECT user_id, lesson_id, substr(lesson_id, 1, instr(lesson_id, '/') - 1),
-      CASE WHEN min(CASE WHEN type IN ('completed', 'quiz_submitted') THEN at END) IS NULL THEN 'viewed' ELSE 'completed' END,
+      CASE WHEN min(CASE WHEN type IN (${finishing}) THEN at END) IS NULL THEN 'viewed' ELSE 'completed' END,
       min(CASE WHEN type <> 'time' THEN at END),
       max(at),
-      min(CASE WHEN type IN ('completed', 'quiz_submitted') THEN at END),
+      min(CASE WHEN type IN (${finishing}) THEN at END),
       CASE
         WHEN sum(type = 'time' AND json_extract(data, '$.seconds') > 0) > 0
           -- the union of the spans [at - seconds, at] (elapsedReportedSec in projection.ts):
@@ -281,7 +286,7 @@ export function projectLessonSql(userId: string, lessonId: string) {
                       FROM (SELECT at - min(round(json_extract(data, '$.seconds')), ${MAX_TIME_EVENT_SEC}) * 1000 AS span_start, at AS span_end
                             FROM progress_events
                             WHERE user_id = ${userId} AND lesson_id = ${lessonId} AND type = 'time' AND json_extract(data, '$.seconds') > 0)))
-        ELSE coalesce(max(0, min(round((min(CASE WHEN type IN ('completed', 'quiz_submitted') THEN at END) - min(CASE WHEN type <> 'time' THEN at END)) / 1000.0), ${MAX_INFERRED_SEC})), 0)
+        ELSE coalesce(max(0, min(round((min(CASE WHEN type IN (${finishing}) THEN at END) - min(CASE WHEN type <> 'time' THEN at END)) / 1000.0), ${MAX_INFERRED_SEC})), 0)
       END
     FROM progress_events
     WHERE user_id = ${userId} AND lesson_id = ${lessonId}

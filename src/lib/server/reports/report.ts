@@ -15,7 +15,7 @@ import {
   type Engagement,
   type QuizResult,
 } from '../../reports/aggregate';
-import { jakartaDate } from '../../reports/dates';
+import { jakartaDate } from '../../wib';
 import { enrolledAt, learnerScorer, toLearnerRecords, type LearnerFacts } from '../../reports/facts';
 import { adoptionRecords, loadLearnerFacts, partnershipGroups, salesGroups } from './records';
 import type { ReportScope } from './scope';

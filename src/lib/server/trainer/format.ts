@@ -1,9 +1,7 @@
 import type { Dictionary } from '../../../i18n/id';
 import type { Locale } from '../../../i18n';
-
-const DAY = 24 * 3600_000;
-/** Sidoarjo is on WIB (UTC+7, no daylight saving): days turn at midnight there. */
-const WIB = 7 * 3600_000;
+import { relativeDays } from '../../format';
+import { wibDaysAgo } from '../../wib';
 
 const intlLocale = (locale: Locale) => (locale === 'en' ? 'en-GB' : 'id-ID');
 
@@ -18,16 +16,9 @@ export function formatMoment(ms: number, locale: Locale): string {
   return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: 'medium', timeStyle: 'short', timeZone: 'Asia/Jakarta' }).format(new Date(ms));
 }
 
-/** Calendar days in WIB between `ms` and `now` (0 = today). */
-export function daysSince(ms: number, now: number): number {
-  return Math.max(0, Math.floor((now + WIB) / DAY) - Math.floor((ms + WIB) / DAY));
-}
-
-/** "hari ini", "kemarin", "3 hari lalu", "belum pernah". */
+/** "hari ini", "kemarin", "3 hari lalu", "belum pernah" — the mentor dashboard's words (relativeDays). */
 export function lastActiveText(ms: number | null, now: number, d: Dictionary): string {
-  if (ms === null) return d.trNeverActive;
-  const days = daysSince(ms, now);
-  return days === 0 ? d.trToday : days === 1 ? d.trYesterday : d.trDaysAgo(days);
+  return ms === null ? d.trNeverActive : relativeDays(ms, now, d);
 }
 
 /**
@@ -38,6 +29,6 @@ export function memberTodo(m: { mentorName: string | null; hasPassword: boolean;
   if (!m.mentorName) return d.trTodoMentor;
   if (!m.hasPassword) return d.trTodoInvite;
   if (m.total > 0 && m.done >= m.total) return d.trTodoFinished;
-  if (m.lastActiveAt === null || daysSince(m.lastActiveAt, now) >= 7) return d.trTodoNudge;
+  if (m.lastActiveAt === null || wibDaysAgo(m.lastActiveAt, now) >= 7) return d.trTodoNudge;
   return d.trTodoNone;
 }

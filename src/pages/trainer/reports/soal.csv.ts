@@ -4,7 +4,7 @@ import { course } from '../../../lib/server/content';
 import { loadItemAnalysis } from '../../../lib/server/reports/item-analysis';
 import { checkCohortFilter, cohortParam } from '../../../lib/server/reports/scope';
 import { CSV_BOM, csvText } from '../../../lib/reports/csv';
-import { jakartaDate } from '../../../lib/reports/dates';
+import { jakartaDate } from '../../../lib/wib';
 
 const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } });
 
