@@ -76,7 +76,6 @@ export const quizAttempts = sqliteTable(
 );
 
 export const TASK_STATUSES = ['submitted', 'approved', 'needs_work'] as const;
-export type TaskStatus = (typeof TASK_STATUSES)[number];
 
 /** A learner's evidence for a practical task. Each resubmission is a new row; the newest counts. */
 export const taskSubmissions = sqliteTable(

@@ -41,7 +41,5 @@ export const PEER_PARTNER_TEXT = 'Penjual Melek';
 const member = <T extends string>(list: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
 export const isCategory = member(SELLER_CATEGORIES);
 export const isOffer = member(COLLAB_OFFERS);
-export const isVisibility = member(VISIBILITIES);
 export const isPeerType = member(PEER_TYPES);
-export const isPartnershipType = member(ALL_PARTNERSHIP_TYPES);
 export const isKecamatan = member(KECAMATAN);

@@ -362,14 +362,6 @@ export async function h5pContentById(id: string, database: Database = db()): Pro
   return byId(database, id);
 }
 
-/** Which of these ids are imported contents. */
-export async function existingContentIds(ids: string[], database: Database = db()): Promise<Set<string>> {
-  const wanted = [...new Set(ids.filter((id) => CONTENT_ID.test(id)))];
-  if (wanted.length === 0) return new Set();
-  const rows = await Promise.all(wanted.map((id) => byId(database, id)));
-  return new Set(rows.filter((r): r is H5pContent => Boolean(r)).map((r) => r.id));
-}
-
 /** Deletes the row, then the folder. Learners' results stay (they are history). */
 export async function deleteH5pContent(id: string, options: { database?: Database; dataDir?: string } = {}): Promise<H5pContent | undefined> {
   const database = options.database ?? db();
