@@ -179,8 +179,9 @@ export interface Reply {
   headers: Headers;
 }
 
-export interface RequestOptions {
+export interface FetchOptions {
   method?: string;
+  /** The session token (sent as the melek_session cookie). */
   cookie?: string;
   /** Origin header on non-GET requests: the server's own by default, `false` for none. */
   origin?: string | false;
@@ -188,16 +189,26 @@ export interface RequestOptions {
   body?: BodyInit;
 }
 
+/**
+ * One request to the app as a browser sends it: the session cookie, the app's own Origin on a
+ * write (Astro's checkOrigin), redirects not followed. Returns the Response unread. Every HTTP
+ * test goes through this (or httpClient below, which reads the body and records statuses).
+ */
+export async function appFetch(baseUrl: string, path: string, options: FetchOptions = {}): Promise<Response> {
+  const method = options.method ?? (options.body !== undefined ? 'POST' : 'GET');
+  const headers = new Headers(options.headers);
+  if (options.cookie) headers.set('cookie', `melek_session=${options.cookie}`);
+  const origin = options.origin ?? baseUrl;
+  if (method !== 'GET' && method !== 'HEAD' && origin !== false) headers.set('origin', origin);
+  return fetch(baseUrl + path, { method, headers, body: options.body, redirect: 'manual' });
+}
+
 /** A client for one server: never follows redirects, reads every body, records every status. */
 export function httpClient(baseUrl: string) {
   const seen: Array<{ method: string; path: string; status: number; who?: string }> = [];
-  async function request(path: string, options: RequestOptions & { who?: string } = {}): Promise<Reply> {
+  async function request(path: string, options: FetchOptions & { who?: string } = {}): Promise<Reply> {
     const method = options.method ?? (options.body !== undefined ? 'POST' : 'GET');
-    const headers = new Headers(options.headers);
-    if (options.cookie) headers.set('cookie', `melek_session=${options.cookie}`);
-    const origin = options.origin ?? baseUrl;
-    if (method !== 'GET' && method !== 'HEAD' && origin !== false) headers.set('origin', origin);
-    const response = await fetch(baseUrl + path, { method, headers, body: options.body, redirect: 'manual' });
+    const response = await appFetch(baseUrl, path, options);
     const body = await response.text();
     seen.push({ method, path, status: response.status, who: options.who });
     return { method, path, status: response.status, location: response.headers.get('location'), contentType: response.headers.get('content-type') ?? '', body, headers: response.headers };
@@ -222,9 +233,9 @@ export const decoded = decode;
  * session token; throws unless the server answers 303 with a session cookie. The one login helper
  * of the HTTP tests.
  */
-export async function loginWith(client: { request: ReturnType<typeof httpClient>['request'] }, phone: string, password: string): Promise<string> {
-  const reply = await client.request('/login', { method: 'POST', body: new URLSearchParams({ phone, password }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
-  const token = sessionFrom(reply);
-  if (reply.status !== 303 || !token) throw new Error(`login ${phone}: ${reply.status}, expected 303 with a session cookie`);
+export async function loginWith(baseUrl: string, phone: string, password: string): Promise<string> {
+  const response = await appFetch(baseUrl, '/login', { body: new URLSearchParams({ phone, password }) });
+  const token = sessionFrom(response);
+  if (response.status !== 303 || !token) throw new Error(`login ${phone}: ${response.status}, expected 303 with a session cookie`);
   return token;
 }

@@ -1,7 +1,7 @@
 /**
  * The authorization matrix: every route found in src/pages AT TEST TIME × {anonymous, learner,
  * another learner, unassigned mentor, assigned mentor, trainer} × {GET, POST}, against the real
- * built server on a fresh seeded temp database, compared with DESIGN.md's roles table:
+ * built server on a fresh seeded temp database, compared with the roles table (docs/ARCHITECTURE.md):
  *
  *   - anonymous: a page answers 303 → /login (GET keeps ?next=), /api/* answers 401, except the
  *     public routes listed below;
@@ -61,7 +61,7 @@ const OWNERS = {
 type Owner = keyof typeof OWNERS;
 
 /**
- * DESIGN.md: a learner sees their own, a mentor their assigned learners, a trainer everyone —
+ * docs/ARCHITECTURE.md: a learner sees their own, a mentor their assigned learners, a trainer everyone —
  * written out by hand for the demo cast, and checked against src/lib/server/access/learner-scope.ts
  * (the rule the app uses) by the first test below, so the matrix and the app cannot drift apart.
  */
@@ -139,7 +139,7 @@ const byRole = (learner: Status, mentor: Status, trainer: Status, anonymous: Sta
   trainer,
 });
 
-/** Per-route expectations (DESIGN.md roles table + the route's own contract). */
+/** Per-route expectations (docs/ARCHITECTURE.md roles table + the route's own contract). */
 const ROUTES: Record<string, Expect> = {
   '/': { public: true, get: byRole(303, 303, 303, 200) },
   '/login': { public: true, get: byRole(303, 303, 303, 200), post: 400 },
@@ -330,7 +330,7 @@ const pagesSeen = new Map<string, string>();
 const leaks: string[] = [];
 let routes: Route[] = [];
 
-const login = (actor: Actor): Promise<string> => loginWith(client, actor.phone!, actor.password!);
+const login = (actor: Actor): Promise<string> => loginWith(server.url, actor.phone!, actor.password!);
 
 const sql = (text: string, args: Array<string | number | null> = []) => database.$client.execute({ sql: text, args });
 
@@ -376,7 +376,7 @@ const found = (body: string, marker: Marker) => body.includes(marker.text) || (m
 const shownToAllowed = new Set<string>();
 
 /**
- * Security headers on every response of every route (DESIGN.md floor), and personal answers
+ * Security headers on every response of every route (the security floor), and personal answers
  * never cacheable by a shared cache: a logged-in caller's 200 from a non-public route is
  * `private` or `no-store`.
  */
@@ -457,7 +457,7 @@ describe('authorization matrix (routes discovered from src/pages)', () => {
     if (untabled.length) console.log(`routes not in the table (area rule + no 5xx + no leak only): ${untabled.join(', ')}`);
   });
 
-  it('every route × actor × GET/POST answers as DESIGN.md says, never 5xx, never another user\'s data', async () => {
+  it('every route × actor × GET/POST answers as docs/ARCHITECTURE.md says, never 5xx, never another user\'s data', async () => {
     const before = await fingerprint();
     const table: string[] = [];
     for (const route of routes) {

@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createClient } from '@libsql/client';
 import { startServer, type TestServer } from '../helpers/server';
-import { loginOverHttp } from '../helpers/http-login';
+import { loginWith } from '../helpers/routes';
 import { discoverRoutes, fillPattern } from '../helpers/routes';
 import { DEMO, DEMO_IDS } from '../../db/seed';
 import { id as dictionary } from '../../src/i18n/id';
@@ -16,7 +16,7 @@ import { id as dictionary } from '../../src/i18n/id';
 let server: TestServer;
 const cookies: Record<'trainer' | 'mentor' | 'learner' | 'stuckLearner', string> = { trainer: '', mentor: '', learner: '', stuckLearner: '' };
 
-const login = (phone: string, password: string) => loginOverHttp(server.url, phone, password);
+const login = (phone: string, password: string) => loginWith(server.url, phone, password);
 
 async function page(path: string, cookie: string): Promise<{ status: number; html: string; text: string }> {
   const response = await fetch(server.url + path, { headers: { cookie: `melek_session=${cookie}` }, redirect: 'manual' });

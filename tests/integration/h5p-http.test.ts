@@ -9,6 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { appFetch, loginWith, type FetchOptions } from '../helpers/routes';
 import { startServer, type TestServer } from '../helpers/server';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
@@ -37,24 +38,14 @@ afterAll(async () => {
   expect(statuses.filter((s) => s >= 500)).toEqual([]);
 });
 
-async function http(path: string, init: { method?: string; cookie?: string; headers?: Record<string, string>; body?: BodyInit } = {}): Promise<Response> {
-  const headers = new Headers(init.headers);
-  if (init.cookie) headers.set('cookie', `melek_session=${init.cookie}`);
-  const method = init.method ?? (init.body ? 'POST' : 'GET');
-  if (method !== 'GET' && method !== 'HEAD') headers.set('origin', server.url);
-  const response = await fetch(server.url + path, { method, headers, body: init.body, redirect: 'manual' });
+/** Every request of this file goes through here (tests/helpers/routes.ts's appFetch), and is recorded. */
+async function http(path: string, options: FetchOptions = {}): Promise<Response> {
+  const response = await appFetch(server.url, path, options);
   statuses.push(response.status);
   return response;
 }
 
-async function loginAs(phone: string, password: string): Promise<string> {
-  const response = await fetch(`${server.url}/login`, { method: 'POST', headers: { origin: server.url }, body: new URLSearchParams({ phone, password }), redirect: 'manual' });
-  for (const line of response.headers.getSetCookie()) {
-    const match = line.match(/^melek_session=([^;]+)/);
-    if (match) return decodeURIComponent(match[1]);
-  }
-  throw new Error(`login ${phone}: ${response.status}`);
-}
+const loginAs = (phone: string, password: string): Promise<string> => loginWith(server.url, phone, password);
 
 const decode = (html: string) =>
   html.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCharCode(parseInt(n, 16))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');

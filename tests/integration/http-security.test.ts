@@ -5,6 +5,7 @@
  * No response in this file may be a 5xx (every request goes through `http()`, which asserts it).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appFetch, loginWith, type FetchOptions } from '../helpers/routes';
 import { startServer, type TestServer } from '../helpers/server';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
@@ -31,23 +32,11 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------- helpers
 
-interface Options {
-  method?: string;
-  cookie?: string;
-  /** Origin header on non-GET requests: the server's own by default, `false` for none. */
-  origin?: string | false;
-  headers?: Record<string, string>;
-  body?: BodyInit;
-}
-
 /** Every request of this file; asserts the server never answers with a 5xx. */
-async function http(path: string, options: Options = {}): Promise<Response> {
+/** Every request of this file goes through here (tests/helpers/routes.ts's appFetch), and is recorded. */
+async function http(path: string, options: FetchOptions = {}): Promise<Response> {
   const method = options.method ?? (options.body !== undefined ? 'POST' : 'GET');
-  const headers = new Headers(options.headers);
-  if (options.cookie) headers.set('cookie', `melek_session=${options.cookie}`);
-  const origin = options.origin ?? server.url;
-  if (method !== 'GET' && origin !== false) headers.set('origin', origin);
-  const response = await fetch(server.url + path, { method, headers, body: options.body, redirect: 'manual' });
+  const response = await appFetch(server.url, path, options);
   responses.push({ method, path, status: response.status });
   expectNo5xx(response, `${method} ${path}`);
   return response;
@@ -58,7 +47,7 @@ function expectNo5xx(response: Response, what: string) {
 }
 
 /** A form post (application/x-www-form-urlencoded, as a browser sends it). */
-function post(path: string, fields: Record<string, string>, options: Omit<Options, 'body' | 'method'> = {}) {
+function post(path: string, fields: Record<string, string>, options: Omit<FetchOptions, 'body' | 'method'> = {}) {
   return http(path, { ...options, method: 'POST', body: new URLSearchParams(fields) });
 }
 
@@ -104,11 +93,9 @@ async function pageText(response: Response): Promise<string> {
 }
 
 async function loginAs(phone: string, password: string): Promise<string> {
-  const response = await post('/login', { phone, password });
-  expect(response.status, `login ${phone}`).toBe(303);
-  const cookie = sessionSetCookie(response);
-  expect(cookie?.value).toMatch(/^[a-z2-7]{32}\.[a-z2-7]{32}$/);
-  return cookie!.value;
+  const token = await loginWith(server.url, phone, password);
+  expect(token).toMatch(/^[a-z2-7]{32}\.[a-z2-7]{32}$/);
+  return token;
 }
 
 async function rowCount(table: string, where = '1 = 1', args: Array<string | number> = []): Promise<number> {

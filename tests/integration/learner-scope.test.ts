@@ -63,16 +63,16 @@ beforeAll(async () => {
   for (const id of Object.values(L)) {
     await sql("INSERT OR IGNORE INTO lesson_progress (user_id, lesson_id, module_id, status, first_viewed_at, completed_at, last_active_at, time_spent_sec) VALUES (?, 'pemasaran-whatsapp/01-profil-whatsapp-business', 'pemasaran-whatsapp', 'completed', ?, ?, ?, 300)", [id, now, now, now]);
   }
-  cookies.dewi = await loginWith(client, DEMO.mentors[0].phone, DEMO.mentors[0].password);
-  cookies.arif = await loginWith(client, DEMO.mentors[1].phone, DEMO.mentors[1].password);
-  cookies.trainer = await loginWith(client, DEMO.trainer.phone, DEMO.trainer.password);
+  cookies.dewi = await loginWith(server.url, DEMO.mentors[0].phone, DEMO.mentors[0].password);
+  cookies.arif = await loginWith(server.url, DEMO.mentors[1].phone, DEMO.mentors[1].password);
+  cookies.trainer = await loginWith(server.url, DEMO.trainer.phone, DEMO.trainer.password);
 
   // Hadi moves from Dewi to Arif (the trainer's assignment: the old row is closed, kept as history).
   const { assignMentor } = await import('../../src/lib/server/mentoring/assignments');
   expect((await assignMentor({ learnerId: L.hadi, mentorId: ARIF.id }, TRAINER.id)).ok).toBe(true);
   expect(Number((await sql('SELECT count(*) AS n FROM mentor_assignments WHERE learner_id = ? AND mentor_id = ?', [L.hadi, DEWI.id])).rows[0].n)).toBe(1);
   // Lilik deletes her own account.
-  const lilik = await loginWith(client, DEMO.learners[2].phone, DEMO.learnerPassword);
+  const lilik = await loginWith(server.url, DEMO.learners[2].phone, DEMO.learnerPassword);
   await sql('UPDATE users SET business_name = ? WHERE id = ?', [`${marker('lilik')} usaha`, L.lilik]);
   const deleted = await client.request('/learn/akun', { cookie: lilik, body: new URLSearchParams({ confirm: 'HAPUS', password: DEMO.learnerPassword }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
   expect(deleted.status).toBe(303);

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server';
-import { loginOverHttp } from '../helpers/http-login';
+import { loginWith } from '../helpers/routes';
 import { courseFromContent } from '../../src/lib/server/content-files';
 import { DEMO } from '../../db/seed';
 
@@ -14,7 +14,7 @@ let cookie: string;
 
 beforeAll(async () => {
   server = await startServer();
-  cookie = await loginOverHttp(server.url, DEMO.learners[0].phone, DEMO.learnerPassword);
+  cookie = await loginWith(server.url, DEMO.learners[0].phone, DEMO.learnerPassword);
 });
 afterAll(async () => server?.stop());
 

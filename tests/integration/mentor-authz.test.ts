@@ -1,5 +1,5 @@
 /**
- * DESIGN.md's roles table over HTTP, against the real built server (dist/) on a fresh seeded
+ * the roles table (docs/ARCHITECTURE.md) over HTTP, against the real built server (dist/) on a fresh seeded
  * temp database. Every rule is attacked: a mentor guessing or opening another mentor's learner,
  * reviewing, noting, nudging or inviting them; a learner calling /mentor/*; a mentor posting to
  * /trainer (also through `//trainer`-style paths); cross-origin and anonymous posts. Each gets
@@ -14,7 +14,7 @@ import { approvalFields } from '../helpers/review';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { request as httpRequest } from 'node:http';
 import { startServer, type TestServer } from '../helpers/server';
-import { loginOverHttp } from '../helpers/http-login';
+import { loginWith } from '../helpers/routes';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
 
@@ -97,7 +97,7 @@ function rawRequest(path: string, cookie: string, method = 'GET', form?: Record<
   });
 }
 
-const login = (phone: string, password: string) => loginOverHttp(server.url, phone, password);
+const login = (phone: string, password: string) => loginWith(server.url, phone, password);
 
 async function count(table: string, where = '1 = 1', args: Array<string | number> = []): Promise<number> {
   const result = await database.$client.execute({ sql: `SELECT count(*) AS n FROM ${table} WHERE ${where}`, args });

@@ -13,7 +13,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ROOT, startServer, type TestServer } from '../helpers/server';
-import { loginOverHttp } from '../helpers/http-login';
+import { loginWith } from '../helpers/routes';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
 
@@ -73,7 +73,7 @@ async function http(path: string, options: { cookie?: string; body?: Record<stri
   return { status: response.status, location: response.headers.get('location'), body };
 }
 
-const login = (phone: string, password: string) => loginOverHttp(server.url, phone, password);
+const login = (phone: string, password: string) => loginWith(server.url, phone, password);
 
 /** Text with Astro's entities decoded (to find messages, never to check escaping). */
 const decode = (html: string) =>

@@ -13,7 +13,7 @@ import type { ChildProcess } from 'node:child_process';
 import { createClient, type Client } from '@libsql/client';
 import { freePort, ROOT, startServer, type TestServer } from '../helpers/server';
 import { launchServer, stopServer, waitHealthy } from '../helpers/dist-snapshot';
-import { parseForms, sessionFrom } from '../helpers/routes';
+import { loginWith, parseForms } from '../helpers/routes';
 import { DEMO } from '../../db/seed';
 
 let a: TestServer;
@@ -63,11 +63,7 @@ async function get(base: string, path: string, cookie?: string) {
   return { status: response.status, body: await response.text(), location: response.headers.get('location') };
 }
 
-async function login(base: string, phone: string, password: string) {
-  const response = await post(base, '/login', { phone, password });
-  expect(response.status, `login on ${base}`).toBe(303);
-  return sessionFrom(response)!;
-}
+const login = (base: string, phone: string, password: string) => loginWith(base, phone, password);
 
 describe('three app processes on one database file', () => {
   it('a session made on one process works on the others, and logout on one ends it everywhere', async () => {

@@ -9,6 +9,7 @@
  * leaves the row counts as they were; no response is a 5xx.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { appFetch, loginWith, type FetchOptions } from '../helpers/routes';
 import { startServer, type TestServer } from '../helpers/server';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
@@ -20,12 +21,10 @@ const seen: Array<{ what: string; status: number }> = [];
 
 // ---------------------------------------------------------------- helpers
 
-async function http(path: string, options: { method?: string; cookie?: string; body?: BodyInit } = {}): Promise<Response> {
+/** Every request of this file goes through here (tests/helpers/routes.ts's appFetch), and is recorded. */
+async function http(path: string, options: FetchOptions = {}): Promise<Response> {
   const method = options.method ?? (options.body !== undefined ? 'POST' : 'GET');
-  const headers = new Headers();
-  if (options.cookie) headers.set('cookie', `melek_session=${options.cookie}`);
-  if (method !== 'GET') headers.set('origin', server.url);
-  const response = await fetch(server.url + path, { method, headers, body: options.body, redirect: 'manual' });
+  const response = await appFetch(server.url, path, options);
   seen.push({ what: `${method} ${path}`, status: response.status });
   expect(response.status, `${method} ${path} answered ${response.status}`).toBeLessThan(500);
   return response;
@@ -33,15 +32,7 @@ async function http(path: string, options: { method?: string; cookie?: string; b
 const postForm = (path: string, fields: Array<[string, string]> | Record<string, string>, cookie?: string) =>
   http(path, { method: 'POST', cookie, body: new URLSearchParams(fields as Record<string, string>) });
 
-async function loginAs(phone: string, password: string): Promise<string> {
-  const response = await postForm('/login', { phone, password });
-  expect(response.status, `login ${phone}`).toBe(303);
-  for (const line of response.headers.getSetCookie()) {
-    const match = line.match(/^melek_session=([^;]+)/);
-    if (match) return decodeURIComponent(match[1]);
-  }
-  throw new Error('no session cookie');
-}
+const loginAs = (phone: string, password: string): Promise<string> => loginWith(server.url, phone, password);
 
 const decode = (html: string) =>
   html

@@ -9,6 +9,7 @@ import { LEGACY_OPTION_ORDER } from '../../src/lib/learning/legacy-option-order'
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
+import { appFetch, loginWith, type FetchOptions } from '../helpers/routes';
 import { ROOT, startServer, type TestServer } from '../helpers/server';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
@@ -55,22 +56,11 @@ afterAll(async () => {
 
 // ---------------------------------------------------------------- helpers
 
-interface Options {
-  method?: string;
-  cookie?: string;
-  origin?: string | false;
-  headers?: Record<string, string>;
-  body?: BodyInit;
-}
-
 /** Every request of this file; asserts the server never answers with a 5xx. */
-async function http(path: string, options: Options = {}): Promise<Response> {
+/** Every request of this file goes through here (tests/helpers/routes.ts's appFetch), and is recorded. */
+async function http(path: string, options: FetchOptions = {}): Promise<Response> {
   const method = options.method ?? (options.body !== undefined ? 'POST' : 'GET');
-  const headers = new Headers(options.headers);
-  if (options.cookie) headers.set('cookie', `melek_session=${options.cookie}`);
-  const origin = options.origin ?? server.url;
-  if (method !== 'GET' && origin !== false) headers.set('origin', origin);
-  const response = await fetch(server.url + path, { method, headers, body: options.body, redirect: 'manual' });
+  const response = await appFetch(server.url, path, options);
   seen.push({ what: `${method} ${path}`, status: response.status });
   expect(response.status, `${method} ${path} answered ${response.status}`).toBeLessThan(500);
   return response;
@@ -83,15 +73,7 @@ const postForm = (path: string, fields: Array<[string, string]> | Record<string,
 const postEvents = (body: unknown, cookie?: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
   http('/api/progress', { method: 'POST', cookie, headers, body: typeof body === 'string' ? body : JSON.stringify(body) });
 
-async function loginAs(phone: string, password: string): Promise<string> {
-  const response = await postForm('/login', { phone, password });
-  expect(response.status, `login ${phone}`).toBe(303);
-  for (const line of response.headers.getSetCookie()) {
-    const match = line.match(/^melek_session=([^;]+)/);
-    if (match) return decodeURIComponent(match[1]);
-  }
-  throw new Error('no session cookie');
-}
+const loginAs = (phone: string, password: string): Promise<string> => loginWith(server.url, phone, password);
 const learner = (n: number) => loginAs(DEMO.learners[n].phone, DEMO.learnerPassword);
 const learnerId = (n: number) => `demo-learner-${n + 1}`;
 

@@ -7,6 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'csv-parse/sync';
+import { appFetch, loginWith, type FetchOptions } from '../helpers/routes';
 import { startServer, type TestServer } from '../helpers/server';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
@@ -42,13 +43,10 @@ interface Options {
   body?: BodyInit;
 }
 
-async function http(path: string, options: Options = {}): Promise<Response> {
+/** Every request of this file goes through here (tests/helpers/routes.ts's appFetch), and is recorded. */
+async function http(path: string, options: FetchOptions = {}): Promise<Response> {
   const method = options.method ?? (options.body !== undefined ? 'POST' : 'GET');
-  const headers = new Headers(options.headers);
-  if (options.cookie) headers.set('cookie', `melek_session=${options.cookie}`);
-  const origin = options.origin ?? server.url;
-  if (method !== 'GET' && origin !== false) headers.set('origin', origin);
-  const response = await fetch(server.url + path, { method, headers, body: options.body, redirect: 'manual' });
+  const response = await appFetch(server.url, path, options);
   responses.push({ method, path, status: response.status });
   expect(response.status, `${method} ${path} answered ${response.status}`).toBeLessThan(500);
   return response;
@@ -97,11 +95,7 @@ function sessionOf(response: Response): string {
   throw new Error('no session cookie');
 }
 
-async function loginAs(phone: string, password: string): Promise<string> {
-  const response = await post('/login', { phone, password });
-  expect(response.status, `login ${phone}`).toBe(303);
-  return sessionOf(response);
-}
+const loginAs = (phone: string, password: string): Promise<string> => loginWith(server.url, phone, password);
 
 async function rows(sql: string, args: Array<string | number> = []) {
   return (await database.$client.execute({ sql, args })).rows;
