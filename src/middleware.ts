@@ -6,7 +6,7 @@ import { clearSessionCookie, isHttps, setSessionCookie, storageErrors } from './
 import { withSecurityHeaders } from './lib/security-headers';
 import { compressResponse } from './lib/server/compression';
 
-/** Session → locals, the role areas of DESIGN.md, and security headers on every response. */
+/** Session → locals, the role areas of src/lib/roles.ts, and security headers on every response. */
 const guard = defineMiddleware(async (ctx, next) => {
   // Astro's router drops a leading slash of `//trainer` and renders /trainer: the role check
   // must see the path the router matches, or `//trainer` walks past it. Collapsing every run of

@@ -1,6 +1,6 @@
 /** Bahasa Indonesia strings of the capaian area (spread into id.ts). Every key starts with "cp". */
 export const id_capaian = {
-  // pillars and levels (DESIGN.md: the national framework's names)
+  // pillars and levels (docs/indicator.md: the national framework's names)
   cpPillar_cakap: 'Cakap Digital',
   cpPillar_etika: 'Etika Digital',
   cpPillar_budaya: 'Budaya Digital',

@@ -9,7 +9,7 @@ export const ROLE_HOME: Record<Role, string> = {
   trainer: '/trainer',
 };
 
-/** Which roles may enter an area (DESIGN.md roles table); trainers may preview the learner area. */
+/** Which roles may enter an area (the roles table: docs/ARCHITECTURE.md; which learners: server/access/learner-scope.ts); trainers may preview the learner area. */
 export const AREA_ROLES: Array<{ prefix: string; roles: Role[] }> = [
   { prefix: '/learn', roles: ['learner', 'trainer'] },
   { prefix: '/mentor', roles: ['mentor', 'trainer'] },

@@ -1,7 +1,7 @@
 import { PILLARS, type CourseModule, type Pillar } from '../learning/types';
 
 /**
- * Indikator Capaian Literasi Digital (DESIGN.md, docs/indicator.md), per learner and pillar, from
+ * Indikator Capaian Literasi Digital (docs/indicator.md), per learner and pillar, from
  * raw records:
  *   Q = share of the pillar's quiz items answered right on the learner's FIRST answer (the first
  *       attempt of each lesson quiz; retries are for learning and never count)
@@ -17,7 +17,7 @@ import { PILLARS, type CourseModule, type Pillar } from '../learning/types';
 const W100 = { Q: 180, P: 160, C: 60 } as const;
 export const CAP_WITHOUT_TASK = 3.4;
 const CAP_HUNDREDTHS = 340;
-/** A pillar with fewer quiz items in the course has "belum cukup data" (DESIGN.md). Not the authoring minimum per lesson (content-check). */
+/** A pillar with fewer quiz items in the course has "belum cukup data" (docs/indicator.md). Not the authoring minimum per lesson (content-check). */
 export const MIN_QUIZ_ITEMS_PER_PILLAR = 5;
 
 export interface LearnerRecords {

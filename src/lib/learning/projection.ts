@@ -27,7 +27,7 @@ export const MAX_INFERRED_SEC = 20 * 60;
  * `at` claims the span [at − s, at] (s rounded, at most MAX_TIME_EVENT_SEC), and overlapping
  * claims count once (the length of the union of the spans). So reported time is never more than
  * the wall-clock span of the reports, and twenty reports of a day sent at one instant are 30
- * minutes, not 10 hours (issue 15). The SQL in progress/record.ts computes the same.
+ * minutes, not 10 hours. projectLessonSql() in progress/record.ts computes the same in SQL.
  */
 export function elapsedReportedSec(reports: Array<{ at: number; seconds: number }>): number {
   const spans = reports

@@ -27,7 +27,7 @@ export const CSV_COLUMNS = [
   'instrument_version',
 ] as const;
 
-/** The indicator formula's version (DESIGN.md: Q/P/C weights 0.45/0.40/0.15, cap 3.40, "belum cukup data"). */
+/** The indicator formula's version (docs/indicator.md: Q/P/C weights 0.45/0.40/0.15, cap 3.40, "belum cukup data"). */
 export const INDICATOR_VERSION = 'ind-2026.2';
 
 export type Cell = string | number | null;

@@ -12,7 +12,7 @@ import { jakartaDate } from '../../wib';
 export const PARTNER_MAX = 80;
 export { SALES_BANDS };
 /**
- * The partnership types a learner logs here (issue 5; DESIGN.md). The schema's list also holds
+ * The partnership types a learner logs here (docs/indicator.md). The schema's list also holds
  * the peer collaborations between Melek sellers (issue 10), which the other seller confirms on
  * the network pages; they are not typed in here.
  */

@@ -9,7 +9,7 @@ import { newId } from '../auth/tokens';
 import { maySeeLearner } from '../access/learner-scope';
 
 /**
- * The technology adoption checklist a mentor fills in on the learner page (DESIGN.md: mentor-
+ * The technology adoption checklist a mentor fills in on the learner page (docs/indicator.md: mentor-
  * checked, re-checked after 3 months). Each answered item becomes a new row — source "mentor",
  * verifier the person who saw it, the day seen — so the history is never overwritten.
  *

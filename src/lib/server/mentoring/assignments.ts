@@ -40,7 +40,7 @@ export async function assignMentor(input: unknown, assignedBy: string, now = Dat
 }
 
 /**
- * The mentor a learner who joins a cohort gets (issue 16): of the mentors who follow learners of
+ * The mentor a learner who joins a cohort gets: of the mentors who follow learners of
  * that cohort now, the one with the fewest current learners (then by name). None when the cohort
  * has no mentor yet: the learner then waits in the trainer's "Peserta tanpa pendamping".
  */

@@ -27,7 +27,7 @@ export interface ScoredLearner {
   engagement: Engagement;
 }
 
-/** Scores every learner in scope with the pure scorer (DESIGN.md formula) from the bulk-loaded records. */
+/** Scores every learner in scope with the pure scorer (docs/indicator.md formula) from the bulk-loaded records. */
 export async function scoredLearners(scope: ReportScope, course: CourseModule[], now: number, options: { detail?: boolean } = {}): Promise<ScoredLearner[]> {
   const facts = await loadLearnerFacts(scope, { moduleIds: course.map((m) => m.id), detail: options.detail });
   const score = learnerScorer(course);
