@@ -87,14 +87,6 @@ function decode(html: string): string {
     .replace(/&amp;/g, '&');
 }
 
-function sessionOf(response: Response): string {
-  for (const line of response.headers.getSetCookie()) {
-    const match = line.match(/^melek_session=([^;]+)/);
-    if (match) return decodeURIComponent(match[1]);
-  }
-  throw new Error('no session cookie');
-}
-
 const loginAs = (phone: string, password: string): Promise<string> => loginWith(server.url, phone, password);
 
 async function rows(sql: string, args: Array<string | number> = []) {
