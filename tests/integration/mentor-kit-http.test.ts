@@ -10,8 +10,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { ROOT, startServer, type TestServer } from '../helpers/server';
-import { decoded, httpClient } from '../helpers/routes';
-import { loginOverHttp } from '../helpers/http-login';
+import { decoded, httpClient, loginWith } from '../helpers/routes';
 import { DEMO, DEMO_IDS } from '../../db/seed';
 import { id as dictionary } from '../../src/i18n/id';
 
@@ -29,8 +28,8 @@ const cookies = { dewi: '', yanti: '' };
 beforeAll(async () => {
   server = await startServer({ seed: 'activity' });
   client = httpClient(server.url);
-  cookies.dewi = await loginOverHttp(server.url, DEMO.mentors[0].phone, DEMO.mentors[0].password);
-  cookies.yanti = await loginOverHttp(server.url, DEMO.learners[4].phone, DEMO.learnerPassword);
+  cookies.dewi = await loginWith(server.url, DEMO.mentors[0].phone, DEMO.mentors[0].password);
+  cookies.yanti = await loginWith(server.url, DEMO.learners[4].phone, DEMO.learnerPassword);
 }, 120_000);
 
 afterAll(async () => {

@@ -14,8 +14,7 @@ import { DEMO } from '../../db/seed';
 import { openDatabase, type Database } from '../../db/client';
 import { id as dictionary } from '../../src/i18n/id';
 import { formFor } from '../../src/lib/indicator/forms';
-import { loginOverHttp } from '../helpers/http-login';
-import { decoded, httpClient, parseForms, type Reply } from '../helpers/routes';
+import { decoded, httpClient, loginWith, parseForms, type Reply } from '../helpers/routes';
 import { ROOT, startServer, type TestServer } from '../helpers/server';
 
 interface Item { id: string; question: string; explanation: string; options: Array<{ id: string; text: string; correct?: boolean }> }
@@ -51,7 +50,7 @@ afterAll(async () => {
   expect(client.seen.filter((r) => r.status >= 500)).toEqual([]);
 });
 
-const learner = (n: number) => loginOverHttp(server.url, DEMO.learners[n].phone, DEMO.learnerPassword);
+const learner = (n: number) => loginWith(server.url, DEMO.learners[n].phone, DEMO.learnerPassword);
 const get = (path: string, cookie: string) => client.request(path, { cookie });
 const post = (path: string, fields: Array<[string, string]>, cookie: string) => client.request(path, { method: 'POST', cookie, body: new URLSearchParams(fields) });
 const rows = async (sql: string, args: Array<string | number> = []) => (await database.$client.execute({ sql, args })).rows;
@@ -226,7 +225,7 @@ describe('bad skips: a 4xx with an Indonesian message, nothing stored', () => {
   });
 
   it('a trainer cannot skip for anyone (403), and a post without the app’s origin is refused', async () => {
-    const trainer = await loginOverHttp(server.url, DEMO.trainer.phone, DEMO.trainer.password);
+    const trainer = await loginWith(server.url, DEMO.trainer.phone, DEMO.trainer.password);
     const response = await post(PRE, [['intent', 'skip']], trainer);
     expect(response.status).toBe(403);
     expect(response.body).toBe(dictionary.learnersOnly);

@@ -10,8 +10,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server';
-import { decoded, httpClient, parseForms, type Reply } from '../helpers/routes';
-import { loginOverHttp } from '../helpers/http-login';
+import { decoded, httpClient, loginWith, parseForms, type Reply } from '../helpers/routes';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO, DEMO_IDS } from '../../db/seed';
 import { id as dictionary } from '../../src/i18n/id';
@@ -27,10 +26,10 @@ beforeAll(async () => {
   server = await startServer({ seed: 'activity' });
   database = openDatabase(server.databaseUrl);
   client = httpClient(server.url);
-  cookies.sari = await loginOverHttp(server.url, DEMO.learners[0].phone, DEMO.learnerPassword);
-  cookies.yanti = await loginOverHttp(server.url, DEMO.learners[4].phone, DEMO.learnerPassword);
-  cookies.dewi = await loginOverHttp(server.url, DEMO.mentors[0].phone, DEMO.mentors[0].password);
-  cookies.trainer = await loginOverHttp(server.url, DEMO.trainer.phone, DEMO.trainer.password);
+  cookies.sari = await loginWith(server.url, DEMO.learners[0].phone, DEMO.learnerPassword);
+  cookies.yanti = await loginWith(server.url, DEMO.learners[4].phone, DEMO.learnerPassword);
+  cookies.dewi = await loginWith(server.url, DEMO.mentors[0].phone, DEMO.mentors[0].password);
+  cookies.trainer = await loginWith(server.url, DEMO.trainer.phone, DEMO.trainer.password);
 }, 120_000);
 
 afterAll(async () => {

@@ -21,7 +21,8 @@ import {
   type ReviewAnswer,
   type ReviewInput,
 } from '../../src/lib/learning/spaced-review';
-import { daysAgo, stuckReasons } from '../../src/lib/mentoring/stuck';
+import { stuckReasons } from '../../src/lib/mentoring/stuck';
+import { wibDaysAgo } from '../../src/lib/wib';
 import { buildNudge } from '../../src/lib/server/mentoring/nudge-link';
 import { items, lesson, module } from './indicator-helpers';
 
@@ -135,7 +136,7 @@ describe("the mentor's nudge and retention", () => {
   it('stuckReasons lists it for an active learner, not for an inactive one (who gets the come-back nudge)', () => {
     const active = { joinedAt: ago(30), lastActiveAt: ago(1), attempts: [], latestTasks: [], reviewOverdueSince: ago(4) };
     expect(stuckReasons(active, NOW)).toEqual([{ kind: 'reviewDue', since: ago(4) }]);
-    expect(daysAgo(ago(4), NOW)).toBe(4);
+    expect(wibDaysAgo(ago(4), NOW)).toBe(4);
     expect(stuckReasons({ ...active, reviewOverdueSince: null }, NOW)).toEqual([]);
     expect(stuckReasons({ ...active, lastActiveAt: ago(8) }, NOW).map((r) => r.kind)).toEqual(['inactive']);
   });
