@@ -107,7 +107,7 @@ test('a task goes from the learner to the mentor and the feedback comes back; th
     await submission.getByText('Setujui', { exact: true }).click();
     // The task's mentor checks are listed; an approval ticks them all and gives a rubric level.
     for (const check of l1.task.mentorChecks) await submission.getByLabel(check).check();
-    await submission.getByText('3 – sesuai').click();
+    await submission.getByText('3 – sesuai', { exact: true }).click();
     await submission.getByLabel(/Catatan untuk peserta/).fill(FEEDBACK);
     await submission.getByRole('button', { name: 'Simpan pemeriksaan' }).click();
     await expect(page).toHaveURL(/ok=review/);
