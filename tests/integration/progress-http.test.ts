@@ -382,7 +382,7 @@ describe('the lesson page', () => {
       const attemptId = location.searchParams.get('percobaan');
       expect(attemptId).toMatch(/^[0-9a-f-]{36}$/);
       [goodAttempt] = await rows('SELECT * FROM quiz_attempts WHERE user_id = ?', [HADI]);
-      expect(goodAttempt).toMatchObject({ id: attemptId, lesson_id: LESSON_1, score: 3, max_score: 3 });
+      expect(goodAttempt).toMatchObject({ id: attemptId, lesson_id: LESSON_1, score: ITEMS_1, max_score: ITEMS_1 });
     });
 
     const [first, second, third] = [0, 1, 2];
