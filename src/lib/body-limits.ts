@@ -9,7 +9,7 @@ import { h5pLimits } from './server/h5p/limits';
  * Indonesian message. The caps live here, outside the pages, so they keep working if forms move
  * to Astro Actions (whose own limit is one number for every action).
  *
- * `explainedByRoute`: the page reads the body itself with readFormLimited(request, bytes) and
+ * `explainedByRoute`: the page reads the body itself with readFormLimited(request, bytes) or readForm and
  * answers 413 in its own words (e.g. "the file is over 1 MB"); the server then stays a safety
  * net a little above the cap (ROUTE_SLACK) instead of answering first.
  */
