@@ -9,8 +9,9 @@ import { h5pLimits } from './server/h5p/limits';
  * Indonesian message. The caps live here, outside the pages, so they keep working if forms move
  * to Astro Actions (whose own limit is one number for every action).
  *
- * `explainedByRoute`: the page reads the body itself with readFormLimited(request, bytes) or readForm and
- * answers 413 in its own words (e.g. "the file is over 1 MB"); the server then stays a safety
+ * Pages read forms with readForm (src/lib/server/forms/read-form.ts), whose cap defaults to the
+ * route's row here. `explainedByRoute`: the page reads the body itself (readForm or
+ * readFormLimited) and answers 413 in its own words (e.g. "the file is over 1 MB"); the server then stays a safety
  * net a little above the cap (ROUTE_SLACK) instead of answering first.
  */
 export interface BodyLimit {
@@ -30,7 +31,7 @@ const FORM_OVERHEAD = 16 * KB;
 /** The roster import's CSV file or pasted text (src/lib/server/trainer/roster-import.ts). */
 export const ROSTER_IMPORT_MAX_BYTES = 1 * MB;
 
-/** "Ulang singkat" posts three short fields (src/pages/learn/ulang.astro reads it with readFormLimited). */
+/** "Ulang singkat" posts three short fields (src/pages/learn/ulang.astro reads it with readForm, which takes its cap from here). */
 export const REVIEW_FORM_MAX_BYTES = 2 * KB;
 
 const TABLE: Array<{ path: RegExp; limit: (env: Record<string, string | undefined>) => BodyLimit }> = [
