@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { createClient, type Client } from '@libsql/client';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { drizzle, type LibSQLDatabase } from 'drizzle-orm/libsql';
 import * as schema from './schema/index';
 
@@ -36,6 +37,16 @@ let shared: Database | undefined;
 export function db(): Database {
   shared ??= openDatabase();
   return shared;
+}
+
+/**
+ * Runs statements built at run time as one batch (one transaction); none at all is nothing to do.
+ * drizzle's batch() takes a non-empty tuple, which a list built with map/flatMap is not typed as.
+ */
+export async function batchAll(statements: ReadonlyArray<BatchItem<'sqlite'>>, database: Database = db()): Promise<void> {
+  const [first, ...rest] = statements;
+  if (first === undefined) return;
+  await database.batch([first, ...rest]);
 }
 
 export { schema };

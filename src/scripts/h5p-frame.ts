@@ -22,6 +22,11 @@ interface XapiEvent {
 interface H5PGlobal {
   externalDispatcher?: { on(type: string, listener: (event: XapiEvent) => void): void };
 }
+/** What h5p-standalone's bundle puts on the frame's window (this classic script merges it into the global Window). */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- used as window.H5PStandalone
+interface Window {
+  H5PStandalone?: H5PStandaloneGlobal;
+}
 
 /**
  * The sandbox (no allow-same-origin) makes window.localStorage throw SecurityError, and H5P core
@@ -97,7 +102,7 @@ for (const name of ['localStorage', 'sessionStorage'] as const) {
     return Boolean(content && content.children.length > 0);
   };
 
-  const Standalone = (window as unknown as { H5PStandalone?: H5PStandaloneGlobal }).H5PStandalone;
+  const Standalone = window.H5PStandalone;
   if (!Standalone) return fail();
   new Standalone.H5P(root, {
     id: contentId,
@@ -115,7 +120,8 @@ for (const name of ['localStorage', 'sessionStorage'] as const) {
     embedType: 'div',
   }).then(
     () => {
-      const h5p = (window as unknown as { H5P?: H5PGlobal }).H5P;
+      // H5P core (src/h5p-library, plain JS) declares the global `H5P` untyped: the part used here, typed.
+      const h5p: H5PGlobal | undefined = window.H5P;
       if (!h5p?.externalDispatcher) return fail();
       h5p.externalDispatcher.on('xAPI', (event) => {
         const statement = event?.data?.statement;

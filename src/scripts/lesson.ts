@@ -33,6 +33,13 @@ setUpReadAloud();
 
 type Intent = 'quiz' | 'task' | 'done';
 
+/** The form's fields as the browser sends them urlencoded (these lesson forms carry no files). */
+function urlencoded(form: HTMLFormElement): URLSearchParams {
+  const body = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) if (typeof value === 'string') body.append(name, value);
+  return body;
+}
+
 /** Posts a form as the browser would, but with a time limit. 'answered' carries the response. */
 async function postForm(form: HTMLFormElement): Promise<{ answered: Response } | 'unreachable'> {
   const controller = new AbortController();
@@ -42,7 +49,7 @@ async function postForm(form: HTMLFormElement): Promise<{ answered: Response } |
     url.hash = '';
     const response = await fetch(url, {
       method: 'POST',
-      body: new URLSearchParams(new FormData(form) as unknown as Record<string, string>),
+      body: urlencoded(form),
       credentials: 'same-origin',
       redirect: 'manual',
       signal: controller.signal,

@@ -162,13 +162,13 @@ function capBody(req: IncomingMessage, cutoff: number, tooLarge: () => void): vo
 /** After this server answered, the page's own answer (still being rendered) goes nowhere. */
 function silence(res: ServerResponse): void {
   const noop = () => res;
-  res.writeHead = noop as unknown as ServerResponse['writeHead'];
-  res.setHeader = noop as unknown as ServerResponse['setHeader'];
-  res.write = (() => true) as unknown as ServerResponse['write'];
-  res.end = noop as unknown as ServerResponse['end'];
+  res.writeHead = noop;
+  res.setHeader = noop;
+  res.write = () => true;
+  res.end = noop;
   // Nor may the page's failed read tear the connection down before the 413 is read: a reset now
   // can make the client's system drop that answer (seen under load). The socket closes on its own.
-  res.destroy = noop as unknown as ServerResponse['destroy'];
+  res.destroy = noop;
 }
 
 /**

@@ -57,7 +57,8 @@ interface SwScope {
 }
 
 declare const __MELEK_PRECACHE__: Array<{ url: string; revision: string | null }>;
-const sw = self as unknown as SwScope;
+declare const self: SwScope;
+const sw = self;
 const ORIGIN = sw.location.origin;
 /** A saved page is shown when the network has not answered within this time. */
 const NAV_TIMEOUT_MS = 8000;
@@ -212,7 +213,7 @@ registerRoute(
         return response;
       }
       if (user && response.status === 200 && !response.redirected) {
-        (event as unknown as ExtendableEventLike).waitUntil(refreshSaved(user, request.url, response.clone()).catch(() => undefined));
+        event.waitUntil(refreshSaved(user, request.url, response.clone()).catch(() => undefined));
       }
       return response;
     } catch {

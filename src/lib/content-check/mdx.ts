@@ -181,7 +181,7 @@ async function analyze(body: string, firstLine: number, components: ComponentInf
     result.words = countWords(body.replace(/<[^>]*>/g, ' '));
     return result;
   }
-  if (!tree) tree = createProcessor({ format: 'mdx' }).parse(body) as unknown as MdNode;
+  if (!tree) tree = createProcessor({ format: 'mdx' }).parse(body) as MdNode;
 
   const byName = new Map(components.map((c) => [c.name, c]));
   const byLowerName = new Map(components.map((c) => [c.name.toLowerCase(), c.name]));

@@ -1,4 +1,4 @@
-import type { ZodIssue, ZodTypeAny } from 'astro/zod';
+import type { ZodIssue, ZodObject, ZodRawShape, ZodTypeAny } from 'astro/zod';
 import { PILLARS } from '../learning/types';
 import { closest } from './distance';
 import type { ParsedYaml } from './frontmatter';
@@ -68,13 +68,18 @@ export function knownKeysAt(schema: ZodTypeAny, path: YamlPath): string[] {
       if (def.typeName === 'ZodArray' && def.type) current = unwrap(def.type);
       else return [];
     } else {
-      const shape = (current as unknown as { shape?: Record<string, ZodTypeAny> }).shape;
+      const shape = shapeOf(current);
       if (!shape?.[segment]) return [];
       current = unwrap(shape[segment]);
     }
   }
-  const shape = (current as unknown as { shape?: Record<string, ZodTypeAny> }).shape;
+  const shape = shapeOf(current);
   return shape ? Object.keys(shape) : [];
+}
+
+/** The fields of an object schema; undefined for any other kind. */
+function shapeOf(schema: ZodTypeAny): ZodRawShape | undefined {
+  return (schema._def as { typeName?: string }).typeName === 'ZodObject' ? (schema as ZodObject<ZodRawShape>).shape : undefined;
 }
 
 function valueAt(data: unknown, path: YamlPath): unknown {

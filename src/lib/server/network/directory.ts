@@ -129,7 +129,7 @@ export async function directory(viewer: Actor, filters: DirectoryFilters = {}, p
   ]);
   const total = Number(counted.rows[0]?.n ?? 0);
   return {
-    sellers: rows.rows.map((r) => sellerFromRow(r as unknown as Record<string, unknown>)),
+    sellers: rows.rows.map((r) => sellerFromRow(r)),
     total,
     page: Math.max(1, page),
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
@@ -144,7 +144,7 @@ export async function visibleSeller(viewer: Actor, sellerId: string): Promise<Se
     sql: `SELECT ${COLUMNS} FROM seller_profiles p JOIN users u ON u.id = p.user_id WHERE (${visible.sql}) AND p.user_id = ?`,
     args: [...visible.args, sellerId],
   });
-  return rs.rows[0] ? sellerFromRow(rs.rows[0] as unknown as Record<string, unknown>) : undefined;
+  return rs.rows[0] ? sellerFromRow(rs.rows[0]) : undefined;
 }
 
 /** Several sellers at once, keeping only those the viewer may see. */
@@ -157,7 +157,7 @@ export async function visibleSellers(viewer: Actor, sellerIds: readonly string[]
           WHERE (${visible.sql}) AND (${extra.sql}) AND p.user_id IN (${ids.map(() => '?').join(', ')})`,
     args: [...visible.args, ...extra.args, ...ids],
   });
-  return rs.rows.map((r) => sellerFromRow(r as unknown as Record<string, unknown>));
+  return rs.rows.map((r) => sellerFromRow(r));
 }
 
 /** The partnership picker: every seller the viewer may see, by name (the same set as the directory). */
@@ -168,7 +168,7 @@ export async function pickableSellers(viewer: Actor, extra: SqlPart = { sql: '1'
           ORDER BY p.business_name COLLATE NOCASE, p.user_id LIMIT ?`,
     args: [...visible.args, ...extra.args, limit],
   });
-  return rs.rows.map((r) => sellerFromRow(r as unknown as Record<string, unknown>));
+  return rs.rows.map((r) => sellerFromRow(r));
 }
 
 /** Sellers who offer joint promotion (the Promo Bersama opt-in). */

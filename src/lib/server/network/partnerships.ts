@@ -108,7 +108,7 @@ export async function incomingRequests(viewer: Pick<Viewer, 'id' | 'role'>): Pro
     id: String(r.cid),
     type: String(r.ctype) as PartnershipType,
     startedOn: String(r.cstarted),
-    from: sellerFromRow(r as unknown as Record<string, unknown>),
+    from: sellerFromRow(r),
   }));
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'astro/zod';
 import { inArray, sql } from 'drizzle-orm';
+import type { BatchItem } from 'drizzle-orm/batch';
 import { db } from '@db/client';
 import { h5pContents, h5pResults, progressEvents, quizAttempts } from '@db/schema';
 import { gradeQuiz } from '../../learning/grading';
@@ -229,16 +230,17 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
 
   const affected = [...new Set(fresh.map((e) => e.lessonId))];
   const database = db();
-  const [insertedRows] = (await database.batch([
-    database
-      .insert(progressEvents)
-      .values(fresh.map((e) => ({ id: e.id, userId, lessonId: e.lessonId, type: e.type, at: e.at, receivedAt: now, data: e.data ?? null })))
-      .onConflictDoNothing()
-      .returning({ id: progressEvents.id }),
+  const insertEvents = database
+    .insert(progressEvents)
+    .values(fresh.map((e) => ({ id: e.id, userId, lessonId: e.lessonId, type: e.type, at: e.at, receivedAt: now, data: e.data ?? null })))
+    .onConflictDoNothing()
+    .returning({ id: progressEvents.id });
+  const thenWrite: Array<BatchItem<'sqlite'>> = [
     ...(attempts.length ? [database.insert(quizAttempts).values(attempts).onConflictDoNothing()] : []),
     ...(h5pRows.length ? [database.insert(h5pResults).values(h5pRows).onConflictDoNothing()] : []),
     ...affected.map((lessonId) => database.run(projectLessonSql(userId, lessonId))),
-  ] as unknown as Parameters<typeof database.batch>[0])) as unknown as [Array<{ id: string }>];
+  ];
+  const [insertedRows] = await database.batch([insertEvents, ...thenWrite]);
   const inserted = new Set(insertedRows.map((row) => row.id));
   const raced = fresh.filter((e) => !inserted.has(e.id));
   result.accepted.push(...fresh.filter((e) => inserted.has(e.id)).map((e) => e.id));

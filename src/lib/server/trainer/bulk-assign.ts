@@ -1,6 +1,6 @@
 import { z } from 'astro/zod';
 import { and, eq, inArray, isNull, ne } from 'drizzle-orm';
-import { db } from '@db/client';
+import { batchAll, db } from '@db/client';
 import { cohortMembers, mentorAssignments, users } from '@db/schema';
 import { parseForm, type FieldErrors } from '../../validation';
 import { newId } from '../auth/tokens';
@@ -73,7 +73,7 @@ export async function assignMentorBulk(input: unknown, assignedBy: string, optio
         .where(and(inArray(mentorAssignments.learnerId, part), isNull(mentorAssignments.until), ne(mentorAssignments.mentorId, mentorId))),
       db().insert(mentorAssignments).values(part.map((learnerId) => ({ id: newId(), mentorId, learnerId, assignedBy, from: now }))),
     ]);
-    await db().batch(statements as unknown as Parameters<ReturnType<typeof db>['batch']>[0]);
+    await batchAll(statements);
   }
   return { ok: true, mentorName: mentor.name, changed: changing.length, unchanged: learnerIds.length - changing.length };
 }

@@ -1,6 +1,6 @@
 import { ROSTER_IMPORT_MAX_BYTES } from '../../body-limits';
 import { and, eq, inArray } from 'drizzle-orm';
-import { db } from '@db/client';
+import { batchAll, db } from '@db/client';
 import { cohortMembers, cohorts, mentorAssignments, users } from '@db/schema';
 import { decodeCsvBytes, parseCsv, type Delimiter } from '../../csv/parse';
 import { newId } from '../auth/tokens';
@@ -208,5 +208,5 @@ async function writeLearners(
         )
       : []),
   ];
-  await db().batch(statements as unknown as Parameters<ReturnType<typeof db>['batch']>[0]);
+  await batchAll(statements);
 }
