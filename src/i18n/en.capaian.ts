@@ -58,7 +58,6 @@ export const en_capaian: typeof id_capaian = {
   cpPerceptionEmpty: 'not filled in',
   cpSaGoPre: 'Fill in the starting self-assessment',
   cpSaGoPost: 'Fill in the final self-assessment',
-  cpSaPostLater: 'The final self-assessment opens once every module is complete.',
 
   cpTestsTitle: 'Module pre-tests and post-tests',
   cpTestsIntro: 'The pre-test and post-test questions are parallel. Together they show how much you grew in each module.',

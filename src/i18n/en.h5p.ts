@@ -100,7 +100,6 @@ export const en_h5p: typeof id_h5p = {
   h5pMissingTrainer: (id) => `The activity "${id}" has not been imported. Import its package on the H5P page with this ID.`,
   h5pFrameTitle: (title) => `Interactive activity: ${title}`,
 
-  h5pPlayerLoading: 'Loading the activity…',
   h5pPlayerNeedsJs: 'This interactive activity needs JavaScript. Turn JavaScript on in your browser, or continue with the rest of the lesson.',
   h5pPlayerFailed: 'The activity could not be loaded. Try reloading.',
   h5pPlayerAlone: 'Opened on its own page: your score is not saved. Open it from the lesson page to save your score.',

@@ -59,7 +59,6 @@ export const id_capaian = {
   cpPerceptionEmpty: 'belum diisi',
   cpSaGoPre: 'Isi penilaian diri awal',
   cpSaGoPost: 'Isi penilaian diri akhir',
-  cpSaPostLater: 'Penilaian diri akhir dibuka setelah semua modul selesai.',
 
   // module tests and gain
   cpTestsTitle: 'Tes awal dan tes akhir modul',

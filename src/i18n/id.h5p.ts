@@ -106,7 +106,6 @@ export const id_h5p = {
   h5pFrameTitle: (title: string) => `Aktivitas interaktif: ${title}`,
 
   // the player page (inside the iframe, or opened on its own)
-  h5pPlayerLoading: 'Memuat aktivitas…',
   h5pPlayerNeedsJs: 'Aktivitas interaktif ini butuh JavaScript. Nyalakan JavaScript di peramban, atau kerjakan bagian lain pelajaran.',
   h5pPlayerFailed: 'Aktivitas gagal dimuat. Coba muat ulang.',
   h5pPlayerAlone: 'Dibuka di halaman sendiri: skor tidak tersimpan. Buka dari halaman pelajaran supaya skor tersimpan.',

@@ -111,8 +111,8 @@ describe('the learner: home card, one tap, feedback, capaian', () => {
     expect(answered.location).toMatch(/^\/learn\/ulang\?hasil=/);
     const feedback = await get(answered.location!, cookies.sari);
     expect(feedback.status).toBe(200);
-    expect(text(feedback)).toContain(dictionary.rvWrong);
-    expect(text(feedback)).toContain(dictionary.rvRightAnswer);
+    expect(text(feedback)).toContain(dictionary.quizWrong);
+    expect(text(feedback)).toContain(dictionary.quizRightAnswer);
     expect(feedback.body).toContain('id="review-next"');
 
     const stored = await database.$client.execute({ sql: 'SELECT item_id, option_id, correct, item_version FROM review_answers WHERE user_id = ? ORDER BY answered_at DESC LIMIT 1', args: [SARI] });

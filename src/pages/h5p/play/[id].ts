@@ -25,7 +25,7 @@ export const GET: APIRoute = async ({ params, request, locals }) => {
   if (etagMatches(request.headers.get('if-none-match'), etag)) return new Response(null, { status: 304, headers: playerHeaders(etag) });
   const html = playerHtml(content, {
     lang: locals.locale,
-    loading: d.h5pPlayerLoading,
+    loading: d.h5pLoading,
     needsJs: d.h5pPlayerNeedsJs,
     failed: d.h5pPlayerFailed,
     alone: d.h5pPlayerAlone,

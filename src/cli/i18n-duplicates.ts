@@ -1,0 +1,11 @@
+/** Counts strings stored twice in the interface dictionary (values shared by two or more keys). `npx tsx src/cli/i18n-duplicates.ts -v` lists them. */
+import { id } from '../i18n/id';
+import { en } from '../i18n/en';
+for (const [name, d] of [['id', id], ['en', en]] as const) {
+  const byValue = new Map<string, string[]>();
+  for (const [k, v] of Object.entries(d)) if (typeof v === 'string') byValue.set(v, [...(byValue.get(v) ?? []), k]);
+  const dup = [...byValue].filter(([, ks]) => ks.length > 1);
+  const extra = dup.reduce((n, [, ks]) => n + ks.length - 1, 0);
+  console.log(`${name}: ${dup.length} values stored under more than one key (${extra} extra copies)`);
+  if (process.argv[2] === '-v' && name === 'id') for (const [v, ks] of dup) console.log(`  ${JSON.stringify(v)} ← ${ks.join(', ')}`);
+}
