@@ -10,24 +10,13 @@
 import { createClient, type InStatement, type InValue } from '@libsql/client';
 import type { CourseModule, Pillar } from '../../src/lib/learning/types';
 import { courseFromContent, scaleLessons, seedLearners, type SeedResult } from './seed-scale';
+import { seededRandom } from '../../src/lib/random';
 
 const DAY = 86_400_000;
 const MENTORS_PER = 50;
 
 export const BENCH_TRAINER = { id: 'bench-trainer', phone: '+6281199990001', national: '081199990001' };
 export const BENCH_MENTOR = { id: 'bench-mentor-0', phone: '+6281199990100', national: '081199990100' };
-
-/** mulberry32: small, fast, deterministic. */
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Rows for one table, written as multi-row INSERTs of at most ~30,000 bound values. */
 class Inserter {
@@ -101,7 +90,7 @@ export async function seedReportData(dbUrl: string, options: ReportSeedOptions):
 
 /** Pre/post tests, self-assessments, adoption checks, partnerships and sales bands for the seeded learners. */
 export async function seedEvaluationExtras(dbUrl: string, course: CourseModule[], learnerIds: string[], now: number): Promise<Record<string, number>> {
-  const rand = random(20261103);
+  const rand = seededRandom(20261103);
   const client = createClient({ url: dbUrl });
   try {
     // What each learner did: when they joined, which lessons they completed, when they were last active.
