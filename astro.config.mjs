@@ -24,9 +24,7 @@ export default defineConfig({
   // taken, which is safe for the origin check: a browser cannot forge Host on a cross-site post.
   security: {
     checkOrigin: true,
-    allowedDomains: process.env.ALLOWED_HOSTS
-      ? process.env.ALLOWED_HOSTS.split(',').map((hostname) => ({ hostname: hostname.trim() }))
-      : [{}],
+    allowedDomains: process.env.ALLOWED_HOSTS ? process.env.ALLOWED_HOSTS.split(',').map((hostname) => ({ hostname: hostname.trim() })) : [{}],
   },
   // Inline the CSS so a lesson paints from the first round trip on 3G.
   build: { inlineStylesheets: 'always' },

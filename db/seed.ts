@@ -67,8 +67,26 @@ export async function seedDemoIfEmpty(database: Database, { hashPassword, now = 
   await database.batch([
     database.insert(cohorts).values({ id: cohortId, ...DEMO.cohort, ...demoCohortPeriod(now), createdAt: staffSince }),
     database.insert(users).values([
-      { id: trainerId, phone: e164(DEMO.trainer.phone), name: DEMO.trainer.name, role: 'trainer', passwordHash: trainerHash, kecamatan: 'Sidoarjo', consentAt: staffSince, createdAt: staffSince },
-      ...DEMO.mentors.map((m, i) => ({ id: mentorIds[i], phone: e164(m.phone), name: m.name, role: 'mentor' as const, passwordHash: mentorHash, kecamatan: 'Sidoarjo', consentAt: staffSince, createdAt: staffSince })),
+      {
+        id: trainerId,
+        phone: e164(DEMO.trainer.phone),
+        name: DEMO.trainer.name,
+        role: 'trainer',
+        passwordHash: trainerHash,
+        kecamatan: 'Sidoarjo',
+        consentAt: staffSince,
+        createdAt: staffSince,
+      },
+      ...DEMO.mentors.map((m, i) => ({
+        id: mentorIds[i],
+        phone: e164(m.phone),
+        name: m.name,
+        role: 'mentor' as const,
+        passwordHash: mentorHash,
+        kecamatan: 'Sidoarjo',
+        consentAt: staffSince,
+        createdAt: staffSince,
+      })),
       ...DEMO.learners.map((l, i) => ({
         id: learnerIds[i],
         phone: e164(l.phone),
@@ -85,7 +103,13 @@ export async function seedDemoIfEmpty(database: Database, { hashPassword, now = 
     database.insert(cohortMembers).values(learnerIds.map((userId) => ({ cohortId, userId, joinedAt: learnersSince }))),
     // Three learners for each mentor.
     database.insert(mentorAssignments).values(
-      learnerIds.map((learnerId, i) => ({ id: `demo-assign-${i + 1}`, mentorId: mentorIds[i < 3 ? 0 : 1], learnerId, assignedBy: trainerId, from: learnersSince })),
+      learnerIds.map((learnerId, i) => ({
+        id: `demo-assign-${i + 1}`,
+        mentorId: mentorIds[i < 3 ? 0 : 1],
+        learnerId,
+        assignedBy: trainerId,
+        from: learnersSince,
+      })),
     ),
   ]);
   return true;

@@ -40,7 +40,8 @@ const stages: Array<[string, string, string[]]> = [
   ['content check (npm run content:check)', bin('tsx'), ['src/cli/content-check.ts']],
   // Types and Astro templates: zero errors and zero warnings (hints are advice).
   ['types (astro check)', bin('astro'), ['check', '--minimumFailingSeverity', 'warning']],
-  ['lint (npm run lint)', bin('eslint'), ['.', '--max-warnings', '0']],
+  ['lint (npm run lint: ESLint)', bin('eslint'), ['.', '--max-warnings', '0']],
+  ['format (npm run lint: Prettier)', bin('prettier'), ['--check', '.']],
   ['build', bin('astro'), ['build']],
   ['unit + integration (vitest)', bin('vitest'), ['run']],
   // Installing and building happen at the real time (downloads check certificates' dates); only the tests move.

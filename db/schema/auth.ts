@@ -18,7 +18,9 @@ export const users = sqliteTable(
     businessName: text('business_name'),
     businessType: text('business_type'),
     kecamatan: text('kecamatan'),
-    locale: text('locale', { enum: ['id', 'en'] }).notNull().default('id'),
+    locale: text('locale', { enum: ['id', 'en'] })
+      .notNull()
+      .default('id'),
     consentAt: integer('consent_at'),
     /** "Hemat kuota": no automatic downloads (service worker, app shell), the smallest pages. */
     dataSaver: integer('data_saver', { mode: 'boolean' }).notNull().default(false),
@@ -77,4 +79,3 @@ export const invites = sqliteTable(
   },
   (t) => [index('invites_user_idx').on(t.userId)],
 );
-

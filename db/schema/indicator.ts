@@ -58,7 +58,9 @@ export const collaborations = sqliteTable(
     /** Another Melek seller (from the directory); they confirm or decline. */
     partnerUserId: text('partner_user_id').references(() => users.id, { onDelete: 'set null' }),
     /** logged: self-reported outside partner; pending/confirmed/declined: a Melek seller's answer. */
-    status: text('status', { enum: ['logged', 'pending', 'confirmed', 'declined'] }).notNull().default('logged'),
+    status: text('status', { enum: ['logged', 'pending', 'confirmed', 'declined'] })
+      .notNull()
+      .default('logged'),
     respondedAt: integer('responded_at'),
     startedOn: text('started_on').notNull(),
     source: text('source', { enum: SOURCES }).notNull().default('self'),
@@ -68,7 +70,6 @@ export const collaborations = sqliteTable(
   },
   (t) => [index('collaborations_user_idx').on(t.userId), index('collaborations_partner_idx').on(t.partnerUserId, t.status)],
 );
-
 
 /** Self-reported monthly sales band at start and follow-up; "seen by mentor" only when they saw the books. */
 export const salesReports = sqliteTable(

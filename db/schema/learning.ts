@@ -55,7 +55,9 @@ export const quizAttempts = sqliteTable(
       .references(() => users.id, { onDelete: 'cascade' }),
     lessonId: text('lesson_id').notNull(),
     /** Which quiz: "lesson" for a lesson's items, "pre"/"post" for a module's growth test. */
-    kind: text('kind', { enum: ['lesson', 'pre', 'post'] }).notNull().default('lesson'),
+    kind: text('kind', { enum: ['lesson', 'pre', 'post'] })
+      .notNull()
+      .default('lesson'),
     /**
      * itemId → the chosen option's id. Rows written before option ids existed hold the option's
      * position in the file order of the time instead (a number; read through
@@ -103,7 +105,6 @@ export const taskSubmissions = sqliteTable(
   },
   (t) => [index('task_submissions_user_task_idx').on(t.userId, t.taskId, t.submittedAt), index('task_submissions_status_idx').on(t.status)],
 );
-
 
 /**
  * Answers to "Ulang singkat", the spaced review (issue 17): a quiz item of a finished lesson asked

@@ -47,7 +47,9 @@ export const mentorAssignments = sqliteTable(
     index('mentor_assignments_mentor_idx').on(t.mentorId, t.until),
     index('mentor_assignments_learner_idx').on(t.learnerId, t.until),
     // At most one current mentor per learner, whatever two trainers click at the same moment.
-    uniqueIndex('mentor_assignments_one_current').on(t.learnerId).where(sql`${t.until} IS NULL`),
+    uniqueIndex('mentor_assignments_one_current')
+      .on(t.learnerId)
+      .where(sql`${t.until} IS NULL`),
   ],
 );
 

@@ -116,12 +116,16 @@ export function precompress(clientDir: string): { files: number; raw: number; br
  */
 export function writeAppShellSize(clientDir: string, entries: Array<{ url: string }>): number {
   const sent = (file: string) => (existsSync(`${file}.br`) ? statSync(`${file}.br`).size : existsSync(file) ? statSync(file).size : 0);
-  const bytes = sent(join(clientDir, 'sw.js')) + entries.reduce((sum, e) => sum + sent(join(clientDir, decodeURIComponent(e.url.replace(/^\//, '').split('?')[0]))), 0);
+  const bytes =
+    sent(join(clientDir, 'sw.js')) + entries.reduce((sum, e) => sum + sent(join(clientDir, decodeURIComponent(e.url.replace(/^\//, '').split('?')[0]))), 0);
   writeFileSync(join(clientDir, 'app-shell-size.json'), JSON.stringify({ bytes }));
   return bytes;
 }
 
-export async function buildServiceWorker(root: string, clientDir: string): Promise<{ swBytes: number; precached: number; compressed: ReturnType<typeof precompress> }> {
+export async function buildServiceWorker(
+  root: string,
+  clientDir: string,
+): Promise<{ swBytes: number; precached: number; compressed: ReturnType<typeof precompress> }> {
   writeFileSync(join(clientDir, 'offline-id.html'), offlineHtml('id'));
   writeFileSync(join(clientDir, 'offline-en.html'), offlineHtml('en'));
   mkdirSync(join(clientDir, 'icons'), { recursive: true });

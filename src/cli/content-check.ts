@@ -16,8 +16,12 @@ function fail(message: string): never {
   process.exit(1);
 }
 
-process.on('uncaughtException', (error) => fail(`Pemeriksaan berhenti karena kesalahan tak terduga: ${String(error?.message ?? error).split('\n')[0]}. Kirim pesan ini ke tim teknis.`));
-process.on('unhandledRejection', (error) => fail(`Pemeriksaan berhenti karena kesalahan tak terduga: ${String((error as Error)?.message ?? error).split('\n')[0]}. Kirim pesan ini ke tim teknis.`));
+process.on('uncaughtException', (error) =>
+  fail(`Pemeriksaan berhenti karena kesalahan tak terduga: ${String(error?.message ?? error).split('\n')[0]}. Kirim pesan ini ke tim teknis.`),
+);
+process.on('unhandledRejection', (error) =>
+  fail(`Pemeriksaan berhenti karena kesalahan tak terduga: ${String((error as Error)?.message ?? error).split('\n')[0]}. Kirim pesan ini ke tim teknis.`),
+);
 
 const folder = process.argv[2] ?? 'content';
 const absolute = resolve(process.cwd(), folder);

@@ -1,7 +1,10 @@
 /** Counts strings stored twice in the interface dictionary (values shared by two or more keys). `npx tsx src/cli/i18n-duplicates.ts -v` lists them. */
 import { id } from '../i18n/id';
 import { en } from '../i18n/en';
-for (const [name, d] of [['id', id], ['en', en]] as const) {
+for (const [name, d] of [
+  ['id', id],
+  ['en', en],
+] as const) {
   const byValue = new Map<string, string[]>();
   for (const [k, v] of Object.entries(d)) if (typeof v === 'string') byValue.set(v, [...(byValue.get(v) ?? []), k]);
   const dup = [...byValue].filter(([, ks]) => ks.length > 1);

@@ -21,12 +21,11 @@ if (!isDir(folder)) fail(s.noContentFolder(relative(process.cwd(), folder) || fo
 const [slug = ''] = positional;
 if (!slug) fail(s.moduleUsage());
 
-const orders = contentTexts(folder)
-  .modules.map((text) => {
-    const split = splitFrontmatter(text);
-    const data = split.kind === 'ok' ? (parseYaml(split.yaml, 2).data as { order?: unknown } | undefined) : undefined;
-    return typeof data?.order === 'number' ? data.order : 0;
-  });
+const orders = contentTexts(folder).modules.map((text) => {
+  const split = splitFrontmatter(text);
+  const data = split.kind === 'ok' ? (parseYaml(split.yaml, 2).data as { order?: unknown } | undefined) : undefined;
+  return typeof data?.order === 'number' ? data.order : 0;
+});
 // Any existing folder counts as taken, even one without index.md yet.
 const taken = existsSync(join(folder, slug)) ? [slug] : [];
 const result = moduleScaffold({ slug, title: positional.slice(1).join(' '), modules: taken, orders });

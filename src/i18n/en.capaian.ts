@@ -21,7 +21,8 @@ export const en_capaian: typeof id_capaian = {
   cpNoData_fewQuizItems: 'The lessons of this pillar do not have enough quiz questions yet (at least 5), so it cannot be scored.',
   cpNoData_noTask: 'The lessons of this pillar have no practical task yet, so it cannot be scored.',
   cpCapped: (cap: string) => `The score stays at ${cap} at most until a task of this pillar is approved by your mentor.`,
-  cpHeldByTask: (level: string, cap: string) => `This pillar is held at ${level} because no practical task of it has been approved by your mentor yet. Without an approved task the score is ${cap} at most. Send a task of this pillar to move up.`,
+  cpHeldByTask: (level: string, cap: string) =>
+    `This pillar is held at ${level} because no practical task of it has been approved by your mentor yet. Without an approved task the score is ${cap} at most. Send a task of this pillar to move up.`,
   cpChartTitle: 'Scores of the four digital literacy pillars',
   cpChartDesc: (parts: string) => `Each pillar's score on a 1 to 5 scale, with the level bands Pemula, Dasar, Berkembang, Cakap and Mahir. ${parts}`,
   cpTableShow: 'Show the numbers as a table',
@@ -29,7 +30,8 @@ export const en_capaian: typeof id_capaian = {
   cpColScore: 'Score',
   cpColLevel: 'Level',
   cpColParts: 'Quiz · Tasks · Lessons',
-  cpPartsNote: 'Quiz = questions right on your first answer, Tasks = tasks approved, Lessons = lessons completed (in percent). Score = 1 + 4 × (0.45 × Quiz + 0.40 × Tasks + 0.15 × Lessons).',
+  cpPartsNote:
+    'Quiz = questions right on your first answer, Tasks = tasks approved, Lessons = lessons completed (in percent). Score = 1 + 4 × (0.45 × Quiz + 0.40 × Tasks + 0.15 × Lessons).',
   cpStepsTitle: 'Next steps',
   cpDo_task: (title: string) => `Complete the task «${title}»`,
   cpDo_taskRedo: (title: string) => `Fix the task «${title}» as your mentor noted`,
@@ -92,7 +94,8 @@ export const en_capaian: typeof id_capaian = {
   cpSeeCapaian: 'See achievement',
   cpTestNone: 'This module has no pre-test or post-test yet.',
   cpPreDone: 'You already took this module’s pre-test. It is taken once.',
-  cpPreTooLate: 'The pre-test is closed because you have finished a lesson of this module. The pre-test measures what you can do before learning, so it can only be taken before any lesson is complete.',
+  cpPreTooLate:
+    'The pre-test is closed because you have finished a lesson of this module. The pre-test measures what you can do before learning, so it can only be taken before any lesson is complete.',
   cpTestCounting: (score: number, max: number) => `Score that counts: ${score} of ${max} (first answers; this test is taken once)`,
   cpNextLesson: (title: string) => `Continue with the lesson: ${title}`,
   cpOpenPost: 'Take the post-test',
@@ -182,13 +185,15 @@ export const en_capaian: typeof id_capaian = {
   cpCertQrLabel: 'QR code to the certificate check page',
   cpCertPrintHint: 'To print or save as PDF: open the browser menu (⋮), choose Share, then Print. Paper size A4.',
   cpCertShare: 'Share on WhatsApp',
-  cpCertShareText: (name: string, module: string, url: string) => `${name} completed the module "${module}" in Melek, the digital literacy programme for Sidoarjo's small businesses. Check the certificate: ${url}`,
+  cpCertShareText: (name: string, module: string, url: string) =>
+    `${name} completed the module "${module}" in Melek, the digital literacy programme for Sidoarjo's small businesses. Check the certificate: ${url}`,
   cpCertIssuer: 'Melek · Digital literacy programme for Sidoarjo’s small businesses',
   cpCertNotFoundTitle: 'Certificate not found',
   cpCertNotFoundBody: 'There is no certificate with this code that you may open. The code may be mistyped, or the certificate was revoked.',
   cpCertRevoked: 'This certificate was revoked and is no longer valid.',
   cpCertsTitle: 'Your certificates',
-  cpCertsNone: 'No certificate yet. A certificate is issued automatically once every lesson of a module is complete, each first quiz attempt is at least 70 % and every task is approved by your mentor.',
+  cpCertsNone:
+    'No certificate yet. A certificate is issued automatically once every lesson of a module is complete, each first quiz attempt is at least 70 % and every task is approved by your mentor.',
   cpCertOpen: (module: string) => `Certificate ${module}`,
   cpCertWaiting: 'This module’s certificate is issued after:',
   cpCertWaitLessons: (n: number) => `${n} more lesson(s) completed`,

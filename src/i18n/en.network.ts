@@ -112,7 +112,8 @@ export const en_network: typeof id_network = {
   netRequestAnswered: 'This request has already been answered.',
 
   netPartnerTitle: 'Partnerships with Melek sellers',
-  netPartnerIntro: 'Record a partnership with a seller from the Melek network. Your partner confirms it, and then it counts as a partner-confirmed partnership.',
+  netPartnerIntro:
+    'Record a partnership with a seller from the Melek network. Your partner confirms it, and then it counts as a partner-confirmed partnership.',
   netPartnerOutside: 'Partnerships with others outside Melek (shops, cooperatives, marketplaces) are recorded on the My business page.',
   netPartnerOutsideLink: 'Record a partnership outside Melek',
   netPartnerLabel: 'Seller',
@@ -144,7 +145,8 @@ export const en_network: typeof id_network = {
   netHiddenSeller: 'A Melek seller (profile not visible)',
 
   netPromoTitle: 'Joint promotion',
-  netPromoIntro: (max: number) => `Pick up to ${max} sellers who agreed to joint promotion. Melek writes one WhatsApp message with their names, products and catalog links, ready to share in a group.`,
+  netPromoIntro: (max: number) =>
+    `Pick up to ${max} sellers who agreed to joint promotion. Melek writes one WhatsApp message with their names, products and catalog links, ready to share in a group.`,
   netPromoPickLabel: (max: number) => `Sellers to include (at most ${max})`,
   netPromoMine: 'My own business',
   netPromoNoneEligible: 'No sellers visible to you have agreed to joint promotion yet.',
@@ -158,11 +160,13 @@ export const en_network: typeof id_network = {
   netPromoNotOptedIn: 'A seller you chose has not agreed to joint promotion or is not in your network. Choose from the list.',
   netPromoUnknown: 'Choice not recognised. Choose from the list.',
   netPromoGone: 'This promotion was not found.',
-  netPromoDropped: (n: number) => `${n} seller${n === 1 ? ' is' : 's are'} no longer visible or no longer agree to joint promotion, so they were left out of the message.`,
+  netPromoDropped: (n: number) =>
+    `${n} seller${n === 1 ? ' is' : 's are'} no longer visible or no longer agree to joint promotion, so they were left out of the message.`,
 
   netViewTitleMentor: "Your learners' network",
   netViewTitleTrainer: 'Sellers’ partnership network',
-  netViewIntro: 'Visible profiles and partnerships between sellers per cohort. Business names are shown only for profiles you may see; others are unnamed dots.',
+  netViewIntro:
+    'Visible profiles and partnerships between sellers per cohort. Business names are shown only for profiles you may see; others are unnamed dots.',
   netViewCohortsTitle: 'Per cohort',
   netViewColCohort: 'Cohort',
   netViewColSellers: 'Learners',

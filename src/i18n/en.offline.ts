@@ -5,7 +5,8 @@ export const en_offline: typeof id_offline = {
   offModuleLessons: 'Lessons in this module',
   offModuleOpen: 'Open module',
   offSaveTitle: 'Save for offline',
-  offSaveIntro: 'Save this module on your phone while you have Wi-Fi, then read it with no signal. Answers you send while offline are kept on the phone and sent when you are online.',
+  offSaveIntro:
+    'Save this module on your phone while you have Wi-Fi, then read it with no signal. Answers you send while offline are kept on the phone and sent when you are online.',
   offSaveSize: (kb: number) => `± ${kb} KB`,
   offSaveSizeLabel: 'Estimated mobile data used to save this module:',
   offSaveButton: 'Save for offline',
@@ -21,7 +22,8 @@ export const en_offline: typeof id_offline = {
   offErrServer: 'Saving failed. Try again in a moment.',
   offErrUnsupported: 'This browser cannot save lessons. Use an up-to-date Chrome.',
   offNeedsJs: 'Saving for offline needs JavaScript. All lessons can still be read online.',
-  offH5pOnline: (n: number) => `${n} interactive ${n === 1 ? 'activity' : 'activities'} in this module ${n === 1 ? 'is' : 'are'} not saved: ${n === 1 ? 'it needs' : 'they need'} the internet.`,
+  offH5pOnline: (n: number) =>
+    `${n} interactive ${n === 1 ? 'activity' : 'activities'} in this module ${n === 1 ? 'is' : 'are'} not saved: ${n === 1 ? 'it needs' : 'they need'} the internet.`,
   offSavedListLink: 'See saved modules',
 
   offPageTitle: 'Modules saved on this phone',

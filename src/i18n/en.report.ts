@@ -21,7 +21,7 @@ export const en_report: typeof id_report = {
   // item analysis (/trainer/reports/soal)
   repItemsLink: 'Item analysis',
   repItemsTitle: 'Item analysis',
-  repItemsIntro: 'Every lesson-quiz and pre/post item, computed from each learner\'s first answer. Items that need a look come first.',
+  repItemsIntro: "Every lesson-quiz and pre/post item, computed from each learner's first answer. Items that need a look come first.",
   repItemsCsv: 'Download the item analysis CSV',
   repItemsWhereLesson: (title: string) => `Lesson quiz: ${title}`,
   repItemsWhereForm: (title: string, form: string) => `Pre/post test ${title}, form ${form}`,
@@ -36,20 +36,22 @@ export const en_report: typeof id_report = {
   repFlag_notDiscriminating: 'Does not discriminate: strong and weak learners are about equally likely to be right.',
   repFlag_negative: 'Negative discrimination: strong learners are wrong more often. Check the key.',
   repFlag_unusedDistractor: 'A wrong option nobody picks: replace it with a more plausible one.',
-  repAlphaTitle: 'Consistency of the self-assessment scale (Cronbach\'s alpha)',
+  repAlphaTitle: "Consistency of the self-assessment scale (Cronbach's alpha)",
   repAlphaLine: (timepoint: string, n: number, alpha: string) => `${timepoint}: ${alpha} (${n} learners)`,
   repAlphaNotEnough: (timepoint: string, n: number) => `${timepoint}: not enough data (${n} learners; at least 30 needed)`,
   repAlphaHint: 'An alpha of 0.70 or more means the ten statements measure the same thing consistently enough.',
   repTimepointPre: 'Start',
   repTimepointPost: 'End',
   repMentorsTitle: 'How mentors review tasks',
-  repMentorsNote: 'Per reviewer: tasks reviewed, the share approved, the median time from submission to review, and approvals given less than a minute after opening the form.',
+  repMentorsNote:
+    'Per reviewer: tasks reviewed, the share approved, the median time from submission to review, and approvals given less than a minute after opening the form.',
   repMentorsNone: 'No task has been reviewed yet.',
-  repMentorLine: (n: number, rate: string, minutes: string, quick: number) => `${n} reviewed, ${rate} approved, median ${minutes} minutes to review, ${quick} approved within a minute`,
+  repMentorLine: (n: number, rate: string, minutes: string, quick: number) =>
+    `${n} reviewed, ${rate} approved, median ${minutes} minutes to review, ${quick} approved within a minute`,
   repMentorNotEnough: 'Not enough data (fewer than 10 reviews), so the pattern is not judged.',
   repMentorFlag_approvesAll: 'Approves almost everything (95 % or more): check that the reviews are real.',
   repMentorFlag_quickApprovals: 'More than half of the approvals were given less than a minute after opening the form.',
-  repMentorFlag_outlierRate: 'The approval rate is far (25 points or more) from the other mentors\'.',
+  repMentorFlag_outlierRate: "The approval rate is far (25 points or more) from the other mentors'.",
 
   // indicator per pillar
   repIndicatorTitle: 'Digital literacy achievement indicator per pillar',
@@ -58,8 +60,10 @@ export const en_report: typeof id_report = {
   repColN: 'n',
   repColMean: 'Mean',
   repColMedian: 'Median',
-  repExplainSd: 'SD (standard deviation) shows how far learners\' scores spread from the mean: small means their scores are alike, large means some are far above and some far below.',
-  repExplainGain: 'Normalized gain (g) compares the pre-test and the post-test: how much of the score that could still rise actually rose. g = 0.5 means half the distance to a full score was closed. Below 0.3 is low, 0.3–0.7 medium, above 0.7 high.',
+  repExplainSd:
+    "SD (standard deviation) shows how far learners' scores spread from the mean: small means their scores are alike, large means some are far above and some far below.",
+  repExplainGain:
+    'Normalized gain (g) compares the pre-test and the post-test: how much of the score that could still rise actually rose. g = 0.5 means half the distance to a full score was closed. Below 0.3 is low, 0.3–0.7 medium, above 0.7 high.',
   repColSd: 'SD',
   repColCakap: '≥ Cakap',
   repColNoData: 'Not enough data',

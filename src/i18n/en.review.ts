@@ -17,7 +17,7 @@ export const en_review: typeof id_review = {
   rvOpenLesson: 'Read the lesson again',
   rvItemUnknown: 'This question does not exist. Go back to the quick review and choose a question shown there.',
   rvNotDue: 'This question is not up for review (you may have answered it already). Open the quick review again for the next one.',
-  rvOptionUnknown: 'That answer is not one of this question\'s options. Tap one of the options shown.',
+  rvOptionUnknown: "That answer is not one of this question's options. Tap one of the options shown.",
   rvItemChanged: 'A trainer has just changed this question. Open the quick review again to see the new version.',
   rvTooLarge: 'What was sent is too large. Tap just one answer.',
   rvLearnersOnly: 'The quick review is for learners only.',

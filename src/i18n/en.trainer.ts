@@ -3,7 +3,8 @@ import type { id_trainer } from './id.trainer';
 /** English strings of the trainer area (spread into en.ts). */
 export const en_trainer: typeof id_trainer = {
   trUnassignedTitle: (n: number) => `Learners without a mentor (${n})`,
-  trUnassignedBody: 'These learners joined with the cohort code while their cohort had no mentor. One tap assigns the mentor with the fewest learners; you can still change it below.',
+  trUnassignedBody:
+    'These learners joined with the cohort code while their cohort had no mentor. One tap assigns the mentor with the fewest learners; you can still change it below.',
   trAssignTo: (mentor: string, n: number) => `Assign to ${mentor} (${n} learners)`,
   trImportReady: (n: number) => `Import the ${n} rows that are ready`,
   trImportReadyHint: 'The checked file is kept on the server for 30 minutes: no need to choose it again. Refused rows are skipped.',

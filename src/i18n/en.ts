@@ -37,8 +37,7 @@ export const en: Dictionary = {
   passwordLabel: 'Password',
   loginButton: 'Log in',
   loginFailed: 'Wrong phone number or password. Please try again. No password yet, or forgot it? Ask your mentor for a new link.',
-  loginTooMany: (minutes: number) =>
-    `Too many wrong attempts. Wait ${minutes} minutes, then try again. Forgot your password? Ask your mentor for a new link.`,
+  loginTooMany: (minutes: number) => `Too many wrong attempts. Wait ${minutes} minutes, then try again. Forgot your password? Ask your mentor for a new link.`,
   loginForgot: 'Forgot your password? Ask your mentor to send you a new link on WhatsApp.',
   noAccount: 'No account yet?',
 
@@ -110,8 +109,10 @@ export const en: Dictionary = {
   serverError: 'Sorry, something went wrong on the server. Please try again in a moment.',
   badRequest: 'This address cannot be read. Check the link.',
   bodyTooLarge: 'What was sent is too large for this page. Send less, then try again.',
-  storageFull: 'The server’s storage is full, so what you sent has not been saved yet. Please try again in a few minutes; learning progress not yet sent stays safe on your phone.',
-  storageReadOnly: 'The server cannot save data right now, so what you sent has not been saved yet. Please try again in a few minutes; learning progress not yet sent stays safe on your phone.',
+  storageFull:
+    'The server’s storage is full, so what you sent has not been saved yet. Please try again in a few minutes; learning progress not yet sent stays safe on your phone.',
+  storageReadOnly:
+    'The server cannot save data right now, so what you sent has not been saved yet. Please try again in a few minutes; learning progress not yet sent stays safe on your phone.',
   storageRetry: 'Try again',
 
   greeting: (name: string) => `Hello, ${name}!`,
@@ -186,7 +187,8 @@ export const en: Dictionary = {
   quizUnknownOption: 'The option sent does not exist in this question. Reload the page and choose again.',
   quizPositionIndex: 'The answer was sent as a position number, not as an option. Reload the page and choose again.',
   quizWrongForm: 'These answers are for the other form of the test, not the one you were given. Reload the page and answer the questions shown.',
-  quizItemChanged: 'A trainer changed this question after the page was opened, so the old answer cannot be graded. Open the lesson again and answer again. The old answer stays saved on the phone.',
+  quizItemChanged:
+    'A trainer changed this question after the page was opened, so the old answer cannot be graded. Open the lesson again and answer again. The old answer stays saved on the phone.',
   quizCounting: (score: number, max: number) => `Score that counts: ${score} of ${max} (first answers)`,
   quizLastResult: 'This is your last result in this quiz.',
   quizRetryNote: 'Try again to practise. The score that counts does not change: it stays your first answers.',
@@ -204,7 +206,8 @@ export const en: Dictionary = {
   taskLinkLabel: 'Link (for example your WhatsApp catalog link)',
   taskSubmit: 'Send to my mentor',
   taskSent: 'Task sent. Your mentor will check it.',
-  taskSentNoMentor: 'Task sent and saved. You do not have a mentor yet: the trainer sees you in the list of learners without a mentor and will choose one to check it.',
+  taskSentNoMentor:
+    'Task sent and saved. You do not have a mentor yet: the trainer sees you in the list of learners without a mentor and will choose one to check it.',
   taskTextEmpty: 'First write what you have done.',
   taskTextLong: 'The text is too long (at most 2,000 characters). Please shorten it.',
   taskLinkInvalid: 'The link must start with http:// or https://.',
@@ -213,7 +216,7 @@ export const en: Dictionary = {
   taskStatus_submitted: 'Waiting for your mentor to check',
   taskStatus_approved: 'Approved by your mentor',
   taskStatus_needs_work: 'Needs some work',
-  taskFeedback: 'Mentor\'s note:',
+  taskFeedback: "Mentor's note:",
   taskYourAnswer: 'What you sent:',
   taskResubmit: 'Send an improved version',
   markDone: 'Done',
@@ -230,7 +233,8 @@ export const en: Dictionary = {
   continueStart: 'Start learning',
   continueOpen: 'Open lesson',
   homePretestSkip: 'Skip the pre-test',
-  homePretestClosed: (module: string) => `The pre-test of ${module} is closed because you have finished a lesson of this module. The pre-test measures what you can do before learning.`,
+  homePretestClosed: (module: string) =>
+    `The pre-test of ${module} is closed because you have finished a lesson of this module. The pre-test measures what you can do before learning.`,
   allDone: 'You have finished every lesson. Amazing!',
   modulesTitle: 'Modules',
   lessonsDone: (done: number, total: number) => `${done} of ${total} lessons done`,
@@ -242,7 +246,7 @@ export const en: Dictionary = {
   progressLabel: 'Progress',
   eventMalformed: 'Progress data not recognised.',
   eventUnknownLesson: 'Lesson not found.',
-  eventFuture: 'The event time is in the future. Check the phone\'s clock.',
+  eventFuture: "The event time is in the future. Check the phone's clock.",
   eventTooOld: 'The event time is too old.',
   eventOtherUser: 'This data belongs to another account and was not sent.',
   eventBadData: 'The event data is not valid.',
@@ -255,7 +259,8 @@ export const en: Dictionary = {
   accountTitle: 'My account and data',
   consentGiven: (date: string) => `You agreed to data storage on ${date}.`,
   dataSaverTitle: 'Data saver',
-  dataSaverBody: 'With data saver on, Melek downloads nothing by itself: the offline app is not installed automatically (only when you tap "Save for offline"), the Listen and Share buttons are left out, and interactive activities load only when you tap "Load".',
+  dataSaverBody:
+    'With data saver on, Melek downloads nothing by itself: the offline app is not installed automatically (only when you tap "Save for offline"), the Listen and Share buttons are left out, and interactive activities load only when you tap "Load".',
   dataSaverSaves: (kb: number) => `Saves about ${kb} KB of mobile data on a new phone and every time Melek is updated.`,
   dataSaverStateOn: 'Data saver: on',
   dataSaverStateOff: 'Data saver: off',
@@ -263,10 +268,12 @@ export const en: Dictionary = {
   dataSaverTurnOff: 'Turn data saver off',
   dataSaverSaved: 'Data saver setting saved.',
   dataDownloadTitle: 'Download my data',
-  dataDownloadBody: 'One file with all your data in Melek: profile, learning progress, quiz answers, tasks, mentor notes on tasks, self-assessments and certificates.',
+  dataDownloadBody:
+    'One file with all your data in Melek: profile, learning progress, quiz answers, tasks, mentor notes on tasks, self-assessments and certificates.',
   dataDownload: 'Download my data (JSON)',
   deleteTitle: 'Delete account',
-  deleteBody: 'Your name, phone number, business details and what you wrote will be erased, and you cannot log in again. Anonymous learning numbers stay in program reports. This cannot be undone.',
+  deleteBody:
+    'Your name, phone number, business details and what you wrote will be erased, and you cannot log in again. Anonymous learning numbers stay in program reports. This cannot be undone.',
   deleteConfirmLabel: (word: string) => `Type ${word} to confirm`,
   deleteButton: 'Delete my account',
   deleteConfirm: 'Type HAPUS in capital letters to confirm.',

@@ -21,7 +21,8 @@ export const id_capaian = {
   cpNoData_fewQuizItems: 'Materi pilar ini belum punya cukup soal kuis (minimal 5), jadi skornya belum bisa dihitung.',
   cpNoData_noTask: 'Materi pilar ini belum punya tugas praktik, jadi skornya belum bisa dihitung.',
   cpCapped: (cap: string) => `Skor paling tinggi ${cap} sampai ada tugas pilar ini yang disetujui pendamping.`,
-  cpHeldByTask: (level: string, cap: string) => `Pilar ini tertahan di level ${level} karena belum ada tugas praktik yang disetujui pendamping. Tanpa tugas yang disetujui, skor paling tinggi ${cap}. Kirim tugas pilar ini supaya naik level.`,
+  cpHeldByTask: (level: string, cap: string) =>
+    `Pilar ini tertahan di level ${level} karena belum ada tugas praktik yang disetujui pendamping. Tanpa tugas yang disetujui, skor paling tinggi ${cap}. Kirim tugas pilar ini supaya naik level.`,
   cpChartTitle: 'Skor empat pilar literasi digital',
   cpChartDesc: (parts: string) => `Skor setiap pilar pada skala 1 sampai 5, dengan batas tingkat Pemula, Dasar, Berkembang, Cakap, dan Mahir. ${parts}`,
   cpTableShow: 'Lihat angka dalam tabel',
@@ -29,7 +30,8 @@ export const id_capaian = {
   cpColScore: 'Skor',
   cpColLevel: 'Tingkat',
   cpColParts: 'Kuis · Tugas · Pelajaran',
-  cpPartsNote: 'Kuis = soal yang benar pada jawaban pertama Anda, Tugas = tugas yang disetujui, Pelajaran = pelajaran selesai (dalam persen). Skor = 1 + 4 × (0,45 × Kuis + 0,40 × Tugas + 0,15 × Pelajaran).',
+  cpPartsNote:
+    'Kuis = soal yang benar pada jawaban pertama Anda, Tugas = tugas yang disetujui, Pelajaran = pelajaran selesai (dalam persen). Skor = 1 + 4 × (0,45 × Kuis + 0,40 × Tugas + 0,15 × Pelajaran).',
   cpStepsTitle: 'Langkah berikutnya',
   cpDo_task: (title: string) => `Selesaikan tugas «${title}»`,
   cpDo_taskRedo: (title: string) => `Perbaiki tugas «${title}» sesuai catatan pendamping`,
@@ -96,7 +98,8 @@ export const id_capaian = {
   cpSeeCapaian: 'Lihat capaian',
   cpTestNone: 'Modul ini belum punya tes awal dan tes akhir.',
   cpPreDone: 'Tes awal modul ini sudah Anda kerjakan. Tes awal hanya sekali.',
-  cpPreTooLate: 'Tes awal sudah ditutup karena Anda sudah menyelesaikan pelajaran di modul ini. Tes awal mengukur kemampuan sebelum belajar, jadi hanya bisa dikerjakan sebelum ada pelajaran yang selesai.',
+  cpPreTooLate:
+    'Tes awal sudah ditutup karena Anda sudah menyelesaikan pelajaran di modul ini. Tes awal mengukur kemampuan sebelum belajar, jadi hanya bisa dikerjakan sebelum ada pelajaran yang selesai.',
   cpTestCounting: (score: number, max: number) => `Nilai yang dihitung: ${score} dari ${max} (jawaban pertama; tes ini hanya sekali)`,
   cpNextLesson: (title: string) => `Lanjut ke pelajaran: ${title}`,
   cpOpenPost: 'Kerjakan tes akhir',
@@ -189,13 +192,15 @@ export const id_capaian = {
   cpCertQrLabel: 'Kode QR menuju halaman pemeriksaan sertifikat',
   cpCertPrintHint: 'Untuk mencetak atau menyimpan sebagai PDF: buka menu browser (⋮), pilih Bagikan, lalu Cetak. Ukuran kertas A4.',
   cpCertShare: 'Bagikan ke WhatsApp',
-  cpCertShareText: (name: string, module: string, url: string) => `${name} sudah menyelesaikan modul "${module}" di Melek, program literasi digital UMKM Sidoarjo. Cek keaslian sertifikatnya: ${url}`,
+  cpCertShareText: (name: string, module: string, url: string) =>
+    `${name} sudah menyelesaikan modul "${module}" di Melek, program literasi digital UMKM Sidoarjo. Cek keaslian sertifikatnya: ${url}`,
   cpCertIssuer: 'Melek · Program literasi digital UMKM Sidoarjo',
   cpCertNotFoundTitle: 'Sertifikat tidak ditemukan',
   cpCertNotFoundBody: 'Tidak ada sertifikat dengan kode ini yang boleh Anda buka. Mungkin kodenya salah ketik, atau sertifikatnya sudah dicabut.',
   cpCertRevoked: 'Sertifikat ini sudah dicabut dan tidak berlaku lagi.',
   cpCertsTitle: 'Sertifikat Anda',
-  cpCertsNone: 'Belum ada sertifikat. Sertifikat terbit otomatis setelah semua pelajaran sebuah modul selesai, nilai kuis percobaan pertama minimal 70 %, dan semua tugasnya disetujui pendamping.',
+  cpCertsNone:
+    'Belum ada sertifikat. Sertifikat terbit otomatis setelah semua pelajaran sebuah modul selesai, nilai kuis percobaan pertama minimal 70 %, dan semua tugasnya disetujui pendamping.',
   cpCertOpen: (module: string) => `Sertifikat ${module}`,
   cpCertWaiting: 'Sertifikat modul ini terbit setelah:',
   cpCertWaitLessons: (n: number) => `${n} pelajaran lagi selesai`,

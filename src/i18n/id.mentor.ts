@@ -46,7 +46,8 @@ export const id_mentor = {
   reviewRubricLegend: 'Mutu pekerjaan:',
   reviewRubricLevel: (level: number) => ['', '1 – belum terlihat', '2 – sebagian', '3 – sesuai', '4 – sangat baik'][level] ?? String(level),
   reviewChecksSeen: (seen: number, total: number) => `${seen} dari ${total} pemeriksaan dicentang`,
-  reviewChecksMissing: 'Untuk menyetujui, centang semua hal yang sudah Anda periksa. Kalau ada yang belum terlihat, pilih "Perlu diperbaiki" dan tulis catatannya.',
+  reviewChecksMissing:
+    'Untuk menyetujui, centang semua hal yang sudah Anda periksa. Kalau ada yang belum terlihat, pilih "Perlu diperbaiki" dan tulis catatannya.',
   reviewChecksUnknown: 'Daftar pemeriksaan tidak dikenali. Muat ulang halaman, lalu coba lagi.',
   reviewRubricNeeded: 'Untuk menyetujui, pilih mutu pekerjaannya (1 sampai 4).',
   reviewRubric: 'Mutu pekerjaan harus 1, 2, 3, atau 4.',

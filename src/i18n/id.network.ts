@@ -36,7 +36,8 @@ export const id_network = {
 
   // profile page
   netProfileTitle: 'Profil usaha saya',
-  netProfileIntro: 'Profil ini membantu penjual Melek lain menemukan Anda. Anda yang memilih siapa yang boleh melihatnya, dan bisa mengubah atau menyembunyikannya kapan saja.',
+  netProfileIntro:
+    'Profil ini membantu penjual Melek lain menemukan Anda. Anda yang memilih siapa yang boleh melihatnya, dan bisa mengubah atau menyembunyikannya kapan saja.',
   netProfileSaved: 'Profil usaha tersimpan.',
   netProfileHiddenNow: 'Profil Anda sekarang disembunyikan. Tidak ada yang bisa melihatnya.',
   netProfileDeleted: 'Profil usaha Anda sudah dihapus.',
@@ -117,7 +118,8 @@ export const id_network = {
 
   // log partnership
   netPartnerTitle: 'Kerja sama dengan penjual Melek',
-  netPartnerIntro: 'Catat kerja sama dengan penjual dari jaringan Melek. Mitra Anda akan mengonfirmasi, lalu kerja sama ini dihitung sebagai kerja sama yang dikonfirmasi mitra.',
+  netPartnerIntro:
+    'Catat kerja sama dengan penjual dari jaringan Melek. Mitra Anda akan mengonfirmasi, lalu kerja sama ini dihitung sebagai kerja sama yang dikonfirmasi mitra.',
   netPartnerOutside: 'Kerja sama dengan pihak di luar Melek (toko, koperasi, marketplace) dicatat di halaman Usaha saya.',
   netPartnerOutsideLink: 'Catat kerja sama di luar Melek',
   netPartnerLabel: 'Penjual',
@@ -135,7 +137,8 @@ export const id_network = {
   netDateEmpty: 'Isi tanggal mulai kerja sama.',
   netDateFuture: 'Tanggal ini belum terjadi. Isi tanggal hari ini atau sebelumnya.',
   netDateEarly: 'Tanggal ini sebelum Anda ikut program. Catat hanya kerja sama sejak Anda mendaftar.',
-  netOwnProfileNeeded: 'Mitra Anda belum bisa melihat profil usaha Anda, jadi tidak bisa mengenali permintaan ini. Buat profil dan tampilkan untuk mereka dulu.',
+  netOwnProfileNeeded:
+    'Mitra Anda belum bisa melihat profil usaha Anda, jadi tidak bisa mengenali permintaan ini. Buat profil dan tampilkan untuk mereka dulu.',
   netDuplicatePending: 'Kerja sama jenis ini dengan penjual ini sudah tercatat dan masih menunggu konfirmasi.',
   netDuplicateConfirmed: 'Kerja sama jenis ini dengan penjual ini sudah tercatat dan dikonfirmasi.',
   netMineTitle: 'Kerja sama yang sudah dicatat',
@@ -150,7 +153,8 @@ export const id_network = {
 
   // promo
   netPromoTitle: 'Promo Bersama',
-  netPromoIntro: (max: number) => `Pilih sampai ${max} penjual yang bersedia promosi bersama. Melek menyusun satu pesan WhatsApp berisi nama, produk, dan tautan katalog mereka, siap dibagikan ke grup.`,
+  netPromoIntro: (max: number) =>
+    `Pilih sampai ${max} penjual yang bersedia promosi bersama. Melek menyusun satu pesan WhatsApp berisi nama, produk, dan tautan katalog mereka, siap dibagikan ke grup.`,
   netPromoPickLabel: (max: number) => `Penjual yang ikut (paling banyak ${max})`,
   netPromoMine: 'Usaha saya sendiri',
   netPromoNoneEligible: 'Belum ada penjual yang bersedia promosi bersama dan terlihat oleh Anda.',
@@ -169,7 +173,8 @@ export const id_network = {
   // network view (mentor, trainer)
   netViewTitleMentor: 'Jaringan peserta dampingan',
   netViewTitleTrainer: 'Jaringan kerja sama penjual',
-  netViewIntro: 'Profil yang terlihat dan kerja sama antarpenjual per kelas. Nama usaha hanya tampil untuk profil yang boleh Anda lihat; yang lain tampil sebagai titik tanpa nama.',
+  netViewIntro:
+    'Profil yang terlihat dan kerja sama antarpenjual per kelas. Nama usaha hanya tampil untuk profil yang boleh Anda lihat; yang lain tampil sebagai titik tanpa nama.',
   netViewCohortsTitle: 'Per kelas',
   netViewColCohort: 'Kelas',
   netViewColSellers: 'Peserta',
@@ -181,7 +186,8 @@ export const id_network = {
   netViewShow: 'Tampilkan',
   netViewNoCohorts: 'Belum ada kelas dengan peserta yang Anda dampingi.',
   netViewMonthsTitle: 'Kerja sama baru per bulan, per jenis',
-  netViewMonthsNote: 'Kerja sama yang dicatat sendiri (dengan pihak di luar Melek) dan kerja sama antarpenjual yang sudah dikonfirmasi mitra, menurut tanggal mulai.',
+  netViewMonthsNote:
+    'Kerja sama yang dicatat sendiri (dengan pihak di luar Melek) dan kerja sama antarpenjual yang sudah dikonfirmasi mitra, menurut tanggal mulai.',
   netViewMonthsNone: 'Belum ada kerja sama yang tercatat di kelas ini.',
   netViewColType: 'Jenis',
   netViewColTotal: 'Jumlah',

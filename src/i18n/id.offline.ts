@@ -19,7 +19,8 @@ export const id_offline = {
   offRemove: 'Hapus dari HP',
   offRemoved: 'Modul dihapus dari HP.',
   offOutdated: 'Ada versi baru modul ini. Tekan Perbarui saat ada Wi-Fi.',
-  offErrQuota: 'Ruang penyimpanan HP tidak cukup, jadi modul ini tidak disimpan. Hapus modul lain di "Modul tersimpan" atau kosongkan ruang HP, lalu coba lagi.',
+  offErrQuota:
+    'Ruang penyimpanan HP tidak cukup, jadi modul ini tidak disimpan. Hapus modul lain di "Modul tersimpan" atau kosongkan ruang HP, lalu coba lagi.',
   offErrOffline: 'Sambungan terputus saat menyimpan, jadi modul ini tidak disimpan. Coba lagi saat sinyal bagus.',
   offErrAuth: 'Anda perlu masuk lagi sebelum menyimpan.',
   offErrServer: 'Gagal menyimpan. Coba lagi sebentar lagi.',

@@ -41,9 +41,11 @@ export const id_report = {
   repTimepointPre: 'Awal',
   repTimepointPost: 'Akhir',
   repMentorsTitle: 'Cara pendamping memeriksa tugas',
-  repMentorsNote: 'Per pemeriksa: jumlah tugas yang diperiksa, persentase yang disetujui, median waktu dari tugas dikirim sampai diperiksa, dan persetujuan yang diberikan kurang dari satu menit setelah formulir dibuka.',
+  repMentorsNote:
+    'Per pemeriksa: jumlah tugas yang diperiksa, persentase yang disetujui, median waktu dari tugas dikirim sampai diperiksa, dan persetujuan yang diberikan kurang dari satu menit setelah formulir dibuka.',
   repMentorsNone: 'Belum ada tugas yang diperiksa.',
-  repMentorLine: (n: number, rate: string, minutes: string, quick: number) => `${n} diperiksa, ${rate} disetujui, median ${minutes} menit sampai diperiksa, ${quick} disetujui dalam satu menit`,
+  repMentorLine: (n: number, rate: string, minutes: string, quick: number) =>
+    `${n} diperiksa, ${rate} disetujui, median ${minutes} menit sampai diperiksa, ${quick} disetujui dalam satu menit`,
   repMentorNotEnough: 'Belum cukup data (kurang dari 10 pemeriksaan), jadi polanya belum dinilai.',
   repMentorFlag_approvesAll: 'Hampir semua tugas disetujui (95 % atau lebih): periksa apakah pemeriksaannya sungguh-sungguh.',
   repMentorFlag_quickApprovals: 'Lebih dari separuh persetujuan diberikan kurang dari satu menit setelah formulir dibuka.',
@@ -56,8 +58,10 @@ export const id_report = {
   repColN: 'n',
   repColMean: 'Rata-rata',
   repColMedian: 'Median',
-  repExplainSd: 'Simp. baku (simpangan baku) menunjukkan seberapa jauh skor peserta tersebar dari rata-ratanya: kecil berarti skor mereka mirip, besar berarti ada yang jauh di atas dan ada yang jauh di bawah.',
-  repExplainGain: 'Peningkatan ternormalisasi (g) membandingkan tes awal dan tes akhir: berapa bagian dari nilai yang masih bisa naik benar-benar naik. g = 0,5 berarti separuh jarak ke nilai penuh tertutup. Di bawah 0,3 rendah, 0,3–0,7 sedang, di atas 0,7 tinggi.',
+  repExplainSd:
+    'Simp. baku (simpangan baku) menunjukkan seberapa jauh skor peserta tersebar dari rata-ratanya: kecil berarti skor mereka mirip, besar berarti ada yang jauh di atas dan ada yang jauh di bawah.',
+  repExplainGain:
+    'Peningkatan ternormalisasi (g) membandingkan tes awal dan tes akhir: berapa bagian dari nilai yang masih bisa naik benar-benar naik. g = 0,5 berarti separuh jarak ke nilai penuh tertutup. Di bawah 0,3 rendah, 0,3–0,7 sedang, di atas 0,7 tinggi.',
   repColSd: 'Simp. baku',
   repColCakap: '≥ Cakap',
   repColNoData: 'Belum cukup data',

@@ -2,7 +2,8 @@
 export const id_trainer = {
   // trainer home additions
   trUnassignedTitle: (n: number) => `Peserta tanpa pendamping (${n})`,
-  trUnassignedBody: 'Peserta ini bergabung dengan kode kelas saat kelasnya belum punya pendamping. Satu ketukan menugaskan pendamping yang paling sedikit pesertanya; Anda tetap bisa menggantinya di bawah.',
+  trUnassignedBody:
+    'Peserta ini bergabung dengan kode kelas saat kelasnya belum punya pendamping. Satu ketukan menugaskan pendamping yang paling sedikit pesertanya; Anda tetap bisa menggantinya di bawah.',
   trAssignTo: (mentor: string, n: number) => `Tugaskan ke ${mentor} (${n} peserta)`,
   trImportReady: (n: number) => `Impor ${n} baris yang siap`,
   trImportReadyHint: 'Berkas yang sudah diperiksa disimpan di server selama 30 menit: tidak perlu memilihnya lagi. Baris yang ditolak dilewati.',

@@ -117,8 +117,10 @@ export const id = {
   serverError: 'Maaf, terjadi kesalahan di server. Coba lagi sebentar lagi.',
   badRequest: 'Alamat ini tidak bisa dibaca. Periksa tautannya.',
   bodyTooLarge: 'Data yang dikirim terlalu besar untuk halaman ini. Kirim lebih sedikit, lalu coba lagi.',
-  storageFull: 'Penyimpanan server sedang penuh, jadi isian Anda belum tersimpan. Coba lagi beberapa menit lagi; kemajuan belajar yang belum terkirim tetap aman di HP Anda.',
-  storageReadOnly: 'Server sedang tidak bisa menyimpan data, jadi isian Anda belum tersimpan. Coba lagi beberapa menit lagi; kemajuan belajar yang belum terkirim tetap aman di HP Anda.',
+  storageFull:
+    'Penyimpanan server sedang penuh, jadi isian Anda belum tersimpan. Coba lagi beberapa menit lagi; kemajuan belajar yang belum terkirim tetap aman di HP Anda.',
+  storageReadOnly:
+    'Server sedang tidak bisa menyimpan data, jadi isian Anda belum tersimpan. Coba lagi beberapa menit lagi; kemajuan belajar yang belum terkirim tetap aman di HP Anda.',
   storageRetry: 'Coba lagi',
 
   // learner home
@@ -199,7 +201,8 @@ export const id = {
   quizUnknownOption: 'Pilihan yang dikirim tidak ada di soal ini. Muat ulang halaman, lalu pilih lagi.',
   quizPositionIndex: 'Jawaban dikirim sebagai nomor urut, bukan sebagai pilihan. Muat ulang halaman, lalu pilih lagi.',
   quizWrongForm: 'Jawaban ini untuk bentuk tes yang lain, bukan tes yang diberikan kepada Anda. Muat ulang halaman, lalu jawab soal yang tampil.',
-  quizItemChanged: 'Soal ini sudah diubah pelatih sejak halaman dibuka, jadi jawaban lama tidak bisa dinilai. Buka lagi pelajarannya, lalu jawab ulang. Jawaban lama tetap tersimpan di HP.',
+  quizItemChanged:
+    'Soal ini sudah diubah pelatih sejak halaman dibuka, jadi jawaban lama tidak bisa dinilai. Buka lagi pelajarannya, lalu jawab ulang. Jawaban lama tetap tersimpan di HP.',
   quizCounting: (score: number, max: number) => `Nilai yang dihitung: ${score} dari ${max} (jawaban pertama)`,
   quizLastResult: 'Ini hasil terakhir Anda di kuis ini.',
   quizRetryNote: 'Coba lagi untuk berlatih. Nilai yang dihitung tidak berubah: yang dihitung tetap jawaban pertama Anda.',
@@ -215,7 +218,8 @@ export const id = {
   taskLinkLabel: 'Tautan (misalnya tautan katalog WhatsApp Anda)',
   taskSubmit: 'Kirim ke pendamping',
   taskSent: 'Tugas terkirim. Pendamping akan memeriksanya.',
-  taskSentNoMentor: 'Tugas terkirim dan tersimpan. Anda belum punya pendamping: pelatih sudah melihat Anda di daftar peserta tanpa pendamping dan akan memilihkan pendamping yang memeriksanya.',
+  taskSentNoMentor:
+    'Tugas terkirim dan tersimpan. Anda belum punya pendamping: pelatih sudah melihat Anda di daftar peserta tanpa pendamping dan akan memilihkan pendamping yang memeriksanya.',
   taskTextEmpty: 'Tulis dulu apa yang sudah Anda kerjakan.',
   taskTextLong: 'Tulisan terlalu panjang (paling banyak 2.000 huruf). Singkatkan ya.',
   taskLinkInvalid: 'Tautan harus diawali http:// atau https://.',
@@ -241,7 +245,8 @@ export const id = {
   continueStart: 'Mulai belajar',
   continueOpen: 'Buka pelajaran',
   homePretestSkip: 'Lewati tes awal',
-  homePretestClosed: (module: string) => `Tes awal ${module} sudah ditutup karena Anda sudah menyelesaikan pelajaran di modul ini. Tes awal mengukur kemampuan sebelum belajar.`,
+  homePretestClosed: (module: string) =>
+    `Tes awal ${module} sudah ditutup karena Anda sudah menyelesaikan pelajaran di modul ini. Tes awal mengukur kemampuan sebelum belajar.`,
   allDone: 'Semua pelajaran sudah selesai. Luar biasa!',
   modulesTitle: 'Modul',
   lessonsDone: (done: number, total: number) => `${done} dari ${total} pelajaran selesai`,
@@ -266,7 +271,8 @@ export const id = {
   accountTitle: 'Akun dan data saya',
   consentGiven: (date: string) => `Anda menyetujui penyimpanan data pada ${date}.`,
   dataSaverTitle: 'Hemat kuota',
-  dataSaverBody: 'Saat hemat kuota menyala, Melek tidak mengunduh apa pun sendiri: aplikasi offline tidak dipasang otomatis (baru dipasang saat Anda menekan "Simpan untuk offline"), tombol Dengarkan dan Bagikan tidak dimuat, dan aktivitas interaktif hanya dimuat saat Anda menekan "Muat".',
+  dataSaverBody:
+    'Saat hemat kuota menyala, Melek tidak mengunduh apa pun sendiri: aplikasi offline tidak dipasang otomatis (baru dipasang saat Anda menekan "Simpan untuk offline"), tombol Dengarkan dan Bagikan tidak dimuat, dan aktivitas interaktif hanya dimuat saat Anda menekan "Muat".',
   dataSaverSaves: (kb: number) => `Menghemat ± ${kb} KB kuota internet di HP baru dan setiap kali Melek diperbarui.`,
   dataSaverStateOn: 'Hemat kuota: menyala',
   dataSaverStateOff: 'Hemat kuota: mati',
@@ -274,10 +280,12 @@ export const id = {
   dataSaverTurnOff: 'Matikan hemat kuota',
   dataSaverSaved: 'Pengaturan hemat kuota disimpan.',
   dataDownloadTitle: 'Unduh data saya',
-  dataDownloadBody: 'Satu berkas berisi semua data Anda di Melek: profil, kemajuan belajar, jawaban kuis, tugas, catatan pendamping untuk tugas, penilaian diri, dan sertifikat.',
+  dataDownloadBody:
+    'Satu berkas berisi semua data Anda di Melek: profil, kemajuan belajar, jawaban kuis, tugas, catatan pendamping untuk tugas, penilaian diri, dan sertifikat.',
   dataDownload: 'Unduh data saya (JSON)',
   deleteTitle: 'Hapus akun',
-  deleteBody: 'Nama, nomor HP, data usaha, dan tulisan Anda akan dihapus, dan Anda tidak bisa masuk lagi. Angka belajar tanpa nama tetap dipakai untuk laporan program. Ini tidak bisa dibatalkan.',
+  deleteBody:
+    'Nama, nomor HP, data usaha, dan tulisan Anda akan dihapus, dan Anda tidak bisa masuk lagi. Angka belajar tanpa nama tetap dipakai untuk laporan program. Ini tidak bisa dibatalkan.',
   deleteConfirmLabel: (word: string) => `Ketik ${word} untuk memastikan`,
   deleteButton: 'Hapus akun saya',
   deleteConfirm: 'Ketik HAPUS dengan huruf besar untuk memastikan.',

@@ -9,7 +9,13 @@ export function formatDate(at: number, locale: 'id' | 'en' = 'id'): string {
 }
 
 export function formatDateTime(at: number, locale: 'id' | 'en' = 'id'): string {
-  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: TIME_ZONE }).format(at);
+  return new Intl.DateTimeFormat(locale === 'id' ? 'id-ID' : 'en-GB', {
+    day: 'numeric',
+    month: 'short',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone: TIME_ZONE,
+  }).format(at);
 }
 
 /** "hari ini", "kemarin", "3 hari lalu" — in WIB calendar days, as on the trainer's cohort page. */

@@ -11,11 +11,7 @@ export type MessageKey = { [K in keyof Dictionary]: Dictionary[K] extends string
 
 /** Form fields arrive as strings (or are missing); everything is trimmed and length-capped. */
 export const text = (max: number, emptyKey: MessageKey = 'fieldEmpty') =>
-  z
-    .string({ required_error: emptyKey, invalid_type_error: emptyKey })
-    .trim()
-    .min(1, emptyKey)
-    .max(max, 'textLong');
+  z.string({ required_error: emptyKey, invalid_type_error: emptyKey }).trim().min(1, emptyKey).max(max, 'textLong');
 
 export const optionalText = (max: number) =>
   z
@@ -25,16 +21,14 @@ export const optionalText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-export const phone = z
-  .string({ required_error: 'phoneEmpty', invalid_type_error: 'phoneEmpty' })
-  .transform((value, ctx) => {
-    const result = normalizePhone(value);
-    if (!result.ok) {
-      ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.error });
-      return z.NEVER;
-    }
-    return result.e164;
-  });
+export const phone = z.string({ required_error: 'phoneEmpty', invalid_type_error: 'phoneEmpty' }).transform((value, ctx) => {
+  const result = normalizePhone(value);
+  if (!result.ok) {
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: result.error });
+    return z.NEVER;
+  }
+  return result.e164;
+});
 
 export const password = z
   .string({ required_error: 'passwordEmpty', invalid_type_error: 'passwordEmpty' })
@@ -42,11 +36,7 @@ export const password = z
   .min(PASSWORD_MIN, 'passwordShort')
   .max(PASSWORD_MAX, 'passwordLong');
 
-export const personName = z
-  .string({ required_error: 'nameEmpty', invalid_type_error: 'nameEmpty' })
-  .trim()
-  .min(1, 'nameEmpty')
-  .max(80, 'nameLong');
+export const personName = z.string({ required_error: 'nameEmpty', invalid_type_error: 'nameEmpty' }).trim().min(1, 'nameEmpty').max(80, 'nameLong');
 
 export const isoDate = z
   .string()

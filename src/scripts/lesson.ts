@@ -109,7 +109,8 @@ function init(root: HTMLElement, user: string, lessonId: string) {
   const taskLink = taskForm?.querySelector<HTMLInputElement>('input[name="link"]') ?? null;
   function saveDraft() {
     try {
-      if (taskText?.value.trim() || taskLink?.value.trim()) localStorage.setItem(draftKey, JSON.stringify({ text: taskText?.value ?? '', link: taskLink?.value ?? '' }));
+      if (taskText?.value.trim() || taskLink?.value.trim())
+        localStorage.setItem(draftKey, JSON.stringify({ text: taskText?.value ?? '', link: taskLink?.value ?? '' }));
       else localStorage.removeItem(draftKey);
     } catch {
       // storage full or blocked: the text stays in the box as long as the page is open
@@ -138,7 +139,8 @@ function init(root: HTMLElement, user: string, lessonId: string) {
   // ---------------------------------------------------------------- what is kept on the phone
   function setFormLocked(form: HTMLFormElement | null, locked: boolean) {
     if (!form) return;
-    for (const el of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement>('input:not([type="hidden"]), textarea, button')) el.disabled = locked;
+    for (const el of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement | HTMLButtonElement>('input:not([type="hidden"]), textarea, button'))
+      el.disabled = locked;
     const button = form.querySelector<HTMLButtonElement>('button[type="submit"]');
     if (button) button.hidden = locked;
   }
@@ -257,7 +259,10 @@ function init(root: HTMLElement, user: string, lessonId: string) {
         if (result !== 'unreachable') {
           if (result.answered.type === 'opaqueredirect') {
             if (intent === 'task') dropDraft();
-            const after = new URL(fill(root!.dataset[`after${intent.charAt(0).toUpperCase()}${intent.slice(1)}`] ?? location.pathname, { id: eventId(form) }), location.href);
+            const after = new URL(
+              fill(root!.dataset[`after${intent.charAt(0).toUpperCase()}${intent.slice(1)}`] ?? location.pathname, { id: eventId(form) }),
+              location.href,
+            );
             if (after.pathname === location.pathname && after.search === location.search) location.reload();
             else location.assign(after.href);
           } else {
@@ -334,7 +339,11 @@ function init(root: HTMLElement, user: string, lessonId: string) {
       if (!type) continue;
       shown.delete(refused.id);
       const [section, form, key] =
-        type === 'quiz_submitted' ? [quizSection, quizForm, 'quiz'] : type === 'task_submitted' ? [taskSection, taskForm, 'task'] : [doneSection, doneForm, 'done'];
+        type === 'quiz_submitted'
+          ? [quizSection, quizForm, 'quiz']
+          : type === 'task_submitted'
+            ? [taskSection, taskForm, 'task']
+            : [doneSection, doneForm, 'done'];
       if (form) {
         form.hidden = false;
         form.closest('details')?.setAttribute('open', '');
@@ -375,7 +384,8 @@ function init(root: HTMLElement, user: string, lessonId: string) {
     if (document.documentElement.dataset.savedCopy) {
       const banner = document.getElementById('offline-copy');
       if (banner) banner.hidden = false;
-      if (navigator.onLine === false && !mine.some((e) => e.type === 'viewed')) await queue(simpleEntry('viewed', user, lessonId, newUuid(), Date.now(), title)).catch(() => undefined);
+      if (navigator.onLine === false && !mine.some((e) => e.type === 'viewed'))
+        await queue(simpleEntry('viewed', user, lessonId, newUuid(), Date.now(), title)).catch(() => undefined);
     }
     await syncing.run();
   })();

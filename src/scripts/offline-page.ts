@@ -54,7 +54,8 @@ async function init(root: HTMLElement, user: string) {
     );
     none.hidden = records.length > 0;
     const estimate = await navigator.storage?.estimate?.().catch(() => undefined);
-    storage.textContent = estimate?.usage !== undefined && estimate.quota ? s('sStorage', { used: formatBytes(estimate.usage), quota: formatBytes(estimate.quota) }) : '';
+    storage.textContent =
+      estimate?.usage !== undefined && estimate.quota ? s('sStorage', { used: formatBytes(estimate.usage), quota: formatBytes(estimate.quota) }) : '';
   }
 
   async function renderQueue() {

@@ -33,7 +33,10 @@ const FORWARDED_HEADERS = ['x-forwarded-for', 'x-forwarded-host', 'x-forwarded-p
 /** The last (rightmost) address of X-Forwarded-For: the one the trusted proxy itself appended. */
 export function proxiedAddress(header: string | string[] | undefined): string | undefined {
   const value = Array.isArray(header) ? header.join(',') : header;
-  const parts = (value ?? '').split(',').map((p) => p.trim()).filter(Boolean);
+  const parts = (value ?? '')
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean);
   const last = parts[parts.length - 1];
   return last && /^[0-9a-fA-F:.[\]]{2,64}$/.test(last) ? last : undefined;
 }

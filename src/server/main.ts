@@ -15,7 +15,8 @@ const host = process.env.HOST || 'localhost';
 const port = Number(process.env.PORT || 4321);
 const server = createMelekServer({ handler, clientDir: join(here, '../client'), trustProxy: process.env.TRUST_PROXY === '1' });
 server.listen(port, host, () => {
-  if (process.env.MELEK_QUIET !== '1') console.error(`[melek] listening on http://${host}:${port}${process.env.TRUST_PROXY === '1' ? ' (behind a trusted proxy)' : ''}`);
+  if (process.env.MELEK_QUIET !== '1')
+    console.error(`[melek] listening on http://${host}:${port}${process.env.TRUST_PROXY === '1' ? ' (behind a trusted proxy)' : ''}`);
 });
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {

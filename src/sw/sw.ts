@@ -76,7 +76,12 @@ sw.addEventListener('install', () => {
   void sw.skipWaiting();
 });
 sw.addEventListener('activate', (event) => {
-  event.waitUntil(sw.clients.claim().then(() => dropOrphanCaches()).catch(() => undefined));
+  event.waitUntil(
+    sw.clients
+      .claim()
+      .then(() => dropOrphanCaches())
+      .catch(() => undefined),
+  );
 });
 
 // ------------------------------------------------------------------ who the pages are for
@@ -246,7 +251,9 @@ async function queueFormPost(request: Request, url: URL): Promise<Response> {
       if (key.startsWith('v:') && typeof value === 'string' && /^[0-9a-f]{1,64}$/.test(value)) versions[key.slice(2)] = value;
     }
     // Checked as the server checks it (every item answered) before it is kept: the form lists its items.
-    const items = String(form.get('items') ?? '').split(/\s+/).filter(Boolean);
+    const items = String(form.get('items') ?? '')
+      .split(/\s+/)
+      .filter(Boolean);
     if (Object.keys(answers).length === 0 || unansweredItems(items, answers).length > 0) return fallback(user, url.href);
     await enqueue(quizEntry(user, lessonId, answers, id, Date.now(), versions));
   } else if (form && intent === 'task') {
@@ -280,10 +287,7 @@ registerRoute(
 
 registerRoute(
   ({ request, url }) =>
-    url.origin === ORIGIN &&
-    request.mode !== 'navigate' &&
-    ['image', 'script', 'style'].includes(request.destination) &&
-    !BYPASS.test(url.pathname),
+    url.origin === ORIGIN && request.mode !== 'navigate' && ['image', 'script', 'style'].includes(request.destination) && !BYPASS.test(url.pathname),
   async ({ request }) => {
     const user = await currentUser();
     const saved = user ? await findSaved(user, request.url, { ignoreSearch: false }) : undefined;

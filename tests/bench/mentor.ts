@@ -73,7 +73,14 @@ try {
   const course = courseFromContent();
   const lessons = scaleLessons(course);
   process.stdout.write(`seeding ${LEARNERS} learners × ${EVENTS} events over ${lessons.length} lessons… `);
-  const seeded = await seedLearners(server.databaseUrl, { learners: LEARNERS, eventsPerLearner: EVENTS, mentorId: MENTOR.id, lessons, assignedBy: 'demo-trainer', prefix: 'bench-' });
+  const seeded = await seedLearners(server.databaseUrl, {
+    learners: LEARNERS,
+    eventsPerLearner: EVENTS,
+    mentorId: MENTOR.id,
+    lessons,
+    assignedBy: 'demo-trainer',
+    prefix: 'bench-',
+  });
   console.log(
     `${seeded.rows.toLocaleString('en')} rows in ${seeded.seconds.toFixed(1)} s: ${seeded.rowsPerSecond.toLocaleString('en')} rows/s wall, ${seeded.rowsPerCpuSecond.toLocaleString('en')} rows per CPU-second`,
   );
@@ -132,9 +139,15 @@ try {
   const cpuPer = cpuMs.map((total) => total / REQUESTS);
   const load = loadavg();
 
-  console.log(`\nMentor dashboard benchmark — ${REQUESTS} sequential requests per target after ${WARMUP} warm-up, interleaved in blocks of ${BLOCK}, one keep-alive client`);
-  console.log(`machine: ${cpus().length} CPUs, load average ${load.map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min; ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} at start) — wall-clock times include waiting for a CPU; the server CPU column does not`);
-  console.log(`data: ${LEARNERS} learners of one mentor, ${events.toLocaleString('en')} progress events, ${progressRows} lesson_progress rows, ${attempts.toLocaleString('en')} quiz attempts, ${submissions} task submissions (${waiting} waiting); course of ${lessons.length} lessons; dashboard HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB (${(gzipSync(html).length / 1024).toFixed(1)} KB gzipped)\n`);
+  console.log(
+    `\nMentor dashboard benchmark — ${REQUESTS} sequential requests per target after ${WARMUP} warm-up, interleaved in blocks of ${BLOCK}, one keep-alive client`,
+  );
+  console.log(
+    `machine: ${cpus().length} CPUs, load average ${load.map((l) => l.toFixed(1)).join(' / ')} (1/5/15 min; ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')} at start) — wall-clock times include waiting for a CPU; the server CPU column does not`,
+  );
+  console.log(
+    `data: ${LEARNERS} learners of one mentor, ${events.toLocaleString('en')} progress events, ${progressRows} lesson_progress rows, ${attempts.toLocaleString('en')} quiz attempts, ${submissions} task submissions (${waiting} waiting); course of ${lessons.length} lessons; dashboard HTML ${(Buffer.byteLength(html) / 1024).toFixed(1)} KB (${(gzipSync(html).length / 1024).toFixed(1)} KB gzipped)\n`,
+  );
   console.log(
     formatTable(
       ['request', 'n', 'mean ms', 'p50 ms', 'p95 ms', 'p99 ms', 'max ms', 'server CPU ms/req'],
@@ -144,7 +157,9 @@ try {
       }),
     ),
   );
-  console.log(`\nratio dashboard / health: p50 ${(dash.p50 / health.p50).toFixed(1)}×, p95 ${(dash.p95 / health.p95).toFixed(1)}×, p99 ${(dash.p99 / health.p99).toFixed(1)}×, mean ${(dash.mean / health.mean).toFixed(1)}×, server CPU ${(cpuPer[0] / Math.max(cpuPer[1], 0.01)).toFixed(1)}×`);
+  console.log(
+    `\nratio dashboard / health: p50 ${(dash.p50 / health.p50).toFixed(1)}×, p95 ${(dash.p95 / health.p95).toFixed(1)}×, p99 ${(dash.p99 / health.p99).toFixed(1)}×, mean ${(dash.mean / health.mean).toFixed(1)}×, server CPU ${(cpuPer[0] / Math.max(cpuPer[1], 0.01)).toFixed(1)}×`,
+  );
   console.log(`dashboard server time beyond the baseline (p50 − health p50): ${ms(dash.p50 - health.p50)} ms`);
   console.log(
     `budget: issue 4 names no number for the dashboard; DESIGN.md's nearest server budget is a page p95 ≤ ${REFERENCE_BUDGET_MS} ms. ` +

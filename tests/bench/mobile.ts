@@ -35,7 +35,12 @@ const arg = (name: string, fallback: number) => {
   return found ? Number(found.split('=')[1]) : fallback;
 };
 const RUNS = arg('runs', 3);
-const PAGES = ['/learn', '/learn/pemasaran-whatsapp/01-profil-whatsapp-business', '/learn/aplikasi-keuangan/03-qris-usaha-mikro', '/learn/keamanan-data/05-modus-penipuan'];
+const PAGES = [
+  '/learn',
+  '/learn/pemasaran-whatsapp/01-profil-whatsapp-business',
+  '/learn/aplikasi-keuangan/03-qris-usaha-mikro',
+  '/learn/keamanan-data/05-modus-penipuan',
+];
 const PROFILES = [
   { name: 'Lighthouse mobile', rttMs: 150, downKbps: 1600, upKbps: 750, lcpBudgetMs: 2500 },
   { name: 'Regular 3G', rttMs: 300, downKbps: 700, upKbps: 250, lcpBudgetMs: 4000 },
@@ -120,7 +125,14 @@ async function staticCopies(base: string, cookie: string): Promise<{ server: Ser
     pages.set(path, gzipSync(html, { level: 9 }));
   }
   const client = join(ROOT, 'dist/client');
-  const types: Record<string, string> = { '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.webmanifest': 'application/manifest+json', '.html': 'text/html' };
+  const types: Record<string, string> = {
+    '.js': 'text/javascript',
+    '.css': 'text/css',
+    '.svg': 'image/svg+xml',
+    '.png': 'image/png',
+    '.webmanifest': 'application/manifest+json',
+    '.html': 'text/html',
+  };
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0];
     const page = pages.get(path);
@@ -211,10 +223,10 @@ try {
         ok ? 'ok' : 'OVER',
       ]);
     }
-    console.log(`\n${profile.name}: ${profile.rttMs} ms RTT, ${profile.downKbps / 1000} Mbps down, ${profile.upKbps} kbps up, CPU 4× slower, cold cache, median of ${RUNS}`);
     console.log(
-      formatTable(['page', 'LCP ms', 'budget', 'CLS', 'HTML KB', 'all KB', 'requests', 'static LCP ms', 'ratio', ''], rows),
+      `\n${profile.name}: ${profile.rttMs} ms RTT, ${profile.downKbps / 1000} Mbps down, ${profile.upKbps} kbps up, CPU 4× slower, cold cache, median of ${RUNS}`,
     );
+    console.log(formatTable(['page', 'LCP ms', 'budget', 'CLS', 'HTML KB', 'all KB', 'requests', 'static LCP ms', 'ratio', ''], rows));
   }
   console.log(`\nBudgets: CLS ≤ ${CLS_BUDGET}; HTML ≤ ${kb(HTML_BUDGET)} KB and everything ≤ ${kb(TOTAL_BUDGET)} KB on the wire (headers included).`);
 

@@ -80,14 +80,44 @@ for (const learners of sizes) {
     const report = await timed(`${server.url}/trainer/reports`, trainer, runs);
     const mentorReport = await timed(`${server.url}/mentor/reports`, mentor, runs);
     const csv = await timed(`${server.url}/trainer/reports.csv`, trainer, 3);
-    results.push({ learners, events: counts.events, health50: health.p50, health95: health.p95, report50: report.p50, report95: report.p95, server50: report.serverP50, server95: report.serverP95, cpu50: report.cpuP50, cpu95: report.cpuP95, mentor50: mentorReport.p50, csv50: csv.p50, csvBytes: csv.bytes });
+    results.push({
+      learners,
+      events: counts.events,
+      health50: health.p50,
+      health95: health.p95,
+      report50: report.p50,
+      report95: report.p95,
+      server50: report.serverP50,
+      server95: report.serverP95,
+      cpu50: report.cpuP50,
+      cpu95: report.cpuP95,
+      mentor50: mentorReport.p50,
+      csv50: csv.p50,
+      csvBytes: csv.bytes,
+    });
     console.log(
       formatTable(
         ['request', 'p50 ms', 'p95 ms', 'server p50 ms', 'server p95 ms', 'server CPU p50 ms', 'size KB'],
         [
           ['GET /api/health (baseline)', ms(health.p50), ms(health.p95), '-', '-', '-', (health.bytes / 1024).toFixed(1)],
-          ['GET /trainer/reports', ms(report.p50), ms(report.p95), ms(report.serverP50), ms(report.serverP95), ms(report.cpuP50), (report.bytes / 1024).toFixed(1)],
-          ['GET /mentor/reports (50 learners)', ms(mentorReport.p50), ms(mentorReport.p95), ms(mentorReport.serverP50), ms(mentorReport.serverP95), ms(mentorReport.cpuP50), (mentorReport.bytes / 1024).toFixed(1)],
+          [
+            'GET /trainer/reports',
+            ms(report.p50),
+            ms(report.p95),
+            ms(report.serverP50),
+            ms(report.serverP95),
+            ms(report.cpuP50),
+            (report.bytes / 1024).toFixed(1),
+          ],
+          [
+            'GET /mentor/reports (50 learners)',
+            ms(mentorReport.p50),
+            ms(mentorReport.p95),
+            ms(mentorReport.serverP50),
+            ms(mentorReport.serverP95),
+            ms(mentorReport.cpuP50),
+            (mentorReport.bytes / 1024).toFixed(1),
+          ],
           ['GET /trainer/reports.csv (3 runs)', ms(csv.p50), ms(csv.p95), '-', '-', '-', (csv.bytes / 1024).toFixed(1)],
         ],
       ),
@@ -100,8 +130,34 @@ for (const learners of sizes) {
 console.log('\nGrowth (client-measured p50 unless noted):');
 console.log(
   formatTable(
-    ['learners', 'events', 'health ms', 'report ms', 'report p95 ms', 'server ms', 'server p95 ms', 'server CPU ms', 'ratio to health', 'mentor ms', 'CSV ms', 'CSV MB'],
-    results.map((r) => [r.learners, r.events, ms(r.health50), ms(r.report50), ms(r.report95), ms(r.server50), ms(r.server95), ms(r.cpu50), (r.report50 / r.health50).toFixed(0) + '×', ms(r.mentor50), ms(r.csv50), (r.csvBytes / 1048576).toFixed(1)]),
+    [
+      'learners',
+      'events',
+      'health ms',
+      'report ms',
+      'report p95 ms',
+      'server ms',
+      'server p95 ms',
+      'server CPU ms',
+      'ratio to health',
+      'mentor ms',
+      'CSV ms',
+      'CSV MB',
+    ],
+    results.map((r) => [
+      r.learners,
+      r.events,
+      ms(r.health50),
+      ms(r.report50),
+      ms(r.report95),
+      ms(r.server50),
+      ms(r.server95),
+      ms(r.cpu50),
+      (r.report50 / r.health50).toFixed(0) + '×',
+      ms(r.mentor50),
+      ms(r.csv50),
+      (r.csvBytes / 1048576).toFixed(1),
+    ]),
   ),
 );
 const top = results[results.length - 1];

@@ -109,7 +109,17 @@ function load(name: string, url: string, requests: CannonRequest[], serverPid: n
       if (err) return reject(err);
       latencies.sort((a, b) => a - b);
       const cpu = (cpuMs(serverPid) - cpuBefore) / Math.max(1, latencies.length);
-      resolve({ name, rps: result.requests.average, p50: quantile(latencies, 0.5), p95: quantile(latencies, 0.95), p99: quantile(latencies, 0.99), total: result.requests.total, statuses, errors: result.errors + result.timeouts, cpu });
+      resolve({
+        name,
+        rps: result.requests.average,
+        p50: quantile(latencies, 0.5),
+        p95: quantile(latencies, 0.95),
+        p99: quantile(latencies, 0.99),
+        total: result.requests.total,
+        statuses,
+        errors: result.errors + result.timeouts,
+        cpu,
+      });
     });
     tracker.on('response', (_client: unknown, status: number, _bytes: number, time: number) => {
       latencies.push(time);
@@ -173,13 +183,23 @@ async function scaleServer(entry: string, learners: number, passwordHash: string
   const dataDir = mkdtempSync(join(tmpdir(), 'melek-bench-'));
   const port = await freePort();
   const databaseUrl = `file:${join(dataDir, 'melek.db')}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: 'accounts' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    MELEK_SEED: 'accounts',
+  };
   prepareDatabase(env);
   const started = performance.now();
   const seeded = await seedReportData(databaseUrl, { learners, eventsPerLearner: 100, passwordHash });
   // The bench mentor's 50 learners may log in too (the progress load writes as all of them).
   const db = createClient({ url: databaseUrl });
-  await db.execute({ sql: "UPDATE users SET password_hash = ? WHERE id IN (SELECT learner_id FROM mentor_assignments WHERE mentor_id = ? AND until IS NULL)", args: [passwordHash, BENCH_MENTOR.id] });
+  await db.execute({
+    sql: 'UPDATE users SET password_hash = ? WHERE id IN (SELECT learner_id FROM mentor_assignments WHERE mentor_id = ? AND until IS NULL)',
+    args: [passwordHash, BENCH_MENTOR.id],
+  });
   await db.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   db.close();
   const seedSeconds = (performance.now() - started) / 1000;
@@ -197,7 +217,10 @@ const nationalOf = (e164: string) => `0${e164.slice(3)}`;
 
 async function learnerCookies(env: Env, n: number): Promise<string[]> {
   const db = createClient({ url: env.databaseUrl });
-  const rows = await db.execute({ sql: 'SELECT u.phone FROM users u JOIN mentor_assignments a ON a.learner_id = u.id AND a.until IS NULL WHERE a.mentor_id = ? AND u.password_hash IS NOT NULL ORDER BY u.id LIMIT ?', args: [BENCH_MENTOR.id, n] });
+  const rows = await db.execute({
+    sql: 'SELECT u.phone FROM users u JOIN mentor_assignments a ON a.learner_id = u.id AND a.until IS NULL WHERE a.mentor_id = ? AND u.password_hash IS NOT NULL ORDER BY u.id LIMIT ?',
+    args: [BENCH_MENTOR.id, n],
+  });
   db.close();
   const cookies: string[] = [];
   for (const r of rows.rows) cookies.push(await loginCookie(env.url, nationalOf(String(r.phone)), PASSWORD));
@@ -244,7 +267,9 @@ const passwordHash = await hashPassword(PASSWORD);
 const course = courseFromContent();
 const lesson = course[0].lessons[0];
 const lessonPath = `/learn/${lesson.id}`;
-console.log(`Melek benchmarks — ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, build of ${snapshot.builtAt.toISOString()}, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')}`);
+console.log(
+  `Melek benchmarks — ${cpus().length} CPUs, ${(totalmem() / 2 ** 30).toFixed(1)} GB, Node ${process.version}, build of ${snapshot.builtAt.toISOString()}, load average ${loadAtStart.map((l) => l.toFixed(1)).join(' / ')}`,
+);
 
 let scale1k: (Env & { seedSeconds: number; events: number }) | undefined;
 try {
@@ -273,9 +298,23 @@ try {
     stat.child.kill();
     rmSync(staticDir, { recursive: true, force: true });
   }
-  results.push(await load('lesson page, logged-in learner (SSR + view write)', env.url, [{ method: 'GET', path: lessonPath, headers: { cookie: learner } }], env.server.pid));
+  results.push(
+    await load(
+      'lesson page, logged-in learner (SSR + view write)',
+      env.url,
+      [{ method: 'GET', path: lessonPath, headers: { cookie: learner } }],
+      env.server.pid,
+    ),
+  );
   // As phones ask for it: the app compresses (brotli 5) what a static server would send as is.
-  results.push(await load('  the same, with Accept-Encoding: br (as phones send)', env.url, [{ method: 'GET', path: lessonPath, headers: { cookie: learner, 'accept-encoding': 'gzip, deflate, br' } }], env.server.pid));
+  results.push(
+    await load(
+      '  the same, with Accept-Encoding: br (as phones send)',
+      env.url,
+      [{ method: 'GET', path: lessonPath, headers: { cookie: learner, 'accept-encoding': 'gzip, deflate, br' } }],
+      env.server.pid,
+    ),
+  );
   const lessons = course.flatMap((m) => m.lessons.map((l) => l.id));
   let next = 0;
   results.push(
@@ -288,7 +327,13 @@ try {
           path: '/api/progress',
           setupRequest: (req) => {
             const cookie = learners[next++ % learners.length];
-            const events = Array.from({ length: 10 }, (_, i) => ({ id: crypto.randomUUID(), type: i % 2 ? 'time' : 'viewed', lessonId: lessons[(next + i) % lessons.length], at: Date.now(), ...(i % 2 ? { data: { seconds: 30 } } : {}) }));
+            const events = Array.from({ length: 10 }, (_, i) => ({
+              id: crypto.randomUUID(),
+              type: i % 2 ? 'time' : 'viewed',
+              lessonId: lessons[(next + i) % lessons.length],
+              at: Date.now(),
+              ...(i % 2 ? { data: { seconds: 30 } } : {}),
+            }));
             return { ...req, headers: { 'content-type': 'application/json', origin: env.url, cookie }, body: JSON.stringify({ events }) };
           },
         },
@@ -301,28 +346,72 @@ try {
     await load(
       'POST /login (argon2id by design)',
       env.url,
-      [{ method: 'POST', path: '/login', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.url }, body: new URLSearchParams({ phone: BENCH_TRAINER.national, password: PASSWORD }).toString() }],
+      [
+        {
+          method: 'POST',
+          path: '/login',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.url },
+          body: new URLSearchParams({ phone: BENCH_TRAINER.national, password: PASSWORD }).toString(),
+        },
+      ],
       env.server.pid,
     ),
   );
   const [stat0, ssr, , progress, dashboard, login] = results;
   const ratio = ssr.rps / stat0.rps;
-  const statusText = (r: Load) => Object.entries(r.statuses).map(([s, n]) => `${s}×${n}`).join(' ') + (r.errors ? ` errors×${r.errors}` : '');
+  const statusText = (r: Load) =>
+    Object.entries(r.statuses)
+      .map(([s, n]) => `${s}×${n}`)
+      .join(' ') + (r.errors ? ` errors×${r.errors}` : '');
   say(
     `\n## HTTP load — ${CONNECTIONS} connections, ${DURATION} s each, database of 1,000 learners / ${int(env.events)} events\n\n` +
       formatTable(
         ['request', 'req/s', 'p50 ms', 'p95 ms', 'p99 ms', 'vs static', 'server CPU ms/req', 'responses'],
-        results.map((r) => [r.name, r.rps.toFixed(0), ms(r.p50), ms(r.p95), ms(r.p99), r === stat0 ? '1.00×' : `${(r.rps / stat0.rps).toFixed(2)}×`, r.cpu.toFixed(2), statusText(r)]),
+        results.map((r) => [
+          r.name,
+          r.rps.toFixed(0),
+          ms(r.p50),
+          ms(r.p95),
+          ms(r.p99),
+          r === stat0 ? '1.00×' : `${(r.rps / stat0.rps).toFixed(2)}×`,
+          r.cpu.toFixed(2),
+          statusText(r),
+        ]),
       ),
   );
   const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
-  summary.push(['lesson SSR vs static file', `${ssr.rps.toFixed(0)} vs ${stat0.rps.toFixed(0)} req/s = ${ratio.toFixed(2)}× (server CPU ${ssr.cpu.toFixed(1)} vs ${stat0.cpu.toFixed(2)} ms/req)`, '≥ 0.5×', verdict(ratio >= 0.5)]);
+  summary.push([
+    'lesson SSR vs static file',
+    `${ssr.rps.toFixed(0)} vs ${stat0.rps.toFixed(0)} req/s = ${ratio.toFixed(2)}× (server CPU ${ssr.cpu.toFixed(1)} vs ${stat0.cpu.toFixed(2)} ms/req)`,
+    '≥ 0.5×',
+    verdict(ratio >= 0.5),
+  ]);
   summary.push(['lesson SSR p95 (50 conn.)', `${ms(ssr.p95)} ms (static ${ms(stat0.p95)} ms)`, '≤ 50 ms', verdict(ssr.p95 <= 50)]);
-  summary.push(['POST /api/progress p99 (10 events)', `${ms(progress.p99)} ms at ${progress.rps.toFixed(0)} req/s = ${int(progress.rps * 10)} events/s`, '≤ 50 ms', verdict(progress.p99 <= 50)]);
+  summary.push([
+    'POST /api/progress p99 (10 events)',
+    `${ms(progress.p99)} ms at ${progress.rps.toFixed(0)} req/s = ${int(progress.rps * 10)} events/s`,
+    '≤ 50 ms',
+    verdict(progress.p99 <= 50),
+  ]);
   const commit = await commitCost();
-  summary.push(['one write transaction on this disk', `${commit.full.toFixed(2)} ms with synchronous=FULL (the default: fsync per commit) vs ${commit.normal.toFixed(2)} ms with NORMAL`, '—', `info: ≤ ${int(1000 / commit.full)} commits/s`]);
-  summary.push(['mentor dashboard (50 conn.)', `p95 ${ms(dashboard.p95)} ms, ${dashboard.rps.toFixed(0)} req/s, ${dashboard.cpu.toFixed(1)} ms CPU/req`, '—', 'info']);
-  summary.push(['login (argon2id, costly by design)', `${login.rps.toFixed(0)} logins/s, p95 ${ms(login.p95)} ms, ${login.cpu.toFixed(1)} ms CPU/login`, '—', 'info (CPU-bound by design)']);
+  summary.push([
+    'one write transaction on this disk',
+    `${commit.full.toFixed(2)} ms with synchronous=FULL (the default: fsync per commit) vs ${commit.normal.toFixed(2)} ms with NORMAL`,
+    '—',
+    `info: ≤ ${int(1000 / commit.full)} commits/s`,
+  ]);
+  summary.push([
+    'mentor dashboard (50 conn.)',
+    `p95 ${ms(dashboard.p95)} ms, ${dashboard.rps.toFixed(0)} req/s, ${dashboard.cpu.toFixed(1)} ms CPU/req`,
+    '—',
+    'info',
+  ]);
+  summary.push([
+    'login (argon2id, costly by design)',
+    `${login.rps.toFixed(0)} logins/s, p95 ${ms(login.p95)} ms, ${login.cpu.toFixed(1)} ms CPU/login`,
+    '—',
+    'info (CPU-bound by design)',
+  ]);
 
   // ---------------------------------------------------------------- 2. scale
   if (!flag('skip-scale')) {
@@ -343,7 +432,11 @@ try {
     let large;
     try {
       const [bigLearner] = await learnerCookies(big, 1);
-      large = await measure(big, { learner: bigLearner, mentor: await loginCookie(big.url, BENCH_MENTOR.national, PASSWORD), trainer: await loginCookie(big.url, BENCH_TRAINER.national, PASSWORD) });
+      large = await measure(big, {
+        learner: bigLearner,
+        mentor: await loginCookie(big.url, BENCH_MENTOR.national, PASSWORD),
+        trainer: await loginCookie(big.url, BENCH_TRAINER.national, PASSWORD),
+      });
     } finally {
       await closeEnv(big);
     }
@@ -357,14 +450,39 @@ try {
       `\n## Scale — sequential requests, one at a time (${RUNS} each after 2 warm-up)\n\n` +
         formatTable(
           ['request', '1k p50 ms', '1k p95 ms', '1k CPU ms', '10k p50 ms', '10k p95 ms', '10k CPU ms', 'growth p50', 'growth CPU'],
-          rows.map(([label, key]) => [label, ms(small[key].p50), ms(small[key].p95), ms(small[key].cpu), ms(large[key].p50), ms(large[key].p95), ms(large[key].cpu), `${(large[key].p50 / small[key].p50).toFixed(2)}×`, `${(large[key].cpu / small[key].cpu).toFixed(2)}×`]),
+          rows.map(([label, key]) => [
+            label,
+            ms(small[key].p50),
+            ms(small[key].p95),
+            ms(small[key].cpu),
+            ms(large[key].p50),
+            ms(large[key].p95),
+            ms(large[key].cpu),
+            `${(large[key].p50 / small[key].p50).toFixed(2)}×`,
+            `${(large[key].cpu / small[key].cpu).toFixed(2)}×`,
+          ]),
         ),
     );
     // Growth is judged on server CPU per request: wall-clock on a shared machine moves with its load.
     const growth = (key: 'dashboard' | 'home') => large[key].cpu / small[key].cpu;
-    summary.push(['mentor dashboard 1k → 10k learners', `p50 ${ms(small.dashboard.p50)} → ${ms(large.dashboard.p50)} ms; CPU ${ms(small.dashboard.cpu)} → ${ms(large.dashboard.cpu)} ms/req (${growth('dashboard').toFixed(2)}×)`, 'flat (50 learners either way)', growth('dashboard') < 1.5 ? 'met' : 'GROWS']);
-    summary.push(["learner's home 1k → 10k", `p50 ${ms(small.home.p50)} → ${ms(large.home.p50)} ms; CPU ${ms(small.home.cpu)} → ${ms(large.home.cpu)} ms/req (${growth('home').toFixed(2)}×)`, 'flat (one learner)', growth('home') < 1.5 ? 'met' : 'GROWS']);
-    summary.push(['trainer report 1k → 10k', `p50 ${ms(small.report.p50)} → ${ms(large.report.p50)} ms (${(large.report.p50 / small.report.p50).toFixed(1)}×)`, '≤ 1,000 ms at 10k (issue 5)', verdict(large.report.p95 <= 1000)]);
+    summary.push([
+      'mentor dashboard 1k → 10k learners',
+      `p50 ${ms(small.dashboard.p50)} → ${ms(large.dashboard.p50)} ms; CPU ${ms(small.dashboard.cpu)} → ${ms(large.dashboard.cpu)} ms/req (${growth('dashboard').toFixed(2)}×)`,
+      'flat (50 learners either way)',
+      growth('dashboard') < 1.5 ? 'met' : 'GROWS',
+    ]);
+    summary.push([
+      "learner's home 1k → 10k",
+      `p50 ${ms(small.home.p50)} → ${ms(large.home.p50)} ms; CPU ${ms(small.home.cpu)} → ${ms(large.home.cpu)} ms/req (${growth('home').toFixed(2)}×)`,
+      'flat (one learner)',
+      growth('home') < 1.5 ? 'met' : 'GROWS',
+    ]);
+    summary.push([
+      'trainer report 1k → 10k',
+      `p50 ${ms(small.report.p50)} → ${ms(large.report.p50)} ms (${(large.report.p50 / small.report.p50).toFixed(1)}×)`,
+      '≤ 1,000 ms at 10k (issue 5)',
+      verdict(large.report.p95 <= 1000),
+    ]);
   }
 } finally {
   if (scale1k) await closeEnv(scale1k);
@@ -379,7 +497,9 @@ if (!flag('skip-children')) {
       args: ['--no-build'],
       pick: (out) => {
         const m = out.match(/(\d+) pages; budgets: ([^;]+); largest HTML ([\d.]+) KB gz \((\d+) % of budget\); (\d+) over budget/);
-        return m ? [`${m[1]} pages, largest HTML ${m[3]} KB gz (${m[4]} % of 14 KB), ${m[5]} over`, m[2], m[5] === '0' ? 'met' : 'MISSED'] : ['(no figures)', '', 'see output'];
+        return m
+          ? [`${m[1]} pages, largest HTML ${m[3]} KB gz (${m[4]} % of 14 KB), ${m[5]} over`, m[2], m[5] === '0' ? 'met' : 'MISSED']
+          : ['(no figures)', '', 'see output'];
       },
     },
     {
@@ -391,7 +511,13 @@ if (!flag('skip-children')) {
         const cells = row?.trim().split(/\s{2,}/) ?? [];
         const ratio = out.match(/ratio dashboard \/ health: p50 ([\d.]+)×, p95 ([\d.]+)×/);
         const flagged = /FLAGGED/.test(out) ? 'full scans FLAGGED' : 'no full scans';
-        return cells.length >= 8 ? [`p50 ${cells[3]} ms, p95 ${cells[4]} ms, ${cells[7]} ms server CPU/req; ${ratio ? `${ratio[1]}× health` : ''}; ${flagged}`, 'page p95 ≤ 50 ms', Number(cells[4]) <= 50 ? 'met' : 'MISSED'] : ['(no figures)', '', 'see output'];
+        return cells.length >= 8
+          ? [
+              `p50 ${cells[3]} ms, p95 ${cells[4]} ms, ${cells[7]} ms server CPU/req; ${ratio ? `${ratio[1]}× health` : ''}; ${flagged}`,
+              'page p95 ≤ 50 ms',
+              Number(cells[4]) <= 50 ? 'met' : 'MISSED',
+            ]
+          : ['(no figures)', '', 'see output'];
       },
     },
     {
@@ -400,7 +526,9 @@ if (!flag('skip-children')) {
       args: ['--no-build', '--sizes=1000,10000', '--runs=10'],
       pick: (out) => {
         const m = out.match(/Trainer report at (\d+) learners \/ (\d+) events: (.*?) — (within|OVER)/);
-        return m ? [`trainer report at ${int(Number(m[1]))} learners / ${int(Number(m[2]))} events: ${m[3]}`, '≤ 1,000 ms', m[4] === 'within' ? 'met' : 'MISSED'] : ['(no figures)', '≤ 1,000 ms', 'see output'];
+        return m
+          ? [`trainer report at ${int(Number(m[1]))} learners / ${int(Number(m[2]))} events: ${m[3]}`, '≤ 1,000 ms', m[4] === 'within' ? 'met' : 'MISSED']
+          : ['(no figures)', '≤ 1,000 ms', 'see output'];
       },
     },
   ];
@@ -411,12 +539,27 @@ if (!flag('skip-children')) {
     }
     console.log(`\nRunning ${child.name}…`);
     const started = performance.now();
-    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), child.script, ...child.args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 64 * 2 ** 20, env: { ...process.env, FORCE_COLOR: '0' } });
+    const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), child.script, ...child.args], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 2 ** 20,
+      env: { ...process.env, FORCE_COLOR: '0' },
+    });
     const out = `${run.stdout}\n${run.stderr}`;
     const seconds = ((performance.now() - started) / 1000).toFixed(0);
-    const [value, goal, result] = run.status === 0 || /over budget|OVER/.test(out) ? child.pick(out) : [`failed (exit ${run.status}): ${out.trim().split('\n').slice(-1)[0]?.slice(0, 120)}`, '', 'ERROR'];
+    const [value, goal, result] =
+      run.status === 0 || /over budget|OVER/.test(out)
+        ? child.pick(out)
+        : [`failed (exit ${run.status}): ${out.trim().split('\n').slice(-1)[0]?.slice(0, 120)}`, '', 'ERROR'];
     summary.push([child.name, value, goal, result]);
-    say(`\n## ${child.name} (${seconds} s, exit ${run.status})\n\n${out.trim().split('\n').filter((l) => !/^\s*$/.test(l)).slice(-40).join('\n')}`);
+    say(
+      `\n## ${child.name} (${seconds} s, exit ${run.status})\n\n${out
+        .trim()
+        .split('\n')
+        .filter((l) => !/^\s*$/.test(l))
+        .slice(-40)
+        .join('\n')}`,
+    );
   }
 }
 

@@ -38,7 +38,10 @@ class Inserter {
   async flush() {
     if (this.rows.length === 0) return;
     const one = `(${this.columns.map(() => '?').join(',')})`;
-    await this.client.execute({ sql: `INSERT INTO ${this.table} (${this.columns.join(',')}) VALUES ${this.rows.map(() => one).join(',')}`, args: this.rows.flat() });
+    await this.client.execute({
+      sql: `INSERT INTO ${this.table} (${this.columns.join(',')}) VALUES ${this.rows.map(() => one).join(',')}`,
+      args: this.rows.flat(),
+    });
     this.rows = [];
   }
 }
@@ -51,7 +54,10 @@ export interface ReportSeedOptions {
   now?: number;
 }
 
-export async function seedReportData(dbUrl: string, options: ReportSeedOptions): Promise<{ core: SeedResult; extras: Record<string, number>; cpuSeconds: number }> {
+export async function seedReportData(
+  dbUrl: string,
+  options: ReportSeedOptions,
+): Promise<{ core: SeedResult; extras: Record<string, number>; cpuSeconds: number }> {
   const now = options.now ?? Date.now();
   const cpuStart = process.cpuUsage();
   const course = courseFromContent();
@@ -61,7 +67,10 @@ export async function seedReportData(dbUrl: string, options: ReportSeedOptions):
   try {
     await client.batch(
       [
-        { sql: `INSERT INTO users (id, phone, name, role, password_hash, kecamatan, locale, consent_at, created_at) VALUES (?, ?, 'Pelatih Bench', 'trainer', ?, 'Sidoarjo', 'id', ?, ?)`, args: [BENCH_TRAINER.id, BENCH_TRAINER.phone, options.passwordHash, now, now - 400 * DAY] },
+        {
+          sql: `INSERT INTO users (id, phone, name, role, password_hash, kecamatan, locale, consent_at, created_at) VALUES (?, ?, 'Pelatih Bench', 'trainer', ?, 'Sidoarjo', 'id', ?, ?)`,
+          args: [BENCH_TRAINER.id, BENCH_TRAINER.phone, options.passwordHash, now, now - 400 * DAY],
+        },
         ...mentorIds.map((id, m) => ({
           sql: `INSERT INTO users (id, phone, name, role, password_hash, kecamatan, locale, consent_at, created_at) VALUES (?, ?, ?, 'mentor', ?, 'Sidoarjo', 'id', ?, ?)`,
           args: [id, `+628119999${String(100 + m).padStart(4, '0')}`, `Pendamping ${m}`, m === 0 ? options.passwordHash : null, now, now - 400 * DAY],
@@ -107,14 +116,29 @@ export async function seedEvaluationExtras(dbUrl: string, course: CourseModule[]
       attempts: new Inserter(tx, 'quiz_attempts', ['id', 'user_id', 'lesson_id', 'kind', 'answers', 'score', 'max_score', 'pillar_scores', 'at']),
       assessments: new Inserter(tx, 'assessments', ['id', 'user_id', 'timepoint', 'instrument_version', 'answers', 'pillar_values', 'overall', 'at']),
       adoption: new Inserter(tx, 'adoption_checks', ['id', 'user_id', 'item', 'present', 'source', 'verifier_id', 'checked_on', 'created_at']),
-      collaborations: new Inserter(tx, 'collaborations', ['id', 'user_id', 'type', 'partner', 'started_on', 'source', 'verifier_id', 'verified_at', 'created_at']),
+      collaborations: new Inserter(tx, 'collaborations', [
+        'id',
+        'user_id',
+        'type',
+        'partner',
+        'started_on',
+        'source',
+        'verifier_id',
+        'verified_at',
+        'created_at',
+      ]),
       sales: new Inserter(tx, 'sales_reports', ['id', 'user_id', 'timepoint', 'band', 'source', 'verifier_id', 'reported_at']),
     };
     let seq = 0;
     const id = (prefix: string) => `${prefix}${(seq++).toString(36)}`;
     const day = (at: number) => new Date(at + 7 * 3_600_000).toISOString().slice(0, 10);
     const pillarPoints = (items: Array<{ pillar: Pillar }>, share: number) => {
-      const per: Record<string, { score: number; max: number }> = { cakap: { score: 0, max: 0 }, etika: { score: 0, max: 0 }, budaya: { score: 0, max: 0 }, aman: { score: 0, max: 0 } };
+      const per: Record<string, { score: number; max: number }> = {
+        cakap: { score: 0, max: 0 },
+        etika: { score: 0, max: 0 },
+        budaya: { score: 0, max: 0 },
+        aman: { score: 0, max: 0 },
+      };
       let score = 0;
       for (const item of items) {
         const right = rand() < share ? 1 : 0;
@@ -180,7 +204,8 @@ export async function seedEvaluationExtras(dbUrl: string, course: CourseModule[]
           for (const item of ['wa_business_profile', 'catalog_5_items', 'qris_active', 'bookkeeping_4_weeks', 'two_step_verification']) {
             const seen = enrolled + Math.floor(rand() * Math.max(DAY, now - enrolled));
             await t.adoption.add([id('bench-ad-'), userId, item, rand() < skill + 0.2 ? 1 : 0, 'mentor', mentor, day(seen), seen]);
-            if (rand() < 0.3 && seen + 40 * DAY < now) await t.adoption.add([id('bench-ad-'), userId, item, 1, 'mentor', mentor, day(seen + 40 * DAY), seen + 40 * DAY]);
+            if (rand() < 0.3 && seen + 40 * DAY < now)
+              await t.adoption.add([id('bench-ad-'), userId, item, 1, 'mentor', mentor, day(seen + 40 * DAY), seen + 40 * DAY]);
           }
         }
         // Partnerships for 30 %, some verified by the mentor.
@@ -190,7 +215,17 @@ export async function seedEvaluationExtras(dbUrl: string, course: CourseModule[]
             const started = enrolled + Math.floor(rand() * Math.max(DAY, now - enrolled));
             const verified = mentor !== null && rand() < 0.4;
             const type = ['supplier', 'reseller', 'marketplace', 'lender', 'community'][Math.floor(rand() * 5)];
-            await t.collaborations.add([id('bench-co-'), userId, type, `Mitra ${k + 1}`, day(started), 'self', verified ? mentor : null, verified ? started + DAY : null, started]);
+            await t.collaborations.add([
+              id('bench-co-'),
+              userId,
+              type,
+              `Mitra ${k + 1}`,
+              day(started),
+              'self',
+              verified ? mentor : null,
+              verified ? started + DAY : null,
+              started,
+            ]);
           }
         }
         // Sales band at start (60 %) and at follow-up (half of those).
@@ -198,7 +233,16 @@ export async function seedEvaluationExtras(dbUrl: string, course: CourseModule[]
           const bands = ['lt1', '1to3', '3to5', '5to10', '10to25', 'gt25'];
           const b = Math.floor(rand() * 4);
           await t.sales.add([id('bench-s-'), userId, 'start', bands[b], 'self', mentor && rand() < 0.2 ? mentor : null, enrolled + DAY]);
-          if (rand() < 0.5) await t.sales.add([id('bench-s-'), userId, 'followup', bands[Math.min(5, b + Math.floor(rand() * 2))], 'self', mentor && rand() < 0.3 ? mentor : null, Math.max(enrolled + 2 * DAY, now - 5 * DAY)]);
+          if (rand() < 0.5)
+            await t.sales.add([
+              id('bench-s-'),
+              userId,
+              'followup',
+              bands[Math.min(5, b + Math.floor(rand() * 2))],
+              'self',
+              mentor && rand() < 0.3 ? mentor : null,
+              Math.max(enrolled + 2 * DAY, now - 5 * DAY),
+            ]);
         }
       }
       for (const inserter of Object.values(t)) await inserter.flush();

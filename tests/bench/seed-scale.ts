@@ -53,7 +53,12 @@ export function scaleLessons(course: CourseModule[]): ScaleLesson[] {
   return course.flatMap((m) =>
     m.lessons.map((l) => ({
       id: l.id,
-      quiz: l.quiz.map((q) => ({ id: q.id, optionIds: q.options.map((o) => o.id), correct: q.options.find((o) => o.correct)!.id, pillar: q.pillar ?? l.pillars[0] })),
+      quiz: l.quiz.map((q) => ({
+        id: q.id,
+        optionIds: q.options.map((o) => o.id),
+        correct: q.options.find((o) => o.correct)!.id,
+        pillar: q.pillar ?? l.pillars[0],
+      })),
       taskId: l.task?.id,
     })),
   );
@@ -162,7 +167,14 @@ class Writer {
     for (const [table, { columns, rows }] of this.pending) {
       const head = `INSERT INTO ${table} (${columns.map((c) => `"${c}"`).join(', ')}) VALUES `;
       for (let i = 0; i < rows.length; i += ROWS_PER_INSERT) {
-        parts.push(head + rows.slice(i, i + ROWS_PER_INSERT).map((row) => `(${row.map(literal).join(',')})`).join(',') + ';');
+        parts.push(
+          head +
+            rows
+              .slice(i, i + ROWS_PER_INSERT)
+              .map((row) => `(${row.map(literal).join(',')})`)
+              .join(',') +
+            ';',
+        );
       }
     }
     parts.push('COMMIT;');
@@ -196,7 +208,26 @@ const COLUMNS = {
   lesson_progress: ['user_id', 'lesson_id', 'module_id', 'status', 'first_viewed_at', 'last_active_at', 'completed_at', 'time_spent_sec'],
 };
 
-const FIRST = ['Sari', 'Hadi', 'Lilik', 'Nur', 'Yanti', 'Slamet', 'Rina', 'Agus', 'Wati', 'Joko', 'Siti', 'Bambang', 'Dewi', 'Eko', 'Tutik', 'Hartono', 'Umi', 'Supri'];
+const FIRST = [
+  'Sari',
+  'Hadi',
+  'Lilik',
+  'Nur',
+  'Yanti',
+  'Slamet',
+  'Rina',
+  'Agus',
+  'Wati',
+  'Joko',
+  'Siti',
+  'Bambang',
+  'Dewi',
+  'Eko',
+  'Tutik',
+  'Hartono',
+  'Umi',
+  'Supri',
+];
 const TITLE = ['Bu', 'Pak', 'Mbak', 'Mas'];
 const BUSINESS = [
   ['Kerupuk Udang', 'kerupuk'],
@@ -209,7 +240,13 @@ const BUSINESS = [
   ['Jahit Baju', 'jahit'],
 ] as const;
 const KECAMATAN = ['Sidoarjo', 'Candi', 'Tanggulangin', 'Porong', 'Buduran', 'Waru', 'Taman', 'Gedangan', 'Sedati', 'Krian'];
-const FEEDBACK = ['Bagus, sudah lengkap.', 'Mantap, lanjutkan!', 'Tambahkan jam buka ya.', 'Fotonya kurang terang, coba di dekat jendela.', 'Harga belum dicantumkan.'];
+const FEEDBACK = [
+  'Bagus, sudah lengkap.',
+  'Mantap, lanjutkan!',
+  'Tambahkan jam buka ya.',
+  'Fotonya kurang terang, coba di dekat jendela.',
+  'Harga belum dicantumkan.',
+];
 
 // ------------------------------------------------------------------ one learner's history
 
@@ -333,7 +370,10 @@ export async function seedLearners(dbUrl: string, options: SeedOptions): Promise
   const uuid = uuidFactory(rng);
   const client = createClient({ url: dbUrl });
   if (mentors.length) {
-    const found = await client.execute({ sql: `SELECT count(*) AS n FROM users WHERE role = 'mentor' AND id IN (${mentors.map(() => '?').join(', ')})`, args: mentors });
+    const found = await client.execute({
+      sql: `SELECT count(*) AS n FROM users WHERE role = 'mentor' AND id IN (${mentors.map(() => '?').join(', ')})`,
+      args: mentors,
+    });
     if (Number(found.rows[0].n) !== new Set(mentors).size) {
       client.close();
       throw new Error(`seedLearners: mentor ${mentors.join(', ')} not found (create it first, e.g. with seedUser)`);
@@ -348,7 +388,18 @@ export async function seedLearners(dbUrl: string, options: SeedOptions): Promise
     if (dbUrl.startsWith('file:')) await client.execute('PRAGMA synchronous = NORMAL');
     const cohortIds = Array.from({ length: cohorts }, (_, i) => `${prefix}cohort-${i + 1}`);
     cohortIds.forEach((id, i) =>
-      writer.add('cohorts', COLUMNS.cohorts, [id, `Kelas uji ${prefix}${i + 1}`, KECAMATAN[i % KECAMATAN.length], `${prefix}${i + 1}`.toUpperCase().replace(/[^A-Z0-9-]/g, '-').slice(0, 20), null, null, now - 120 * DAY]),
+      writer.add('cohorts', COLUMNS.cohorts, [
+        id,
+        `Kelas uji ${prefix}${i + 1}`,
+        KECAMATAN[i % KECAMATAN.length],
+        `${prefix}${i + 1}`
+          .toUpperCase()
+          .replace(/[^A-Z0-9-]/g, '-')
+          .slice(0, 20),
+        null,
+        null,
+        now - 120 * DAY,
+      ]),
     );
     const learnerIds: string[] = [];
     let submissionNo = 0;
@@ -361,16 +412,47 @@ export async function seedLearners(dbUrl: string, options: SeedOptions): Promise
       const history = learnerHistory(rng, uuid, lessons, eventsPerLearner, now);
       const joinedAt = history.start - rng.int(0, 7) * DAY;
       const phone = `+62859${String(hashPrefix(prefix) + index).padStart(7, '0')}`;
-      writer.add('users', COLUMNS.users, [id, phone, name, 'learner', rng.chance(0.9) ? (learnerPasswordHash ?? null) : null, `${businessName} ${name.split(' ')[1]}`, businessType, kecamatan, 'id', joinedAt, joinedAt]);
+      writer.add('users', COLUMNS.users, [
+        id,
+        phone,
+        name,
+        'learner',
+        rng.chance(0.9) ? (learnerPasswordHash ?? null) : null,
+        `${businessName} ${name.split(' ')[1]}`,
+        businessType,
+        kecamatan,
+        'id',
+        joinedAt,
+        joinedAt,
+      ]);
       writer.add('cohort_members', COLUMNS.cohort_members, [cohortIds[index % cohortIds.length], id, joinedAt]);
-      if (mentors.length) writer.add('mentor_assignments', COLUMNS.mentor_assignments, [`${prefix}a${index + 1}`, mentors[index % mentors.length], id, assignedBy, joinedAt]);
+      if (mentors.length)
+        writer.add('mentor_assignments', COLUMNS.mentor_assignments, [`${prefix}a${index + 1}`, mentors[index % mentors.length], id, assignedBy, joinedAt]);
 
       const byLesson = new Map<string, ProgressEvent[]>();
       for (const e of history.events) {
         const stored = e.type === 'quiz_submitted' ? { score: e.data!.score, maxScore: e.data!.maxScore } : e.data;
-        writer.add('progress_events', COLUMNS.progress_events, [e.id, id, e.lessonId, e.type, e.at, e.at + rng.int(200, 60_000), stored ? JSON.stringify(stored) : null]);
+        writer.add('progress_events', COLUMNS.progress_events, [
+          e.id,
+          id,
+          e.lessonId,
+          e.type,
+          e.at,
+          e.at + rng.int(200, 60_000),
+          stored ? JSON.stringify(stored) : null,
+        ]);
         if (e.type === 'quiz_submitted') {
-          writer.add('quiz_attempts', COLUMNS.quiz_attempts, [e.id, id, e.lessonId, 'lesson', JSON.stringify(e.data!.answers), e.data!.score as number, e.data!.maxScore as number, JSON.stringify(e.data!.pillarScores), e.at]);
+          writer.add('quiz_attempts', COLUMNS.quiz_attempts, [
+            e.id,
+            id,
+            e.lessonId,
+            'lesson',
+            JSON.stringify(e.data!.answers),
+            e.data!.score as number,
+            e.data!.maxScore as number,
+            JSON.stringify(e.data!.pillarScores),
+            e.at,
+          ]);
           result.quizAttempts++;
         }
         let list = byLesson.get(e.lessonId);
@@ -380,7 +462,16 @@ export async function seedLearners(dbUrl: string, options: SeedOptions): Promise
       result.events += history.events.length;
       for (const [lessonId, list] of byLesson) {
         const p = projectLesson(list)!;
-        writer.add('lesson_progress', COLUMNS.lesson_progress, [id, lessonId, lessonId.slice(0, lessonId.indexOf('/')), p.status, p.firstViewedAt, p.lastActiveAt, p.completedAt, p.timeSpentSec]);
+        writer.add('lesson_progress', COLUMNS.lesson_progress, [
+          id,
+          lessonId,
+          lessonId.slice(0, lessonId.indexOf('/')),
+          p.status,
+          p.firstViewedAt,
+          p.lastActiveAt,
+          p.completedAt,
+          p.timeSpentSec,
+        ]);
         result.lessonProgress++;
       }
 
@@ -393,12 +484,31 @@ export async function seedLearners(dbUrl: string, options: SeedOptions): Promise
         const status = roll < 0.55 ? 'approved' : roll < 0.75 ? 'needs_work' : 'submitted';
         const reviewedAt = status === 'submitted' ? null : Math.min(now, submittedAt + rng.int(1, 72) * 3_600_000);
         const add = (sid: string, st: string, sAt: number, rAt: number | null, feedback: string | null) => {
-          writer.add('task_submissions', COLUMNS.task_submissions, [sid, id, lesson.taskId!, lesson.id, 'Sudah saya kerjakan, ini hasilnya.', rng.chance(0.5) ? 'https://wa.me/c/6285900000000' : null, st, st === 'submitted' ? null : reviewer, feedback, sAt, rAt]);
+          writer.add('task_submissions', COLUMNS.task_submissions, [
+            sid,
+            id,
+            lesson.taskId!,
+            lesson.id,
+            'Sudah saya kerjakan, ini hasilnya.',
+            rng.chance(0.5) ? 'https://wa.me/c/6285900000000' : null,
+            st,
+            st === 'submitted' ? null : reviewer,
+            feedback,
+            sAt,
+            rAt,
+          ]);
           result.submissions++;
         };
-        add(`${prefix}s${++submissionNo}`, status, submittedAt, reviewedAt, status === 'submitted' ? null : status === 'needs_work' ? rng.pick(FEEDBACK.slice(2)) : rng.chance(0.5) ? rng.pick(FEEDBACK.slice(0, 2)) : null);
+        add(
+          `${prefix}s${++submissionNo}`,
+          status,
+          submittedAt,
+          reviewedAt,
+          status === 'submitted' ? null : status === 'needs_work' ? rng.pick(FEEDBACK.slice(2)) : rng.chance(0.5) ? rng.pick(FEEDBACK.slice(0, 2)) : null,
+        );
         // Some of the sent-back tasks were done again and wait for the mentor.
-        if (status === 'needs_work' && reviewedAt !== null && reviewedAt < now - DAY && rng.chance(0.5)) add(`${prefix}s${++submissionNo}`, 'submitted', Math.min(now, reviewedAt + rng.int(1, 96) * 3_600_000), null, null);
+        if (status === 'needs_work' && reviewedAt !== null && reviewedAt < now - DAY && rng.chance(0.5))
+          add(`${prefix}s${++submissionNo}`, 'submitted', Math.min(now, reviewedAt + rng.int(1, 96) * 3_600_000), null, null);
       }
 
       if (writer.buffered >= flushRows) {
@@ -434,7 +544,10 @@ function hashPrefix(prefix: string): number {
 }
 
 /** A mentor (or any account) with a known password hash, for logging in over HTTP. */
-export async function seedUser(dbUrl: string, user: { id: string; phone: string; name: string; role: 'learner' | 'mentor' | 'trainer'; passwordHash: string | null; now?: number }) {
+export async function seedUser(
+  dbUrl: string,
+  user: { id: string; phone: string; name: string; role: 'learner' | 'mentor' | 'trainer'; passwordHash: string | null; now?: number },
+) {
   const client = createClient({ url: dbUrl });
   try {
     const now = user.now ?? Date.now();
@@ -466,7 +579,12 @@ export async function verifyProjection(dbUrl: string, learnerIds: string[]): Pro
       return rows.map((r) => JSON.stringify(Object.values(r)));
     };
     const before = await read();
-    const pairs = (await client.execute({ sql: `SELECT user_id, lesson_id FROM lesson_progress WHERE user_id IN (${learnerIds.map(() => '?').join(', ')})`, args: learnerIds })).rows;
+    const pairs = (
+      await client.execute({
+        sql: `SELECT user_id, lesson_id FROM lesson_progress WHERE user_id IN (${learnerIds.map(() => '?').join(', ')})`,
+        args: learnerIds,
+      })
+    ).rows;
     for (const pair of pairs) await database.run(projectLessonSql(String(pair.user_id), String(pair.lesson_id)));
     const after = await read();
     const mismatches = before.filter((row, i) => row !== after[i]);

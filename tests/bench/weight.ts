@@ -22,7 +22,11 @@ if (!process.argv.includes('--no-build')) {
 
 const lessonPaths = readdirSync(join(ROOT, 'content'), { withFileTypes: true })
   .filter((d) => d.isDirectory())
-  .flatMap((d) => readdirSync(join(ROOT, 'content', d.name)).filter((f) => /^\d\d-.*\.mdx$/.test(f)).map((f) => `/learn/${d.name}/${f.replace(/\.mdx$/, '')}`))
+  .flatMap((d) =>
+    readdirSync(join(ROOT, 'content', d.name))
+      .filter((f) => /^\d\d-.*\.mdx$/.test(f))
+      .map((f) => `/learn/${d.name}/${f.replace(/\.mdx$/, '')}`),
+  )
   .sort();
 
 const server = await startServer();
@@ -43,7 +47,10 @@ try {
     for (const url of new Set(assetUrls)) {
       if (!assetCache.has(url)) {
         const body = Buffer.from(await (await fetch(server.url + url, { headers: { cookie } })).arrayBuffer());
-        assetCache.set(url, url.endsWith('.png') || url.endsWith('.webp') || url.endsWith('.avif') || url.endsWith('.jpg') ? body.length : gzipSync(body).length);
+        assetCache.set(
+          url,
+          url.endsWith('.png') || url.endsWith('.webp') || url.endsWith('.avif') || url.endsWith('.jpg') ? body.length : gzipSync(body).length,
+        );
       }
       assets += assetCache.get(url)!;
     }
@@ -62,7 +69,9 @@ try {
   );
   const over = rows.filter((r) => r.over).length;
   const maxGz = Math.max(...rows.map((r) => r.gz));
-  console.log(`\n${rows.length} pages; budgets: HTML ≤ ${kb(HTML_BUDGET)} KB gz, total ≤ ${kb(TOTAL_BUDGET)} KB gz; largest HTML ${kb(maxGz)} KB gz (${((100 * maxGz) / HTML_BUDGET).toFixed(0)} % of budget); ${over} over budget.`);
+  console.log(
+    `\n${rows.length} pages; budgets: HTML ≤ ${kb(HTML_BUDGET)} KB gz, total ≤ ${kb(TOTAL_BUDGET)} KB gz; largest HTML ${kb(maxGz)} KB gz (${((100 * maxGz) / HTML_BUDGET).toFixed(0)} % of budget); ${over} over budget.`,
+  );
   process.exitCode = over > 0 ? 1 : 0;
 } finally {
   await server.stop();

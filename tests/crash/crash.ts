@@ -70,7 +70,13 @@ function newBatch(): SentEvent[] {
     const roll = rand();
     if (roll < 0.15 && quizLessons.length) {
       const lesson = pick(quizLessons);
-      return { id: crypto.randomUUID(), type: 'quiz_submitted', lessonId: lesson.id, at: Date.now(), data: { answers: Object.fromEntries(lesson.quiz.map((q) => [q.id, String(Math.floor(rand() * q.options.length))])) } };
+      return {
+        id: crypto.randomUUID(),
+        type: 'quiz_submitted',
+        lessonId: lesson.id,
+        at: Date.now(),
+        data: { answers: Object.fromEntries(lesson.quiz.map((q) => [q.id, String(Math.floor(rand() * q.options.length))])) },
+      };
     }
     const lesson = pick(lessons);
     if (roll < 0.55) return { id: crypto.randomUUID(), type: 'time', lessonId: lesson.id, at: Date.now(), data: { seconds: 5 + Math.floor(rand() * 120) } };
@@ -109,12 +115,20 @@ async function killCycles(entry: string, logFile: string) {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const databaseUrl = `file:${join(dataDir, 'melek.db')}`;
-  const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: databaseUrl, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: 'accounts' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    HOST: '127.0.0.1',
+    PORT: String(port),
+    MELEK_SEED: 'accounts',
+  };
   prepareDatabase(env);
   let server = launchServer(entry, env, { logFile });
   await waitHealthy(url);
   const learners: Learner[] = [];
-  for (const [i, l] of DEMO.learners.entries()) learners.push({ id: `demo-learner-${i + 1}`, phone: l.phone, cookie: await loginCookie(url, l.phone, DEMO.learnerPassword), pending: [] });
+  for (const [i, l] of DEMO.learners.entries())
+    learners.push({ id: `demo-learner-${i + 1}`, phone: l.phone, cookie: await loginCookie(url, l.phone, DEMO.learnerPassword), pending: [] });
 
   let stop = false;
   async function clientLoop(learner: Learner) {
@@ -219,7 +233,8 @@ async function killCycles(entry: string, logFile: string) {
     const rows = await db.execute("SELECT id, user_id, count(*) AS n FROM progress_events WHERE user_id LIKE 'demo-learner-%' GROUP BY id");
     for (const r of rows.rows) stored.set(String(r.id), { userId: String(r.user_id), n: Number(r.n) });
     const attempts = new Map<string, number>();
-    for (const r of (await db.execute("SELECT id, count(*) AS n FROM quiz_attempts WHERE user_id LIKE 'demo-learner-%' GROUP BY id")).rows) attempts.set(String(r.id), Number(r.n));
+    for (const r of (await db.execute("SELECT id, count(*) AS n FROM quiz_attempts WHERE user_id LIKE 'demo-learner-%' GROUP BY id")).rows)
+      attempts.set(String(r.id), Number(r.n));
     let lost = 0;
     let twice = 0;
     let wrongOwner = 0;
@@ -239,7 +254,10 @@ async function killCycles(entry: string, logFile: string) {
     if (wrongOwner) fail(`${wrongOwner} events stored under another learner`);
     if (quizLost) fail(`${quizLost} acknowledged quiz answers without exactly one graded attempt`);
     if (unknown) fail(`${unknown} stored events were never sent`);
-    const projection = await verifyProjection(databaseUrl, learners.map((l) => l.id));
+    const projection = await verifyProjection(
+      databaseUrl,
+      learners.map((l) => l.id),
+    );
     if (projection.mismatches.length) fail(`lesson_progress differs from its log in ${projection.mismatches.length} rows`);
     Object.assign(stats, { stored: stored.size, lost, twice, projectionRows: projection.compared });
   } finally {
@@ -252,10 +270,15 @@ async function killCycles(entry: string, logFile: string) {
 
 const LESSON = lessons[0].id;
 async function postBatch(url: string, cookie: string, events: SentEvent[]) {
-  const response = await fetch(`${url}/api/progress`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', origin: url }, body: JSON.stringify({ events }) });
+  const response = await fetch(`${url}/api/progress`, {
+    method: 'POST',
+    headers: { cookie, 'content-type': 'application/json', origin: url },
+    body: JSON.stringify({ events }),
+  });
   return { status: response.status, text: await response.text(), type: response.headers.get('content-type') ?? '' };
 }
-const padded = (n: number): SentEvent[] => Array.from({ length: n }, () => ({ id: crypto.randomUUID(), type: 'time', lessonId: LESSON, at: Date.now(), data: { seconds: 5, note: 'x'.repeat(3000) } }));
+const padded = (n: number): SentEvent[] =>
+  Array.from({ length: n }, () => ({ id: crypto.randomUUID(), type: 'time', lessonId: LESSON, at: Date.now(), data: { seconds: 5, note: 'x'.repeat(3000) } }));
 const INDONESIAN = /belum tersimpan/;
 const diskFull: Record<string, string | number> = {};
 
@@ -273,7 +296,14 @@ async function diskFullPhase(entry: string, logFile: string) {
   try {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: mount, DATABASE_URL: `file:${join(mount, 'melek.db')}`, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: 'accounts' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: mount,
+      DATABASE_URL: `file:${join(mount, 'melek.db')}`,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      MELEK_SEED: 'accounts',
+    };
     prepareDatabase(env);
     server = launchServer(entry, env, { logFile });
     await waitHealthy(url);
@@ -300,7 +330,8 @@ async function diskFullPhase(entry: string, logFile: string) {
     diskFull.writesBeforeFull = statuses.filter((s) => s === 200).length;
     if (!first503) fail('disk full: 200 writes and never a 503');
     else {
-      if (!first503.type.startsWith('application/json') || !INDONESIAN.test(JSON.parse(first503.text).error)) fail(`disk full: 503 without the Indonesian JSON message: ${first503.text.slice(0, 200)}`);
+      if (!first503.type.startsWith('application/json') || !INDONESIAN.test(JSON.parse(first503.text).error))
+        fail(`disk full: 503 without the Indonesian JSON message: ${first503.text.slice(0, 200)}`);
       diskFull.message = JSON.parse(first503.text).error;
     }
     // A page that only reads still works; a page that writes (the lesson records a view) explains itself.
@@ -312,7 +343,12 @@ async function diskFullPhase(entry: string, logFile: string) {
     diskFull.writePage = lesson.status;
     if (lesson.status !== 503 && lesson.status !== 200) fail(`disk full: GET lesson answered ${lesson.status}`);
     if (lesson.status === 503 && !INDONESIAN.test(lessonText)) fail('disk full: the lesson page 503 has no Indonesian message');
-    const login = await fetch(`${url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url }, body: new URLSearchParams({ phone: DEMO.learners[1].phone, password: DEMO.learnerPassword }) });
+    const login = await fetch(`${url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
+      body: new URLSearchParams({ phone: DEMO.learners[1].phone, password: DEMO.learnerPassword }),
+    });
     diskFull.login = login.status;
     if (login.status >= 500 && login.status !== 503) fail(`disk full: login answered ${login.status}`);
     // Space returns: the same process stores again.
@@ -327,7 +363,9 @@ async function diskFullPhase(entry: string, logFile: string) {
     const db = createClient({ url: env.DATABASE_URL! });
     const integrity = await db.execute('PRAGMA integrity_check');
     const ids = [...acked];
-    const found = Number((await db.execute({ sql: `SELECT count(*) AS n FROM progress_events WHERE id IN (${ids.map(() => '?').join(',')})`, args: ids })).rows[0].n);
+    const found = Number(
+      (await db.execute({ sql: `SELECT count(*) AS n FROM progress_events WHERE id IN (${ids.map(() => '?').join(',')})`, args: ids })).rows[0].n,
+    );
     db.close();
     if (integrity.rows[0][0] !== 'ok') fail('disk full: integrity_check failed');
     if (found !== ids.length) fail(`disk full: ${ids.length - found} acknowledged events lost`);
@@ -357,7 +395,14 @@ async function readOnlyPhase(entry: string, logFile: string) {
   try {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
-    const env: NodeJS.ProcessEnv = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: `file:${join(dataDir, 'melek.db')}`, HOST: '127.0.0.1', PORT: String(port), MELEK_SEED: 'accounts' };
+    const env: NodeJS.ProcessEnv = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      DATABASE_URL: `file:${join(dataDir, 'melek.db')}`,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      MELEK_SEED: 'accounts',
+    };
     prepareDatabase(env);
     if (asRoot) execFileSync('chown', ['-R', '65534:65534', dataDir]);
     server = launchServer(entry, env, { ...ids, logFile });
@@ -378,7 +423,12 @@ async function readOnlyPhase(entry: string, logFile: string) {
     if (r.status !== 503) fail(`read-only: progress answered ${r.status}, expected 503: ${r.text.slice(0, 200)}`);
     else if (!INDONESIAN.test(r.text)) fail(`read-only: 503 without the Indonesian message: ${r.text.slice(0, 200)}`);
     else readOnly.message = JSON.parse(r.text).error;
-    const login = await fetch(`${url}/login`, { method: 'POST', redirect: 'manual', headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url }, body: new URLSearchParams({ phone: DEMO.learners[1].phone, password: DEMO.learnerPassword }) });
+    const login = await fetch(`${url}/login`, {
+      method: 'POST',
+      redirect: 'manual',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', origin: url },
+      body: new URLSearchParams({ phone: DEMO.learners[1].phone, password: DEMO.learnerPassword }),
+    });
     readOnly.login = login.status;
     if (login.status >= 500 && login.status !== 503) fail(`read-only: login answered ${login.status}`);
     await stopServer(server);
@@ -395,7 +445,9 @@ async function readOnlyPhase(entry: string, logFile: string) {
     server = undefined;
     const db = createClient({ url: env.DATABASE_URL! });
     const want = [...first, ...again].map((e) => e.id);
-    const found = Number((await db.execute({ sql: `SELECT count(*) AS n FROM progress_events WHERE id IN (${want.map(() => '?').join(',')})`, args: want })).rows[0].n);
+    const found = Number(
+      (await db.execute({ sql: `SELECT count(*) AS n FROM progress_events WHERE id IN (${want.map(() => '?').join(',')})`, args: want })).rows[0].n,
+    );
     db.close();
     if (found !== want.length) fail(`read-only: ${want.length - found} acknowledged events lost`);
     readOnly.result = `503 with message: ${readOnly.message ? 'yes' : 'NO'}; reads ${readOnly.readPage}; works again after chmod + restart: ${fixed.status === 200 ? 'yes' : 'NO'}`;
@@ -417,7 +469,11 @@ const logDir = join(tmpdir(), `melek-crash-logs-${process.pid}`);
 mkdirSync(logDir, { recursive: true });
 const logFile = join(logDir, 'server.log');
 writeFileSync(logFile, '');
-console.log(`Crash safety — ${cpus().length} CPUs (load average ${loadavg().map((l) => l.toFixed(1)).join(' / ')}), Node ${process.version}, build of ${snapshot.builtAt.toISOString()}; server log: ${logFile}`);
+console.log(
+  `Crash safety — ${cpus().length} CPUs (load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' / ')}), Node ${process.version}, build of ${snapshot.builtAt.toISOString()}; server log: ${logFile}`,
+);
 try {
   console.log(`\n1. SIGKILL at random moments: ${TARGET_CYCLES} cycles, 6 learners sending batches of 1–20 events`);
   await killCycles(snapshot.entry, logFile);
@@ -445,8 +501,15 @@ try {
 }
 
 const took = (Date.now() - STARTED) / 1000;
-if (took > 180) console.log(`\nnote: the run took ${took.toFixed(0)} s, over the 3-minute target; load average now ${loadavg().map((l) => l.toFixed(1)).join(' / ')} on ${cpus().length} CPUs (restarts are slow on a busy machine).`);
-console.log(`\n${failures.length ? `FAILED (${failures.length}):\n  ${failures.join('\n  ')}` : 'PASSED: no acknowledged write lost, integrity ok, 503 with a message on a full or read-only disk.'} (${seconds()} s)`);
+if (took > 180)
+  console.log(
+    `\nnote: the run took ${took.toFixed(0)} s, over the 3-minute target; load average now ${loadavg()
+      .map((l) => l.toFixed(1))
+      .join(' / ')} on ${cpus().length} CPUs (restarts are slow on a busy machine).`,
+  );
+console.log(
+  `\n${failures.length ? `FAILED (${failures.length}):\n  ${failures.join('\n  ')}` : 'PASSED: no acknowledged write lost, integrity ok, 503 with a message on a full or read-only disk.'} (${seconds()} s)`,
+);
 if (failures.length) {
   const tail = readFileSync(logFile, 'utf8').split('\n').slice(-30).join('\n');
   console.log(`\nlast lines of the server log (${logFile}):\n${tail}`);

@@ -53,7 +53,10 @@ test('a learner’s module counts and lesson lists leave drafts out', async ({ p
 });
 
 test('drafts: 404 for learners, "DRAF" for trainers; published lessons carry no banner', async ({ page: trainer, browser }) => {
-  test.info().annotations.push({ type: 'drafts in content/', description: drafts.length ? drafts.map((d) => d.url).join(', ') : 'none (draft steps had nothing to check)' });
+  test.info().annotations.push({
+    type: 'drafts in content/',
+    description: drafts.length ? drafts.map((d) => d.url).join(', ') : 'none (draft steps had nothing to check)',
+  });
   await loginAs(trainer, TRAINER.phone, TRAINER.password);
   await expect(trainer).toHaveURL(/\/trainer$/);
   for (const module of modules) {

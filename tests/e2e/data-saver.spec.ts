@@ -22,7 +22,10 @@ async function firstVisitBytes(browser: Browser, proxy: WeakProxy, phone: string
   const before = proxy.bytesDown();
   await page.goto('/learn', { waitUntil: 'load' });
   // Give the phone time to download what it downloads by itself (the service worker's app shell).
-  if (expectWorker) await expect.poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'), { timeout: 30_000 }).toBe(true);
+  if (expectWorker)
+    await expect
+      .poll(() => page.evaluate(async () => (await navigator.serviceWorker.getRegistration())?.active?.state === 'activated'), { timeout: 30_000 })
+      .toBe(true);
   else await page.waitForTimeout(3000);
   await page.goto(`/learn/${LESSON}`);
   await page.waitForLoadState('load');
@@ -33,7 +36,11 @@ async function firstVisitBytes(browser: Browser, proxy: WeakProxy, phone: string
   return bytes;
 }
 
-test('Hemat kuota: set on /learn/akun without JavaScript, no automatic downloads or extras, and the KB it saves is measured', async ({ browser, page, weak }) => {
+test('Hemat kuota: set on /learn/akun without JavaScript, no automatic downloads or extras, and the KB it saves is measured', async ({
+  browser,
+  page,
+  weak,
+}) => {
   test.setTimeout(120_000);
   const normal = await registerLearner(page, 'Bu Kuota Biasa');
   const saver = await registerLearner(page, 'Bu Kuota Hemat');
@@ -65,7 +72,9 @@ test('Hemat kuota: set on /learn/akun without JavaScript, no automatic downloads
   const withSaver = await firstVisitBytes(browser, weak, saver.phone, false);
   const without = await firstVisitBytes(browser, weak, normal.phone, true);
   const savedKb = Math.round((without - withSaver) / 1024);
-  console.log(`data saver: first visit (home + lesson) ${Math.round(without / 1024)} KB without, ${Math.round(withSaver / 1024)} KB with; saves ${savedKb} KB (page says ± ${shown} KB)`);
+  console.log(
+    `data saver: first visit (home + lesson) ${Math.round(without / 1024)} KB without, ${Math.round(withSaver / 1024)} KB with; saves ${savedKb} KB (page says ± ${shown} KB)`,
+  );
   // What the page promises is what was measured (within 25 %, the rest being page markup).
   expect(savedKb).toBeGreaterThanOrEqual(Math.floor(shown * 0.75));
   expect(savedKb).toBeLessThanOrEqual(Math.ceil(shown * 1.5));

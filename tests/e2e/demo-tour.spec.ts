@@ -38,7 +38,10 @@ test('the trainer sees the partnership map and reports with spread', async ({ br
   await page.goto('/trainer/jaringan');
   expect(await page.locator('svg line').count()).toBeGreaterThanOrEqual(2);
   await page.goto('/trainer/reports');
-  const means = await page.getByText(/Digital \(n = 6\): \d,\d\d/).first().textContent();
+  const means = await page
+    .getByText(/Digital \(n = 6\): \d,\d\d/)
+    .first()
+    .textContent();
   expect(means).not.toMatch(/: 1,00;.*: 1,00;.*: 1,00;.*: 1,00/);
 });
 

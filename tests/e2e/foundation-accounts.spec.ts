@@ -114,7 +114,9 @@ test.describe('register with a join code', () => {
     await fillRegistration(page, r);
     expect(await submitRegistration(page)).toBe(400);
     await expectPath(page, '/register');
-    await expect(page.getByRole('alert')).toHaveText('Ada isian yang belum benar. Periksa tulisan merah di bawah.Demi keamanan, kata sandi tidak dikirim kembali ke layar: ketik ulang kedua kolom kata sandi.');
+    await expect(page.getByRole('alert')).toHaveText(
+      'Ada isian yang belum benar. Periksa tulisan merah di bawah.Demi keamanan, kata sandi tidak dikirim kembali ke layar: ketik ulang kedua kolom kata sandi.',
+    );
     await expect(page.getByText('Kode kelas tidak ditemukan. Periksa lagi ke pendamping atau pelatih Anda.')).toBeVisible();
     await expect(page.getByLabel(field.joinCode)).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByLabel(field.joinCode)).toHaveAccessibleDescription(/Kode kelas tidak ditemukan/);
@@ -175,10 +177,7 @@ test.describe('register with a join code', () => {
 });
 
 test.describe('a new cohort', () => {
-  test('trainer creates a cohort with a WhatsApp group; a learner joins with its code and sees the group link', async ({
-    page,
-    browser,
-  }) => {
+  test('trainer creates a cohort with a WhatsApp group; a learner joins with its code and sees the group link', async ({ page, browser }) => {
     const code = `UJI-${Math.random().toString(36).slice(2, 8).toUpperCase()}`;
     const cohortName = uniqueName('Kelas Uji Candi');
     const group = 'https://chat.whatsapp.com/UjiGrupMelek123';
@@ -224,10 +223,7 @@ test.describe('a new cohort', () => {
 });
 
 test.describe('invite link', () => {
-  test('trainer creates a learner, makes a login link, the link sets a password once and is refused the second time', async ({
-    page,
-    browser,
-  }) => {
+  test('trainer creates a learner, makes a login link, the link sets a password once and is refused the second time', async ({ page, browser }) => {
     const name = uniqueName('Pak Uji Undangan');
     const phone = freshPhone();
     const newPassword = 'sandi-undangan-1';
@@ -254,7 +250,9 @@ test.describe('invite link', () => {
     const early = await freshContext(browser);
     const earlyPage = await early.newPage();
     await loginAs(earlyPage, phone, 'apa-saja-123');
-    await expect(earlyPage.getByRole('alert')).toHaveText('Nomor HP atau kata sandi salah. Coba lagi. Belum punya kata sandi atau lupa? Minta pendamping membuat tautan baru.');
+    await expect(earlyPage.getByRole('alert')).toHaveText(
+      'Nomor HP atau kata sandi salah. Coba lagi. Belum punya kata sandi atau lupa? Minta pendamping membuat tautan baru.',
+    );
     await early.close();
 
     // 2. "Buat tautan masuk" gives the link and a WhatsApp button with the link prefilled.
@@ -313,10 +311,7 @@ test.describe('invite link', () => {
     await expect(page.locator('#all-learners > li').filter({ hasText: name })).not.toContainText('belum pernah masuk');
   });
 
-  test('a forgotten password: a fresh link replaces it, the old password stops working, and logout works from the link page', async ({
-    page,
-    browser,
-  }) => {
+  test('a forgotten password: a fresh link replaces it, the old password stops working, and logout works from the link page', async ({ page, browser }) => {
     // A learner of our own (never a demo account), registered with the join code.
     const r = registration();
     await page.goto('/register');
@@ -346,7 +341,9 @@ test.describe('invite link', () => {
     await phone.close();
 
     await loginAs(page, r.phone, r.password);
-    await expect(page.getByRole('alert')).toHaveText('Nomor HP atau kata sandi salah. Coba lagi. Belum punya kata sandi atau lupa? Minta pendamping membuat tautan baru.');
+    await expect(page.getByRole('alert')).toHaveText(
+      'Nomor HP atau kata sandi salah. Coba lagi. Belum punya kata sandi atau lupa? Minta pendamping membuat tautan baru.',
+    );
     await loginAs(page, r.phone, 'sandi-baru-456');
     await expectPath(page, '/learn');
     await expect(page.getByRole('heading', { level: 1, name: `Halo, ${r.name}!` })).toBeVisible();

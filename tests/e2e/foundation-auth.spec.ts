@@ -1,15 +1,5 @@
 import { test, expect, loginAs } from './fixtures';
-import {
-  COHORT,
-  LEARNERS,
-  LEARNER_PASSWORD,
-  MENTOR_ARIF,
-  MENTOR_DEWI,
-  TRAINER,
-  expectPath,
-  shown,
-  submitLogin,
-} from './foundation-helpers';
+import { COHORT, LEARNERS, LEARNER_PASSWORD, MENTOR_ARIF, MENTOR_DEWI, TRAINER, expectPath, shown, submitLogin } from './foundation-helpers';
 
 /**
  * Issue 2 "Done when": each demo role logs in through the form and lands on its real home;
@@ -55,7 +45,7 @@ test.describe('demo roles log in and land on their home', () => {
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     const items = page.locator('#learners > li');
     // Learners who join SDA-2026 in other tests get the least-loaded demo mentor (issue 16): at least the three.
-  await expect.poll(() => items.count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(3);
     for (const learner of LEARNERS.slice(0, 3)) {
       const item = items.filter({ hasText: learner.name });
       await expect(item).toHaveCount(1);
@@ -74,7 +64,7 @@ test.describe('demo roles log in and land on their home', () => {
     await expectPath(page, '/mentor');
     const items = page.locator('#learners > li');
     // Learners who join SDA-2026 in other tests get the least-loaded demo mentor (issue 16): at least the three.
-  await expect.poll(() => items.count()).toBeGreaterThanOrEqual(3);
+    await expect.poll(() => items.count()).toBeGreaterThanOrEqual(3);
     for (const learner of LEARNERS.slice(3)) await expect(items.filter({ hasText: learner.name })).toHaveCount(1);
   });
 
@@ -161,7 +151,9 @@ test.describe('login form', () => {
     ]);
     expect(response.status()).toBe(401);
     await expectPath(page, '/login');
-    await expect(page.getByRole('alert')).toHaveText('Nomor HP atau kata sandi salah. Coba lagi. Belum punya kata sandi atau lupa? Minta pendamping membuat tautan baru.');
+    await expect(page.getByRole('alert')).toHaveText(
+      'Nomor HP atau kata sandi salah. Coba lagi. Belum punya kata sandi atau lupa? Minta pendamping membuat tautan baru.',
+    );
     await expect(page.getByLabel('Nomor HP (WhatsApp)')).toHaveValue(phone);
     await expect(page.getByLabel('Kata sandi')).toHaveValue('');
     expect((await page.context().cookies()).some((c) => c.value && c.name.toLowerCase().includes('session'))).toBe(false);

@@ -65,7 +65,10 @@ test.describe('layout at 360 px', () => {
     await expectSane(page, ['Atau salin tautan ini:']);
     // The invite page itself and its refusal (a made-up token) fit as well.
     const link = await page.locator('#invite-link').inputValue();
-    const other = await page.context().browser()!.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
+    const other = await page
+      .context()
+      .browser()!
+      .newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true });
     const invitePage = await other.newPage();
     await invitePage.goto(link);
     await expectSane(invitePage, ['Buat kata sandi (minimal 8)', 'Ulangi kata sandi']);

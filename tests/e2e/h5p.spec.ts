@@ -144,10 +144,12 @@ test('the demo activity: tap Muat, answer in the sandboxed frame, the score is s
   // The frame grew to its content (the height message), so nothing is cut off.
   expect((await iframe.boundingBox())!.height).toBeGreaterThan(1200);
 
-  await expect.poll(async () => (await results(`demo-learner-2`, since)).map((r) => [r.content_id, r.lesson_id, r.verb, r.score, r.max_score])).toEqual([
-    [ID, LESSON, 'answered', 6, 6],
-    [ID, LESSON, 'completed', 6, 6],
-  ]);
+  await expect
+    .poll(async () => (await results(`demo-learner-2`, since)).map((r) => [r.content_id, r.lesson_id, r.verb, r.score, r.max_score]))
+    .toEqual([
+      [ID, LESSON, 'answered', 6, 6],
+      [ID, LESSON, 'completed', 6, 6],
+    ]);
 });
 
 test('true-false.h5p from ../shared: answered in the lesson, the stored result is 1 of 1', async ({ page }) => {
@@ -163,12 +165,18 @@ test('true-false.h5p from ../shared: answered in the lesson, the stored result i
   await frame.getByRole('button', { name: 'Check' }).click();
   await expect(frame.getByText('You got 1 of 1 points', { exact: true })).toBeVisible();
   await expect(card.getByRole('status')).toHaveText('Tersimpan: skor 1 dari 1.');
-  await expect.poll(async () => (await results('demo-learner-3', since)).map((r) => [r.content_id, r.verb, r.score, r.max_score])).toEqual([[ID, 'answered', 1, 1]]);
+  await expect
+    .poll(async () => (await results('demo-learner-3', since)).map((r) => [r.content_id, r.verb, r.score, r.max_score]))
+    .toEqual([[ID, 'answered', 1, 1]]);
   const [row] = await results('demo-learner-3', since);
   expect(JSON.parse(String(row.statement))).toMatchObject({ verb: 'http://adlnet.gov/expapi/verbs/answered', result: { score: { raw: 1, max: 1 } } });
 });
 
-test('the sandbox: package code cannot read the app cookies or call the API as the learner; forged results are not stored', async ({ page, context, baseURL }) => {
+test('the sandbox: package code cannot read the app cookies or call the API as the learner; forged results are not stored', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const file = join(work, 'evil.h5p');
   writeFileSync(file, evilPackage(LESSON));
   replaceActivity(file);
@@ -190,7 +198,10 @@ test('the sandbox: package code cannot read the app cookies or call the API as t
   await expect(iframe).toHaveAttribute('sandbox', 'allow-scripts');
   await expect(frame.locator('#probe')).toBeVisible();
   await expect.poll(() => page.evaluate(() => (window as unknown as { reports: unknown[] }).reports.length)).toBeGreaterThan(0);
-  const report = (await page.evaluate(() => (window as unknown as { reports: Array<Record<string, unknown>> }).reports[0])) as Record<string, string | string[]>;
+  const report = (await page.evaluate(() => (window as unknown as { reports: Array<Record<string, unknown>> }).reports[0])) as Record<
+    string,
+    string | string[]
+  >;
   expect(report.framed).toBe(true);
   expect(report.origin).toBe('null');
   expect(report.cookie).toBe('ERR:SecurityError');
@@ -208,7 +219,13 @@ test('the sandbox: package code cannot read the app cookies or call the API as t
 
   // Forged messages: from the page itself, and from a second player frame the bridge did not create.
   await page.evaluate((id) => {
-    const message = { type: 'melek-h5p', v: 1, kind: 'xapi', contentId: id, statement: { verb: { id: 'http://adlnet.gov/expapi/verbs/answered' }, result: { score: { raw: 1, max: 1 }, response: 'dari-halaman' } } };
+    const message = {
+      type: 'melek-h5p',
+      v: 1,
+      kind: 'xapi',
+      contentId: id,
+      statement: { verb: { id: 'http://adlnet.gov/expapi/verbs/answered' }, result: { score: { raw: 1, max: 1 }, response: 'dari-halaman' } },
+    };
     window.postMessage(message, '*');
     const other = document.createElement('iframe');
     other.setAttribute('sandbox', 'allow-scripts');
@@ -239,15 +256,24 @@ test('the player opened on its own is sandboxed; with JavaScript off the card li
   await page.goto(`/h5p/play/${ID}`);
   await expect(page.locator('#probe')).toBeVisible();
   expect(await page.evaluate(() => window.origin)).toBe('null');
-  expect(await page.evaluate(() => {
-    try {
-      return document.cookie;
-    } catch (e) {
-      return `ERR:${(e as Error).name}`;
-    }
-  })).toBe('ERR:SecurityError');
+  expect(
+    await page.evaluate(() => {
+      try {
+        return document.cookie;
+      } catch (e) {
+        return `ERR:${(e as Error).name}`;
+      }
+    }),
+  ).toBe('ERR:SecurityError');
 
-  const noJs = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'id-ID', baseURL: process.env.E2E_BASE_URL });
+  const noJs = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'id-ID',
+    baseURL: process.env.E2E_BASE_URL,
+  });
   const plain = await noJs.newPage();
   await loginAs(plain, learner.phone, LEARNER_PASSWORD);
   await plain.goto(`/learn/${LESSON}`);

@@ -19,9 +19,17 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const TRAINER = { phone: '081100000001', password: 'pelatih-demo' };
 const LEVELS = ['Pemula', 'Dasar', 'Berkembang', 'Cakap', 'Mahir'];
 
-interface Item { id: string; options: Array<{ id: string; text: string | number; correct?: boolean }> }
-interface LessonFm { title: string; quiz: Item[]; task?: { id: string; title: string }; draft?: boolean }
-const frontmatter = <T,>(path: string): T => parseYaml(readFileSync(path, 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]) as T;
+interface Item {
+  id: string;
+  options: Array<{ id: string; text: string | number; correct?: boolean }>;
+}
+interface LessonFm {
+  title: string;
+  quiz: Item[];
+  task?: { id: string; title: string };
+  draft?: boolean;
+}
+const frontmatter = <T>(path: string): T => parseYaml(readFileSync(path, 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]) as T;
 
 /** The module with the fewest published lessons, its lessons in order and its pre/post items. */
 function shortestModule() {
@@ -204,7 +212,10 @@ test('a learner completes the shortest module: the score rises, the certificate 
   await expect(page.locator('#steps li')).toHaveCount(4);
   await page.goto('/learn');
   await expect(page.locator('#capaian-card')).toContainText(`Tingkat ${after.level}`);
-  await page.locator('#capaian-card').getByRole('link', { name: `Sertifikat ${MODULE.title}` }).click();
+  await page
+    .locator('#capaian-card')
+    .getByRole('link', { name: `Sertifikat ${MODULE.title}` })
+    .click();
   await expect(page).toHaveURL(/\/sertifikat\/[A-Z2-9]{12}$/);
   const code = new URL(page.url()).pathname.split('/').pop()!;
   const certificate = page.locator('#certificate');
@@ -237,7 +248,10 @@ test('the self-assessment and business pages refuse bad input with messages and 
 
   // The self-assessment sent with nothing chosen: 400, a message by every statement, nothing kept.
   await page.goto('/learn/penilaian-diri');
-  const [sent] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), page.getByRole('button', { name: 'Simpan penilaian diri' }).click()]);
+  const [sent] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    page.getByRole('button', { name: 'Simpan penilaian diri' }).click(),
+  ]);
   expect(sent.status()).toBe(400);
   await expect(page.getByRole('alert')).toContainText('Penilaian belum tersimpan');
   await expect(page.locator('#sa-form .error')).toHaveCount(10);
@@ -250,8 +264,14 @@ test('the self-assessment and business pages refuse bad input with messages and 
   await partner.getByLabel('Komunitas atau paguyuban').check();
   await partner.getByLabel(/^Nama mitra/).fill('Paguyuban UMKM Candi');
   const tomorrow = new Date(Date.now() + 7 * 3600_000 + 24 * 3600_000).toISOString().slice(0, 10);
-  await partner.locator('input[name="startedOn"]').evaluate((el, v) => { (el as HTMLInputElement).removeAttribute('max'); (el as HTMLInputElement).value = v; }, tomorrow);
-  const [refused] = await Promise.all([page.waitForResponse((r) => r.request().method() === 'POST'), partner.getByRole('button', { name: 'Simpan kerja sama' }).click()]);
+  await partner.locator('input[name="startedOn"]').evaluate((el, v) => {
+    (el as HTMLInputElement).removeAttribute('max');
+    (el as HTMLInputElement).value = v;
+  }, tomorrow);
+  const [refused] = await Promise.all([
+    page.waitForResponse((r) => r.request().method() === 'POST'),
+    partner.getByRole('button', { name: 'Simpan kerja sama' }).click(),
+  ]);
   expect(refused.status()).toBe(400);
   await expect(page.locator('#err-startedOn')).toHaveText('Tanggal ini belum terjadi. Isi tanggal hari ini atau sebelumnya.');
   await expect(page.locator('#partner-form').getByLabel(/^Nama mitra/)).toHaveValue('Paguyuban UMKM Candi');

@@ -61,7 +61,7 @@ async function registerLearner(page: Page, name: string): Promise<void> {
 }
 
 /** Picks option `choice(itemIndex)` for every quiz item and submits the form. */
-async function answerQuiz(page: Page, data: Lesson, choice: (item: Lesson["quiz"][number], index: number) => string): Promise<void> {
+async function answerQuiz(page: Page, data: Lesson, choice: (item: Lesson['quiz'][number], index: number) => string): Promise<void> {
   const form = page.locator('#kuis form');
   await expect(form).toBeVisible();
   for (const [index, item] of data.quiz.entries()) {
@@ -97,7 +97,10 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
 async function expectThumbSizedControls(page: Page): Promise<void> {
   const small = await page.evaluate(() =>
     Array.from(document.querySelectorAll<HTMLElement>('main button, main .btn, main label.opt, main textarea, main input:not([type=hidden]):not([type=radio])'))
-      .map((el) => ({ what: `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('name') || '').trim().slice(0, 40)}"`, rect: el.getBoundingClientRect() }))
+      .map((el) => ({
+        what: `${el.tagName.toLowerCase()} "${(el.textContent || el.getAttribute('name') || '').trim().slice(0, 40)}"`,
+        rect: el.getBoundingClientRect(),
+      }))
       .filter(({ rect }) => rect.width > 0 && rect.height < 44)
       .map(({ what, rect }) => `${what}: ${rect.height.toFixed(1)} px`),
   );

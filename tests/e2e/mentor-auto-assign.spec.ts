@@ -30,7 +30,10 @@ test('joining a cohort that has mentors: the least-loaded one is assigned at onc
   );
   expect(mentorsBefore.length).toBeGreaterThan(1);
   const learner = await registerLearner(page, 'Bu Gabung Langsung');
-  const [assignment] = await dbRows<{ mentor_id: string; assigned_by: string | null }>('SELECT mentor_id, assigned_by FROM mentor_assignments WHERE learner_id = ? AND until IS NULL', [learner.id]);
+  const [assignment] = await dbRows<{ mentor_id: string; assigned_by: string | null }>(
+    'SELECT mentor_id, assigned_by FROM mentor_assignments WHERE learner_id = ? AND until IS NULL',
+    [learner.id],
+  );
   expect(assignment.assigned_by).toBeNull();
   const min = Math.min(...mentorsBefore.map((m) => Number(m.load)));
   // Other tests register learners at the same time, so "least loaded" is checked with a margin of their few.
@@ -43,10 +46,18 @@ test('joining a cohort that has mentors: the least-loaded one is assigned at onc
   await expect(page.locator('#task-sent')).toHaveText('Tugas terkirim. Pendamping akan memeriksanya.');
 });
 
-test('joining a cohort without a mentor: the learner is told the truth, the trainer sees "Peserta tanpa pendamping" and assigns in one tap', async ({ page, browser }) => {
+test('joining a cohort without a mentor: the learner is told the truth, the trainer sees "Peserta tanpa pendamping" and assigns in one tap', async ({
+  page,
+  browser,
+}) => {
   const code = `UJI-${Date.now().toString(36).slice(-5).toUpperCase()}`;
   const cohortName = `Kelas Uji Tanpa Pendamping ${code}`;
-  const trainerContext = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, baseURL: process.env.E2E_BASE_URL, locale: 'id-ID' });
+  const trainerContext = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    javaScriptEnabled: false,
+    baseURL: process.env.E2E_BASE_URL,
+    locale: 'id-ID',
+  });
   const trainer = await trainerContext.newPage();
   await loginAs(trainer, TRAINER, DEMO_PASSWORD.trainer);
   await trainer.goto('/trainer');

@@ -43,7 +43,13 @@ async function expectNoHorizontalScroll(page: Page): Promise<void> {
 }
 
 async function phonePage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, locale: 'id-ID', baseURL: process.env.E2E_BASE_URL });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    isMobile: true,
+    hasTouch: true,
+    locale: 'id-ID',
+    baseURL: process.env.E2E_BASE_URL,
+  });
   return context.newPage();
 }
 
@@ -133,7 +139,7 @@ test('a task goes from the learner to the mentor and the feedback comes back; th
     await learner.context().close();
   });
 
-  await test.step('the nudge opens wa.me with her number and the next lesson\'s title, from the dashboard and the detail page', async () => {
+  await test.step("the nudge opens wa.me with her number and the next lesson's title, from the dashboard and the detail page", async () => {
     const opened: string[] = [];
     await page.route('https://wa.me/**', (route) => {
       opened.push(route.request().url());

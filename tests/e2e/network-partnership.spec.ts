@@ -16,7 +16,12 @@ const TRAINER = { phone: '081100000001', password: 'pelatih-demo' };
 const RUN = `${Date.now().toString(36)}${Math.random().toString(36).slice(2, 5)}`.toUpperCase();
 
 async function newPage(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ javaScriptEnabled: false, viewport: { width: 360, height: 740 }, baseURL: process.env.E2E_BASE_URL, locale: 'id-ID' });
+  const context = await browser.newContext({
+    javaScriptEnabled: false,
+    viewport: { width: 360, height: 740 },
+    baseURL: process.env.E2E_BASE_URL,
+    locale: 'id-ID',
+  });
   return { context, page: await context.newPage() };
 }
 
@@ -136,7 +141,9 @@ test('two learners find each other, log a shared delivery, confirm it; the train
       sql: `SELECT c.status, c.source, c.type FROM collaborations c JOIN users a ON a.id = c.user_id JOIN users b ON b.id = c.partner_user_id WHERE a.phone = ? AND b.phone = ?`,
       args: [`+62${phoneA.slice(1)}`, `+62${phoneB.slice(1)}`],
     });
-    expect(rows.rows.map((r) => ({ status: r.status, source: r.source, type: r.type }))).toEqual([{ status: 'confirmed', source: 'peer', type: 'shared_delivery' }]);
+    expect(rows.rows.map((r) => ({ status: r.status, source: r.source, type: r.type }))).toEqual([
+      { status: 'confirmed', source: 'peer', type: 'shared_delivery' },
+    ]);
   } finally {
     client.close();
   }

@@ -24,7 +24,7 @@ async function queueOffline(page: import('@playwright/test').Page, context: impo
 }
 
 const storedFor = (userId: string) =>
-  dbRows<{ id: string; type: string }>("SELECT id, type FROM progress_events WHERE user_id = ? AND lesson_id = ? ORDER BY type", [userId, LESSON_1]);
+  dbRows<{ id: string; type: string }>('SELECT id, type FROM progress_events WHERE user_id = ? AND lesson_id = ? ORDER BY type', [userId, LESSON_1]);
 
 test('the connection drops after the server stored a batch: kept, then the replay is acknowledged, counted once', async ({ page, context }) => {
   const learner = await registerLearner(page, 'Bu Putus');

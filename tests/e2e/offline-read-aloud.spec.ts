@@ -54,7 +54,12 @@ function fakeSpeech({ voices }: { voices: Array<{ lang: string; name: string }> 
 }
 
 test('with an Indonesian voice: read block by block, highlighted, pause and continue, stop', async ({ page }) => {
-  await page.addInitScript(fakeSpeech, { voices: [{ lang: 'en-US', name: 'English' }, { lang: 'id-ID', name: 'Bahasa Indonesia' }] });
+  await page.addInitScript(fakeSpeech, {
+    voices: [
+      { lang: 'en-US', name: 'English' },
+      { lang: 'id-ID', name: 'Bahasa Indonesia' },
+    ],
+  });
   await registerLearner(page, 'Bu Dengar');
   const scriptsBefore: string[] = [];
   page.on('request', (r) => scriptsBefore.push(r.url()));

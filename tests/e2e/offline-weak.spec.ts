@@ -13,9 +13,13 @@ test.use({ viewport: { width: 360, height: 740 } });
 const LESSON = 'aplikasi-keuangan/01-pisahkan-uang-usaha';
 const TITLE = 'Pisahkan Uang Usaha dan Uang Pribadi';
 
-const submissions = (userId: string) => dbRows<{ id: string; text: string; link: string | null }>('SELECT id, text, link FROM task_submissions WHERE user_id = ?', [userId]);
+const submissions = (userId: string) =>
+  dbRows<{ id: string; text: string; link: string | null }>('SELECT id, text, link FROM task_submissions WHERE user_id = ?', [userId]);
 
-test('a practical task sent while the server hangs is kept (draft, then queue) and reaches the mentor when the server answers', async ({ page, weak: proxy }) => {
+test('a practical task sent while the server hangs is kept (draft, then queue) and reaches the mentor when the server answers', async ({
+  page,
+  weak: proxy,
+}) => {
   test.setTimeout(120_000);
   const learner = await registerLearner(page, 'Bu Sinyal Task');
   await page.goto(`/learn/${LESSON}`);
@@ -57,7 +61,10 @@ test('a practical task sent while the server hangs is kept (draft, then queue) a
   expect(await page.evaluate((key) => localStorage.getItem(key), `melek-draft:${learner.id}:${LESSON}`)).toBeNull();
 });
 
-test('a quiz sent while the server hangs: checked as the server would, kept with its answers shown, graded when the server answers', async ({ page, weak: proxy }) => {
+test('a quiz sent while the server hangs: checked as the server would, kept with its answers shown, graded when the server answers', async ({
+  page,
+  weak: proxy,
+}) => {
   test.setTimeout(120_000);
   const learner = await registerLearner(page, 'Bu Sinyal Kuis');
   await page.goto(`/learn/${LESSON}`);
@@ -100,7 +107,16 @@ test('a queued entry the server refuses is explained with the lesson title and a
   // An older phone's entry: one answer of four (as queued before this check existed).
   const id = '0b6c3c1e-5d0a-4f3b-9f1e-7a2b3c4d5e6f';
   await putQueueEntries(page, [
-    { id, type: 'quiz_submitted', lessonId: LESSON, title: TITLE, at: Date.now() - 60_000, userId: learner.id, data: { answers: { [quiz[0].id]: 0 } }, queuedAt: Date.now() - 60_000 },
+    {
+      id,
+      type: 'quiz_submitted',
+      lessonId: LESSON,
+      title: TITLE,
+      at: Date.now() - 60_000,
+      userId: learner.id,
+      data: { answers: { [quiz[0].id]: 0 } },
+      queuedAt: Date.now() - 60_000,
+    },
   ]);
   await page.reload();
   await expect(page.locator('#queue-status')).toHaveText('Semua jawaban sudah terkirim.', { timeout: 20_000 });

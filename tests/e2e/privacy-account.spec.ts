@@ -17,9 +17,14 @@ import { pseudonymOf } from '../../src/lib/reports/pseudonym';
 const ROOT = join(import.meta.dirname, '../..');
 const FIRST_LESSON = 'pemasaran-whatsapp/01-profil-whatsapp-business';
 const TRAINER = { phone: '081100000001', password: 'pelatih-demo' };
-const quizOf = (id: string): Array<{ id: string }> => parseYaml(readFileSync(join(ROOT, 'content', `${id}.mdx`), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]).quiz;
+const quizOf = (id: string): Array<{ id: string }> =>
+  parseYaml(readFileSync(join(ROOT, 'content', `${id}.mdx`), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]).quiz;
 
-test('a learner downloads their data and deletes the account; no login after, the cohort report still counts the anonymous results', async ({ page, browser, baseURL }) => {
+test('a learner downloads their data and deletes the account; no login after, the cohort report still counts the anonymous results', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const suffix = Math.random().toString(36).slice(2, 8);
   const me = { name: `Bu Privasi ${suffix}`, phone: uniquePhone(), business: `Rempeyek Privasi ${suffix}`, password: `sandi-privasi-${suffix}` };
 
@@ -62,7 +67,11 @@ test('a learner downloads their data and deletes the account; no login after, th
   expect(secret, 'the report has made its pseudonym secret').not.toBe('');
   const pseudonym = pseudonymOf(secret, userId);
   // The learner's rows, without the export's own timestamp (rows made by the system are dated when exported).
-  const rowsOf = (text: string) => text.split('\n').filter((line) => line.includes(pseudonym)).map((line) => line.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d/g, '<date>').trim());
+  const rowsOf = (text: string) =>
+    text
+      .split('\n')
+      .filter((line) => line.includes(pseudonym))
+      .map((line) => line.replace(/\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d[+-]\d\d:\d\d/g, '<date>').trim());
   expect(rowsOf(before).length, 'the learner is in the cohort report before deleting').toBeGreaterThan(0);
 
   // Download: everything about the learner, as JSON.

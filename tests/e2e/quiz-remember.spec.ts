@@ -23,7 +23,9 @@ const LESSON_1 = `${MODULE}/01-profil-whatsapp-business`;
 const LESSON_2 = `${MODULE}/02-katalog-produk`;
 const PRE = `/learn/${MODULE}/tes-awal`;
 type Item = { id: string; options: Array<{ id: string; correct?: boolean }> };
-const prePost = (parseYaml(readFileSync(join(ROOT, 'content', MODULE, 'index.md'), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]) as { prePost: Array<{ a: Item; b: Item }> }).prePost;
+const prePost = (
+  parseYaml(readFileSync(join(ROOT, 'content', MODULE, 'index.md'), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]) as { prePost: Array<{ a: Item; b: Item }> }
+).prePost;
 const right = (item: Item) => item.options.find((o) => o.correct)!.id;
 const wrong = (item: Item) => item.options.find((o) => !o.correct)!.id;
 
@@ -37,7 +39,9 @@ async function answer(page: Page, scope: string, items: Item[], choice: (item: I
   await form.getByRole('button', { name: button }).click();
 }
 
-test('pre-test offered and skipped from the home; a reopened quiz shows the last result and the counted score; the closed pre-test says why', async ({ page }) => {
+test('pre-test offered and skipped from the home; a reopened quiz shows the last result and the counted score; the closed pre-test says why', async ({
+  page,
+}) => {
   test.setTimeout(120_000);
   await registerLearner(page, `Bu Ingat ${Math.random().toString(36).slice(2, 7)}`);
 
@@ -97,7 +101,9 @@ test('pre-test offered and skipped from the home; a reopened quiz shows the last
 
   // Lesson 1 is finished (the quiz finishes it): the pre-test has closed, and the home says why.
   await page.goto('/learn');
-  await expect(page.locator('#pretest-closed')).toContainText('Tes awal Pemasaran lewat WhatsApp sudah ditutup karena Anda sudah menyelesaikan pelajaran di modul ini. Tes awal mengukur kemampuan sebelum belajar.');
+  await expect(page.locator('#pretest-closed')).toContainText(
+    'Tes awal Pemasaran lewat WhatsApp sudah ditutup karena Anda sudah menyelesaikan pelajaran di modul ini. Tes awal mengukur kemampuan sebelum belajar.',
+  );
   await expect(card.locator('#continue-link')).toHaveAttribute('href', `/learn/${LESSON_2}`);
   await expectFits(page);
   await page.goto(PRE);

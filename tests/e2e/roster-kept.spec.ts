@@ -12,7 +12,13 @@ test.use({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false });
 test('check a CSV, then import its ready rows with one tap; an expired or foreign token is a clear 410 and imports nothing', async ({ page }) => {
   const stamp = Date.now().toString(36).slice(-5);
   const good = [freshPhone(), freshPhone(), freshPhone()];
-  const csv = ['nama;no hp;nama usaha', `Bu Simpan A ${stamp};${good[0]};Kerupuk`, `Bu Simpan B ${stamp};${good[1]};Bandeng`, `Pak Simpan C ${stamp};${good[2]};Tas`, `Tanpa Nomor ${stamp};;Batik`].join('\n');
+  const csv = [
+    'nama;no hp;nama usaha',
+    `Bu Simpan A ${stamp};${good[0]};Kerupuk`,
+    `Bu Simpan B ${stamp};${good[1]};Bandeng`,
+    `Pak Simpan C ${stamp};${good[2]};Tas`,
+    `Tanpa Nomor ${stamp};;Batik`,
+  ].join('\n');
   await loginAs(page, TRAINER.phone, TRAINER.password);
   await page.goto('/trainer');
   const cohort = (await page.locator('a.cohort-link').first().getAttribute('href'))!;

@@ -66,14 +66,22 @@ test('registration errors say why both password fields are empty, and a mismatch
 
 test('codes are shown as names: the pre-test in the mentor history, the questionnaire on /learn/capaian', async ({ page, browser }) => {
   const learner = await registerLearner(page, 'Bu Tes Awal');
-  await write("INSERT INTO quiz_attempts (id, user_id, lesson_id, kind, answers, score, max_score, at) VALUES (?, ?, 'aplikasi-keuangan', 'pre', '{}', 3, 5, ?)", [crypto.randomUUID(), learner.id, Date.now()]);
+  await write(
+    "INSERT INTO quiz_attempts (id, user_id, lesson_id, kind, answers, score, max_score, at) VALUES (?, ?, 'aplikasi-keuangan', 'pre', '{}', 3, 5, ?)",
+    [crypto.randomUUID(), learner.id, Date.now()],
+  );
   await page.goto('/learn/capaian');
   await expect(page.locator('#instrument-name')).toHaveText(/^Kuesioner penilaian diri Melek, edisi \d{4} \(revisi \d+\)$/);
   await expect(page.locator('main')).not.toContainText('sa-2026');
   expect(await smallestChartText(page)).toBeGreaterThanOrEqual(12);
 
   const [{ mentor_id }] = await dbRows<{ mentor_id: string }>('SELECT mentor_id FROM mentor_assignments WHERE learner_id = ? AND until IS NULL', [learner.id]);
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, baseURL: process.env.E2E_BASE_URL, locale: 'id-ID' });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    javaScriptEnabled: false,
+    baseURL: process.env.E2E_BASE_URL,
+    locale: 'id-ID',
+  });
   const mentor = await context.newPage();
   await loginAs(mentor, MENTOR_PHONE[mentor_id], DEMO_PASSWORD.mentor);
   await mentor.goto(`/mentor/learners/${learner.id}`);
@@ -116,4 +124,3 @@ test('without JavaScript, the H5P "Muat" link opens the player with a way back t
   await page.goto('/learn/keamanan-data');
   await expect(page.locator('#save-offline')).toContainText('Perkiraan kuota internet');
 });
-

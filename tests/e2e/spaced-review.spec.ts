@@ -50,7 +50,12 @@ test('a learner answers "Ulang singkat" with one tap, without JavaScript, at 360
   const answers = Object.fromEntries(quizOf(LESSON).map((q) => [q.id, q.options.find((o) => !o.correct)!.id]));
   const sent = await page.request.post('/api/progress', {
     headers: { origin: new URL(page.url()).origin },
-    data: { events: [{ id: crypto.randomUUID(), type: 'viewed', lessonId: LESSON, at }, { id: crypto.randomUUID(), type: 'quiz_submitted', lessonId: LESSON, at: at + 60_000, data: { answers } }] },
+    data: {
+      events: [
+        { id: crypto.randomUUID(), type: 'viewed', lessonId: LESSON, at },
+        { id: crypto.randomUUID(), type: 'quiz_submitted', lessonId: LESSON, at: at + 60_000, data: { answers } },
+      ],
+    },
   });
   expect(sent.ok()).toBe(true);
   await page.goto('/learn');

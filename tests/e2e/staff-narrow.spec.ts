@@ -21,9 +21,11 @@ async function tooWide(page: Page): Promise<string[]> {
       const r = el.getBoundingClientRect();
       if (r.width === 0 || r.height === 0) continue;
       const style = getComputedStyle(el);
-      if (style.visibility === 'hidden' || style.position === 'fixed' && r.left < -50) continue;
+      if (style.visibility === 'hidden' || (style.position === 'fixed' && r.left < -50)) continue;
       if (r.right > width + 1 || r.left < -1) {
-        out.push(`${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} ${Math.round(r.left)}..${Math.round(r.right)}`);
+        out.push(
+          `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ''}${el.className && typeof el.className === 'string' ? `.${el.className.trim().split(/\s+/).join('.')}` : ''} ${Math.round(r.left)}..${Math.round(r.right)}`,
+        );
       }
     }
     return out.filter((x) => !/^(thead|tbody|tr|th|td)/.test(x)).slice(0, 6);
@@ -35,7 +37,10 @@ async function headerHeight(page: Page): Promise<number> {
 }
 
 async function staffPages(page: Page, area: 'trainer' | 'mentor'): Promise<string[]> {
-  const pages = area === 'trainer' ? ['/trainer', '/trainer/reports', '/trainer/jaringan', '/trainer/h5p', '/mentor', '/mentor/reports', '/mentor/jaringan'] : ['/mentor', '/mentor/reports', '/mentor/jaringan'];
+  const pages =
+    area === 'trainer'
+      ? ['/trainer', '/trainer/reports', '/trainer/jaringan', '/trainer/h5p', '/mentor', '/mentor/reports', '/mentor/jaringan']
+      : ['/mentor', '/mentor/reports', '/mentor/jaringan'];
   await page.goto(area === 'trainer' ? '/trainer' : '/mentor');
   const cohort = area === 'trainer' ? await page.locator('a.cohort-link').first().getAttribute('href') : null;
   if (cohort) pages.push(cohort, `${cohort}/import`);
@@ -66,7 +71,12 @@ for (const [area, phone, password] of [
 }
 
 test('trainer: below 600 px learners are cards with name, mentor, progress and what needs doing; the menu opens without JavaScript', async ({ browser }) => {
-  const context = await browser.newContext({ viewport: { width: 360, height: 740 }, javaScriptEnabled: false, baseURL: process.env.E2E_BASE_URL, locale: 'id-ID' });
+  const context = await browser.newContext({
+    viewport: { width: 360, height: 740 },
+    javaScriptEnabled: false,
+    baseURL: process.env.E2E_BASE_URL,
+    locale: 'id-ID',
+  });
   const page = await context.newPage();
   await loginAs(page, TRAINER, DEMO_PASSWORD.trainer);
   await page.goto('/trainer');

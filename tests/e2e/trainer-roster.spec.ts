@@ -16,14 +16,19 @@ async function expectPhoneSized(page: Page): Promise<void> {
   expect(scrollWidth, 'horizontal scroll').toBeLessThanOrEqual(360);
   const small = await page.evaluate(() => {
     const out: string[] = [];
-    for (const el of Array.from(document.querySelectorAll<HTMLElement>('main a[href], main button, main input:not([type=hidden]), main select, main textarea, main summary'))) {
+    for (const el of Array.from(
+      document.querySelectorAll<HTMLElement>('main a[href], main button, main input:not([type=hidden]), main select, main textarea, main summary'),
+    )) {
       const style = getComputedStyle(el);
       const rect = el.getBoundingClientRect();
       if (style.visibility === 'hidden' || style.display === 'none' || rect.width === 0) continue;
       if (el.tagName === 'A' && style.display === 'inline' && (el.parentElement?.textContent ?? '').replace(el.textContent ?? '', '').trim()) continue;
       const type = (el as HTMLInputElement).type;
-      const box = (el.tagName === 'INPUT' && type === 'checkbox' ? el.closest('label') ?? el : el).getBoundingClientRect();
-      if (box.height < 44 || box.width < 44) out.push(`${el.tagName} "${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30)}" ${box.width.toFixed(0)}×${box.height.toFixed(0)}`);
+      const box = (el.tagName === 'INPUT' && type === 'checkbox' ? (el.closest('label') ?? el) : el).getBoundingClientRect();
+      if (box.height < 44 || box.width < 44)
+        out.push(
+          `${el.tagName} "${(el.getAttribute('aria-label') || el.textContent || '').trim().slice(0, 30)}" ${box.width.toFixed(0)}×${box.height.toFixed(0)}`,
+        );
     }
     return out;
   });

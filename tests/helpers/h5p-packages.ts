@@ -19,7 +19,12 @@ export const LIB = 'Melek.TestQuiz-1.0';
 export function validFiles(title = 'Kuis uji'): Record<string, Buffer> {
   const json = (v: unknown) => Buffer.from(JSON.stringify(v, null, 2));
   return {
-    'h5p.json': json({ title, language: 'id', mainLibrary: 'Melek.TestQuiz', preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: '1', minorVersion: '0' }] }),
+    'h5p.json': json({
+      title,
+      language: 'id',
+      mainLibrary: 'Melek.TestQuiz',
+      preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: '1', minorVersion: '0' }],
+    }),
     'content/content.json': json({ question: 'Apakah ini uji?' }),
     'content/images/titik.png': Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex'),
     [`${LIB}/library.json`]: json({
@@ -32,7 +37,9 @@ export function validFiles(title = 'Kuis uji'): Record<string, Buffer> {
       preloadedJs: [{ path: 'quiz.js' }],
       preloadedCss: [{ path: 'quiz.css' }],
     }),
-    [`${LIB}/quiz.js`]: Buffer.from('var Melek = window.Melek = window.Melek || {}; Melek.TestQuiz = function () { this.attach = function ($c) { $c.get(0).textContent = "uji"; }; };\n'),
+    [`${LIB}/quiz.js`]: Buffer.from(
+      'var Melek = window.Melek = window.Melek || {}; Melek.TestQuiz = function () { this.attach = function ($c) { $c.get(0).textContent = "uji"; }; };\n',
+    ),
     [`${LIB}/quiz.css`]: Buffer.from('.uji { color: green; }\n'),
   };
 }
@@ -65,30 +72,71 @@ export const bombData = () => (bomb ??= deflatedZeros(1024 * MB));
 export const BAD_CASES: BadCase[] = [
   { name: 'not a zip', build: async () => Buffer.from('Ini bukan zip, hanya teks biasa.\n'.repeat(20)), problem: () => ({ code: 'notZip' }) },
   { name: 'empty file', build: async () => Buffer.alloc(0), problem: () => ({ code: 'empty' }) },
-  { name: 'h5p.json broken JSON', build: async () => packageZip(lib({ 'h5p.json': '{"title": "Rusak", "mainLibrary": ' })), problem: () => ({ code: 'badJson', path: 'h5p.json' }) },
+  {
+    name: 'h5p.json broken JSON',
+    build: async () => packageZip(lib({ 'h5p.json': '{"title": "Rusak", "mainLibrary": ' })),
+    problem: () => ({ code: 'badJson', path: 'h5p.json' }),
+  },
   {
     name: 'h5p.json without mainLibrary',
-    build: async () => packageZip(lib({ 'h5p.json': JSON.stringify({ title: 'Tanpa main', preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }] }) })),
+    build: async () =>
+      packageZip(
+        lib({
+          'h5p.json': JSON.stringify({ title: 'Tanpa main', preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }] }),
+        }),
+      ),
     problem: () => ({ code: 'missingField', path: 'h5p.json', field: 'mainLibrary' }),
   },
-  { name: 'missing content/content.json', build: async () => packageZip(lib({ 'content/content.json': undefined })), problem: () => ({ code: 'missingFile', path: 'content/content.json' }) },
+  {
+    name: 'missing content/content.json',
+    build: async () => packageZip(lib({ 'content/content.json': undefined })),
+    problem: () => ({ code: 'missingFile', path: 'content/content.json' }),
+  },
   {
     name: 'preloaded library missing',
     build: async () => packageZip(lib({ [`${LIB}/library.json`]: undefined, [`${LIB}/quiz.js`]: undefined, [`${LIB}/quiz.css`]: undefined })),
     problem: () => ({ code: 'missingLibrary', library: 'Melek.TestQuiz 1.0', folder: LIB }),
   },
-  { name: 'preloaded library with broken library.json', build: async () => packageZip(lib({ [`${LIB}/library.json`]: '{ "title": "Test", ' })), problem: () => ({ code: 'badJson', path: `${LIB}/library.json` }) },
+  {
+    name: 'preloaded library with broken library.json',
+    build: async () => packageZip(lib({ [`${LIB}/library.json`]: '{ "title": "Test", ' })),
+    problem: () => ({ code: 'badJson', path: `${LIB}/library.json` }),
+  },
   {
     name: 'missing preloaded JS file',
     build: async () => packageZip(lib({ [`${LIB}/quiz.js`]: undefined })),
     problem: () => ({ code: 'missingPreloaded', library: 'Melek.TestQuiz 1.0', path: `${LIB}/quiz.js` }),
   },
-  { name: '.php file', build: async () => packageZip(lib({ 'content/shell.php': '<?php system($_GET["c"]); ?>' })), problem: () => ({ code: 'extension', path: 'content/shell.php', inLibrary: false }) },
-  { name: '.exe file', build: async () => packageZip(lib({ [`${LIB}/setup.exe`]: Buffer.from('MZ\x90\x00') })), problem: () => ({ code: 'extension', path: `${LIB}/setup.exe`, inLibrary: true }) },
-  { name: '.html file', build: async () => packageZip(lib({ 'content/index.html': '<script>alert(document.cookie)</script>' })), problem: () => ({ code: 'extension', path: 'content/index.html', inLibrary: false }) },
-  { name: '.sh file', build: async () => packageZip(lib({ 'install.sh': '#!/bin/sh\nrm -rf /\n' })), problem: () => ({ code: 'extension', path: 'install.sh', inLibrary: false }) },
-  { name: '../../evil.js entry', build: async () => packageZip(validFiles(), [{ name: '../../evil.js', data: Buffer.from('alert(1)') }]), problem: () => ({ code: 'unsafePath', path: '../../evil.js', reason: 'parent' }) },
-  { name: '/etc/x entry', build: async () => packageZip(validFiles(), [{ name: '/etc/x', data: Buffer.from('x') }]), problem: () => ({ code: 'unsafePath', path: '/etc/x', reason: 'absolute' }) },
+  {
+    name: '.php file',
+    build: async () => packageZip(lib({ 'content/shell.php': '<?php system($_GET["c"]); ?>' })),
+    problem: () => ({ code: 'extension', path: 'content/shell.php', inLibrary: false }),
+  },
+  {
+    name: '.exe file',
+    build: async () => packageZip(lib({ [`${LIB}/setup.exe`]: Buffer.from('MZ\x90\x00') })),
+    problem: () => ({ code: 'extension', path: `${LIB}/setup.exe`, inLibrary: true }),
+  },
+  {
+    name: '.html file',
+    build: async () => packageZip(lib({ 'content/index.html': '<script>alert(document.cookie)</script>' })),
+    problem: () => ({ code: 'extension', path: 'content/index.html', inLibrary: false }),
+  },
+  {
+    name: '.sh file',
+    build: async () => packageZip(lib({ 'install.sh': '#!/bin/sh\nrm -rf /\n' })),
+    problem: () => ({ code: 'extension', path: 'install.sh', inLibrary: false }),
+  },
+  {
+    name: '../../evil.js entry',
+    build: async () => packageZip(validFiles(), [{ name: '../../evil.js', data: Buffer.from('alert(1)') }]),
+    problem: () => ({ code: 'unsafePath', path: '../../evil.js', reason: 'parent' }),
+  },
+  {
+    name: '/etc/x entry',
+    build: async () => packageZip(validFiles(), [{ name: '/etc/x', data: Buffer.from('x') }]),
+    problem: () => ({ code: 'unsafePath', path: '/etc/x', reason: 'absolute' }),
+  },
   {
     name: 'backslash entry',
     build: async () => packageZip(validFiles(), [{ name: 'content\\..\\..\\evil.json', data: Buffer.from('{}') }]),
@@ -128,13 +176,24 @@ export const BAD_CASES: BadCase[] = [
         for (let i = 0; i < MB; i += 1024) randomBytes(24).copy(b, i);
         return b;
       };
-      return packageZip(validFiles(), Array.from({ length: 6 }, (_, i) => ({ name: `content/data-${i}.txt`, data: piece() })));
+      return packageZip(
+        validFiles(),
+        Array.from({ length: 6 }, (_, i) => ({ name: `content/data-${i}.txt`, data: piece() })),
+      );
     },
     problem: () => ({ code: 'tooBig', max: 5 * MB }),
   },
-  { name: 'upload over H5P_MAX_UPLOAD', build: async () => Buffer.concat([packageZip(validFiles()), randomBytes(3 * MB)]), problem: () => ({ code: 'tooLarge', max: 3 * MB }) },
+  {
+    name: 'upload over H5P_MAX_UPLOAD',
+    build: async () => Buffer.concat([packageZip(validFiles()), randomBytes(3 * MB)]),
+    problem: () => ({ code: 'tooLarge', max: 3 * MB }),
+  },
   // A few more ways to break a package.
-  { name: 'same file twice', build: async () => packageZip(validFiles(), [{ name: 'content/content.json', data: Buffer.from('{"lagi":1}') }]), problem: () => ({ code: 'duplicate', path: 'content/content.json' }) },
+  {
+    name: 'same file twice',
+    build: async () => packageZip(validFiles(), [{ name: 'content/content.json', data: Buffer.from('{"lagi":1}') }]),
+    problem: () => ({ code: 'duplicate', path: 'content/content.json' }),
+  },
   {
     name: 'encrypted entry',
     build: async () => packageZip(validFiles(), [{ name: 'content/rahasia.txt', data: Buffer.from('xxxxxxxxxxxxxxxx'), method: 0, declaredSize: 4, flags: 1 }]),
@@ -142,12 +201,22 @@ export const BAD_CASES: BadCase[] = [
   },
   {
     name: 'mainLibrary not among preloadedDependencies',
-    build: async () => packageZip(lib({ 'h5p.json': JSON.stringify({ title: 'X', mainLibrary: 'H5P.Other', preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }] }) })),
+    build: async () =>
+      packageZip(
+        lib({
+          'h5p.json': JSON.stringify({
+            title: 'X',
+            mainLibrary: 'H5P.Other',
+            preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }],
+          }),
+        }),
+      ),
     problem: () => ({ code: 'mainNotPreloaded', library: 'H5P.Other' }),
   },
   {
     name: 'library.json that does not match its folder',
-    build: async () => packageZip(lib({ [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.Other', majorVersion: 1, minorVersion: 0 }) })),
+    build: async () =>
+      packageZip(lib({ [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.Other', majorVersion: 1, minorVersion: 0 }) })),
     problem: () => ({ code: 'libraryMismatch', folder: LIB, field: 'machineName' }),
   },
 ];
@@ -224,9 +293,21 @@ Evil.Probe = function (params, contentId) {
 `;
   const json = (v: unknown) => Buffer.from(JSON.stringify(v));
   return packageZip({
-    'h5p.json': json({ title: 'Paket jahat', mainLibrary: 'Evil.Probe', preloadedDependencies: [{ machineName: 'Evil.Probe', majorVersion: 1, minorVersion: 0 }] }),
+    'h5p.json': json({
+      title: 'Paket jahat',
+      mainLibrary: 'Evil.Probe',
+      preloadedDependencies: [{ machineName: 'Evil.Probe', majorVersion: 1, minorVersion: 0 }],
+    }),
     'content/content.json': json({}),
-    'Evil.Probe-1.0/library.json': json({ title: 'Evil probe', machineName: 'Evil.Probe', majorVersion: 1, minorVersion: 0, patchVersion: 0, runnable: 1, preloadedJs: [{ path: 'probe.js' }] }),
+    'Evil.Probe-1.0/library.json': json({
+      title: 'Evil probe',
+      machineName: 'Evil.Probe',
+      majorVersion: 1,
+      minorVersion: 0,
+      patchVersion: 0,
+      runnable: 1,
+      preloadedJs: [{ path: 'probe.js' }],
+    }),
     'Evil.Probe-1.0/probe.js': probe,
   });
 }
@@ -316,7 +397,8 @@ export const TRUE_FALSE_BAD_CASES: Array<{ name: string; change: (files: Record<
   },
   {
     name: 'a library that needs a newer H5P core than the player has',
-    change: (f) => (f['H5P.TrueFalse-1.6/library.json'] = edit(f['H5P.TrueFalse-1.6/library.json']!, (v) => (v.coreApi = { majorVersion: 1, minorVersion: 99 }))),
+    change: (f) =>
+      (f['H5P.TrueFalse-1.6/library.json'] = edit(f['H5P.TrueFalse-1.6/library.json']!, (v) => (v.coreApi = { majorVersion: 1, minorVersion: 99 }))),
     problem: { code: 'coreApi', library: 'H5P.TrueFalse 1.6', required: '1.99', supported: '1.24' },
   },
   {

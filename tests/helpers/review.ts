@@ -7,7 +7,9 @@ import { ROOT } from './server';
  * lesson's task ticked (as one `checks` list; the page sends repeated `check` boxes).
  */
 export function approvalFields(lessonId: string): Record<string, string> {
-  const lesson = courseFromDisk(join(ROOT, 'content'), { includeDrafts: true }).flatMap((m) => m.lessons).find((l) => l.id === lessonId);
+  const lesson = courseFromDisk(join(ROOT, 'content'), { includeDrafts: true })
+    .flatMap((m) => m.lessons)
+    .find((l) => l.id === lessonId);
   const checks = lesson?.task?.mentorChecks ?? [];
   return { rubricLevel: '3', checks: checks.map((_, i) => i).join(',') };
 }

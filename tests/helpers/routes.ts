@@ -211,7 +211,15 @@ export function httpClient(baseUrl: string) {
     const response = await appFetch(baseUrl, path, options);
     const body = await response.text();
     seen.push({ method, path, status: response.status, who: options.who });
-    return { method, path, status: response.status, location: response.headers.get('location'), contentType: response.headers.get('content-type') ?? '', body, headers: response.headers };
+    return {
+      method,
+      path,
+      status: response.status,
+      location: response.headers.get('location'),
+      contentType: response.headers.get('content-type') ?? '',
+      body,
+      headers: response.headers,
+    };
   }
   return { request, seen };
 }

@@ -90,9 +90,23 @@ describe('register with a join code', () => {
 
     const after = await counts();
     // The demo cohort has mentors, so the learner gets one at once (issue 16).
-    expect(after).toEqual({ ...before, users: before.users + 1, members: before.members + 1, sessions: before.sessions + 1, assignments: before.assignments + 1 });
+    expect(after).toEqual({
+      ...before,
+      users: before.users + 1,
+      members: before.members + 1,
+      sessions: before.sessions + 1,
+      assignments: before.assignments + 1,
+    });
     const [user] = await database.select().from(users).where(eq(users.phone, '+6281377770001'));
-    expect(user).toMatchObject({ name: 'Bu Endang', role: 'learner', consentAt: now, createdAt: now, businessName: 'Sambal Endang', kecamatan: 'Buduran', deletedAt: null });
+    expect(user).toMatchObject({
+      name: 'Bu Endang',
+      role: 'learner',
+      consentAt: now,
+      createdAt: now,
+      businessName: 'Sambal Endang',
+      kecamatan: 'Buduran',
+      deletedAt: null,
+    });
     expect(user.passwordHash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     expect(user.passwordHash).not.toContain('rahasia-endang');
     expect(await verifyPassword(user.passwordHash!, 'rahasia-endang')).toBe(true);
@@ -172,7 +186,9 @@ describe('register with a join code', () => {
 
   it('a duplicate registration leaves the existing account untouched', async () => {
     const [before] = await database.select().from(users).where(eq(users.id, 'demo-learner-1'));
-    const result = await registerWithJoinCode(validRegistration({ phone: '081100000011', name: 'Penyusup', password: 'sandi-penyusup', passwordRepeat: 'sandi-penyusup' }));
+    const result = await registerWithJoinCode(
+      validRegistration({ phone: '081100000011', name: 'Penyusup', password: 'sandi-penyusup', passwordRepeat: 'sandi-penyusup' }),
+    );
     expect(result).toEqual({ ok: false, errors: { phone: 'registerPhoneRefused' } });
     const [after] = await database.select().from(users).where(eq(users.id, 'demo-learner-1'));
     expect(after).toEqual(before);
@@ -182,7 +198,10 @@ describe('register with a join code', () => {
   it('the ended cohort still admits on its last day, until midnight in Sidoarjo (WIB)', async () => {
     // Both instants are compared with the fixed cohort above, never with a row written "now".
     const midnightWib = Date.UTC(2025, 5, 30, 17, 0); // 1 July 2025 00:00 WIB
-    expect(await registerWithJoinCode(validRegistration({ joinCode: 'prg-2025', phone: freshPhone() }), midnightWib)).toEqual({ ok: false, errors: { joinCode: 'joinCodeEnded' } });
+    expect(await registerWithJoinCode(validRegistration({ joinCode: 'prg-2025', phone: freshPhone() }), midnightWib)).toEqual({
+      ok: false,
+      errors: { joinCode: 'joinCodeEnded' },
+    });
     const lastMinute = midnightWib - 60_000; // 30 June 23:59 WIB
     const result = await registerWithJoinCode(validRegistration({ joinCode: 'prg-2025', phone: freshPhone() }), lastMinute);
     expect(result).toMatchObject({ ok: true, cohortName: 'Porong – Angkatan 0' });
@@ -279,12 +298,15 @@ describe('invite links', () => {
     expect((await redeemInvite(token, { password: 'sandi-joko-6', passwordRepeat: 'sandi-joko-6' })).ok).toBe(true);
   });
 
-  it.each([[''], ['bukan-token'], ['a'.repeat(32)], ['A'.repeat(32)], ['../../etc/passwd'], ['x'.repeat(1000)]])('an unknown or malformed token %j is refused', async (token) => {
-    const before = await counts();
-    expect(await findUsableInvite(token)).toBeUndefined();
-    expect(await redeemInvite(token, { password: 'sandi-joko-7', passwordRepeat: 'sandi-joko-7' })).toEqual({ ok: false, invalid: true });
-    expect(await counts()).toEqual(before);
-  });
+  it.each([[''], ['bukan-token'], ['a'.repeat(32)], ['A'.repeat(32)], ['../../etc/passwd'], ['x'.repeat(1000)]])(
+    'an unknown or malformed token %j is refused',
+    async (token) => {
+      const before = await counts();
+      expect(await findUsableInvite(token)).toBeUndefined();
+      expect(await redeemInvite(token, { password: 'sandi-joko-7', passwordRepeat: 'sandi-joko-7' })).toEqual({ ok: false, invalid: true });
+      expect(await counts()).toEqual(before);
+    },
+  );
 
   it('redeeming ends every older session of that user (password reset)', async () => {
     // A learner who already has a password and is logged in on two phones.
@@ -393,7 +415,13 @@ describe('trainer: create an account', () => {
 
   it('a learner account is placed in its cohort, without a password', async () => {
     const before = await counts();
-    const result = await createAccount({ role: 'learner', name: 'Bu Warsini', phone: '0813 5555 0001', cohortId: 'demo-cohort-1', businessName: 'Tempe Warsini' });
+    const result = await createAccount({
+      role: 'learner',
+      name: 'Bu Warsini',
+      phone: '0813 5555 0001',
+      cohortId: 'demo-cohort-1',
+      businessName: 'Tempe Warsini',
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(await counts()).toEqual({ ...before, users: before.users + 1, members: before.members + 1 });
@@ -436,13 +464,21 @@ describe('trainer: assign a mentor', () => {
     const t1 = Date.now() + DAY;
     const t2 = t1 + 14 * DAY;
     const learnerId = 'demo-learner-3';
-    const current = () => database.select().from(mentorAssignments).where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until)));
+    const current = () =>
+      database
+        .select()
+        .from(mentorAssignments)
+        .where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until)));
     const all = () => database.select().from(mentorAssignments).where(eq(mentorAssignments.learnerId, learnerId));
     expect(await current()).toHaveLength(1);
     const [original] = await current();
     expect(original.mentorId).toBe('demo-mentor-1');
 
-    expect(await assignMentor({ learnerId, mentorId: 'demo-mentor-2' }, 'demo-trainer', t1)).toEqual({ ok: true, learnerName: 'Bu Lilik', mentorName: 'Mas Arif' });
+    expect(await assignMentor({ learnerId, mentorId: 'demo-mentor-2' }, 'demo-trainer', t1)).toEqual({
+      ok: true,
+      learnerName: 'Bu Lilik',
+      mentorName: 'Mas Arif',
+    });
     let rows = await all();
     expect(rows).toHaveLength(2);
     expect(rows.find((r) => r.id === original.id)).toMatchObject({ mentorId: 'demo-mentor-1', until: t1 });

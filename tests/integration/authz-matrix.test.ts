@@ -253,7 +253,11 @@ const ROUTES: Record<string, Expect> = {
 };
 
 /** Exactly the routes the issue/DESIGN make public; anything else needs a login. */
-const PUBLIC = new Set(Object.entries(ROUTES).filter(([, e]) => e.public).map(([p]) => p));
+const PUBLIC = new Set(
+  Object.entries(ROUTES)
+    .filter(([, e]) => e.public)
+    .map(([p]) => p),
+);
 const AREAS: Array<{ prefix: string; roles: Role[] }> = [
   { prefix: '/learn', roles: ['learner', 'trainer'] },
   { prefix: '/mentor', roles: ['mentor', 'trainer'] },
@@ -294,7 +298,14 @@ function statusFor(spec: Status | Partial<Record<ActorKey, Status>> | undefined,
  * What `actor` must get for `method` on this route/case: the login wall, the role areas, others'
  * resources, then the route's own contract. `undefined` for `expected` means "anything < 500".
  */
-function expectation(route: Route, spec: Expect | undefined, kase: Case, actor: Actor, method: 'GET' | 'POST', path: string): { status: Status; location?: RegExp; why: string } {
+function expectation(
+  route: Route,
+  spec: Expect | undefined,
+  kase: Case,
+  actor: Actor,
+  method: 'GET' | 'POST',
+  path: string,
+): { status: Status; location?: RegExp; why: string } {
   const isPublic = spec?.public ?? false;
   if (!isPublic && actor.role === null) {
     if (path.startsWith('/api/')) return { status: 401, why: 'anonymous API → 401' };
@@ -346,18 +357,63 @@ async function plantData() {
     const m = (kind: MarkerKind) => MARKERS.find((x) => x.owner === owner && x.kind === kind)!.text;
     await sql('UPDATE users SET name = ?, business_name = ? WHERE id = ?', [m('name'), m('business'), o.id]);
     submissions[owner] = `sub-${owner}`;
-    await sql("INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, link, status, submitted_at) VALUES (?, ?, ?, ?, ?, NULL, 'submitted', ?)", [submissions[owner], o.id, withTask.task!.id, withTask.id, m('task'), now - 60_000]);
-    await sql("INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, link, status, reviewer_id, feedback, submitted_at, reviewed_at) VALUES (?, ?, ?, ?, 'lama', NULL, 'needs_work', ?, ?, ?, ?)", [`sub-old-${owner}`, o.id, withTask.task!.id, withTask.id, o.mentor, m('feedback'), now - 120_000, now - 90_000]);
-    await sql('INSERT INTO mentor_notes (id, learner_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)', [`note-${owner}`, o.id, o.mentor, m('note'), now]);
-    await sql("INSERT INTO collaborations (id, user_id, type, partner, started_on, source, created_at) VALUES (?, ?, 'supplier', ?, '2026-11-20', 'self', ?)", [`col-${owner}`, o.id, m('partner'), now]);
+    await sql("INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, link, status, submitted_at) VALUES (?, ?, ?, ?, ?, NULL, 'submitted', ?)", [
+      submissions[owner],
+      o.id,
+      withTask.task!.id,
+      withTask.id,
+      m('task'),
+      now - 60_000,
+    ]);
+    await sql(
+      "INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, link, status, reviewer_id, feedback, submitted_at, reviewed_at) VALUES (?, ?, ?, ?, 'lama', NULL, 'needs_work', ?, ?, ?, ?)",
+      [`sub-old-${owner}`, o.id, withTask.task!.id, withTask.id, o.mentor, m('feedback'), now - 120_000, now - 90_000],
+    );
+    await sql('INSERT INTO mentor_notes (id, learner_id, author_id, text, created_at) VALUES (?, ?, ?, ?, ?)', [
+      `note-${owner}`,
+      o.id,
+      o.mentor,
+      m('note'),
+      now,
+    ]);
+    await sql("INSERT INTO collaborations (id, user_id, type, partner, started_on, source, created_at) VALUES (?, ?, 'supplier', ?, '2026-11-20', 'self', ?)", [
+      `col-${owner}`,
+      o.id,
+      m('partner'),
+      now,
+    ]);
     certificate[owner] = `${owner === 'sari' ? 'ABCD' : owner === 'hadi' ? 'EFGH' : 'JKMN'}-PQRS-TUVW`;
-    await sql('INSERT INTO certificates (id, user_id, module_id, code, learner_name, issued_at) VALUES (?, ?, ?, ?, ?, ?)', [`cert-${owner}`, o.id, withTask.module, certificate[owner].replace(/-/g, ''), m('name'), now]);
+    await sql('INSERT INTO certificates (id, user_id, module_id, code, learner_name, issued_at) VALUES (?, ?, ?, ?, ?, ?)', [
+      `cert-${owner}`,
+      o.id,
+      withTask.module,
+      certificate[owner].replace(/-/g, ''),
+      m('name'),
+      now,
+    ]);
   }
   plant = { lesson: withTask.id, module: withTask.module, prePostModule: prePostModule.id, certificate, submissions, cohort: 'demo-cohort-1' };
 }
 
 /** Tables whose content no refused request may change (logins, views and rate-limit rows may). */
-const PROTECTED = ['users', 'cohorts', 'cohort_members', 'mentor_assignments', 'mentor_notes', 'task_submissions', 'nudges', 'invites', 'certificates', 'collaborations', 'sales_reports', 'adoption_checks', 'assessments', 'quiz_attempts', 'h5p_contents', 'h5p_results'];
+const PROTECTED = [
+  'users',
+  'cohorts',
+  'cohort_members',
+  'mentor_assignments',
+  'mentor_notes',
+  'task_submissions',
+  'nudges',
+  'invites',
+  'certificates',
+  'collaborations',
+  'sales_reports',
+  'adoption_checks',
+  'assessments',
+  'quiz_attempts',
+  'h5p_contents',
+  'h5p_results',
+];
 
 async function fingerprint(): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
@@ -457,7 +513,7 @@ describe('authorization matrix (routes discovered from src/pages)', () => {
     if (untabled.length) console.log(`routes not in the table (area rule + no 5xx + no leak only): ${untabled.join(', ')}`);
   });
 
-  it('every route × actor × GET/POST answers as docs/ARCHITECTURE.md says, never 5xx, never another user\'s data', async () => {
+  it("every route × actor × GET/POST answers as docs/ARCHITECTURE.md says, never 5xx, never another user's data", async () => {
     const before = await fingerprint();
     const table: string[] = [];
     for (const route of routes) {
@@ -473,8 +529,12 @@ describe('authorization matrix (routes discovered from src/pages)', () => {
             const want = expectation(route, spec, kase, actor, method, path);
             if (method === 'GET' && reply.status === 200 && reply.contentType.includes('html')) pagesSeen.set(`${actor.key} ${path}`, reply.body);
             table.push(`${method.padEnd(4)} ${path.padEnd(52)} ${actor.key.padEnd(16)} ${reply.status}`);
-            if (!matches(reply.status, want.status)) failures.push(`${actor.key} ${method} ${path} (${kase.label || route.pattern}) → ${reply.status}, expected ${JSON.stringify(want.status)} (${want.why})`);
-            else if (want.location && !want.location.test(reply.location ?? '')) failures.push(`${actor.key} ${method} ${path} → Location ${reply.location}, expected ${want.location}`);
+            if (!matches(reply.status, want.status))
+              failures.push(
+                `${actor.key} ${method} ${path} (${kase.label || route.pattern}) → ${reply.status}, expected ${JSON.stringify(want.status)} (${want.why})`,
+              );
+            else if (want.location && !want.location.test(reply.location ?? ''))
+              failures.push(`${actor.key} ${method} ${path} → Location ${reply.location}, expected ${want.location}`);
             checkMarkers(actor, reply, kase.publicMarkers);
             checkHeaders(actor, reply, spec?.public ?? false);
           }
@@ -487,9 +547,11 @@ describe('authorization matrix (routes discovered from src/pages)', () => {
     // the assigned mentor and the trainer see everything of Sari's.
     const missingControls: string[] = [];
     for (const kind of ['name', 'phone', 'business', 'task', 'feedback', 'partner'] as const) {
-      for (const who of ['learner', 'assignedMentor', 'trainer'] as const) if (!shownToAllowed.has(`sari:${kind}:${who}`)) missingControls.push(`${who} never saw sari's ${kind}`);
+      for (const who of ['learner', 'assignedMentor', 'trainer'] as const)
+        if (!shownToAllowed.has(`sari:${kind}:${who}`)) missingControls.push(`${who} never saw sari's ${kind}`);
     }
-    for (const who of ['assignedMentor', 'trainer'] as const) if (!shownToAllowed.has(`sari:note:${who}`)) missingControls.push(`${who} never saw the note on sari`);
+    for (const who of ['assignedMentor', 'trainer'] as const)
+      if (!shownToAllowed.has(`sari:note:${who}`)) missingControls.push(`${who} never saw the note on sari`);
     if (!shownToAllowed.has('nur:task:unassignedMentor')) missingControls.push("Arif never saw Nur's task");
     expect(missingControls).toEqual([]);
     expect(failures).toEqual([]);
@@ -532,12 +594,21 @@ describe('authorization matrix (routes discovered from src/pages)', () => {
                 // Only the refusals are replayed: an allowed replay would just do the thing.
                 if (!attacker.role ? PUBLIC.has(route.pattern) && !area : !(wrongArea || notTheirs || trainerInLearnerArea)) continue;
                 const body = form.enctype.startsWith('multipart/') ? multipart(values) : new URLSearchParams(values);
-                const reply = await call(attacker, 'POST', target, { body, contentType: form.enctype.startsWith('multipart/') ? undefined : 'application/x-www-form-urlencoded' });
+                const reply = await call(attacker, 'POST', target, {
+                  body,
+                  contentType: form.enctype.startsWith('multipart/') ? undefined : 'application/x-www-form-urlencoded',
+                });
                 count++;
                 const expected = !attacker.role ? (targetPath.startsWith('/api/') ? [401] : [303]) : wrongArea || trainerInLearnerArea ? [403] : [403, 404];
-                local.push(`${attacker.key.padEnd(16)} replays ${viewer.key}'s form → POST ${target} ${submit ? `${submit.name}=${submit.value}` : ''}: ${reply.status}`);
-                if (!expected.includes(reply.status)) failures.push(`${attacker.key} replaying ${viewer.key}'s form (${page}) → POST ${target} ${JSON.stringify(values).slice(0, 160)}: ${reply.status}, expected ${expected.join('/')}`);
-                if (!attacker.role && reply.status === 303 && !/^\/login/.test(reply.location ?? '')) failures.push(`anonymous POST ${target} → 303 ${reply.location}`);
+                local.push(
+                  `${attacker.key.padEnd(16)} replays ${viewer.key}'s form → POST ${target} ${submit ? `${submit.name}=${submit.value}` : ''}: ${reply.status}`,
+                );
+                if (!expected.includes(reply.status))
+                  failures.push(
+                    `${attacker.key} replaying ${viewer.key}'s form (${page}) → POST ${target} ${JSON.stringify(values).slice(0, 160)}: ${reply.status}, expected ${expected.join('/')}`,
+                  );
+                if (!attacker.role && reply.status === 303 && !/^\/login/.test(reply.location ?? ''))
+                  failures.push(`anonymous POST ${target} → 303 ${reply.location}`);
                 checkMarkers(attacker, reply);
               }
             }
@@ -559,7 +630,12 @@ describe('authorization matrix (routes discovered from src/pages)', () => {
     const sari = ACTORS.find((a) => a.key === 'learner')!;
     const attempts: Array<{ who: Actor; path: string; body: Record<string, string>; expect: number[] }> = [
       // Dewi follows Sari, not Nur: Nur's submission / partnership through Sari's page.
-      { who: dewi, path: `/mentor/learners/${OWNERS.sari.id}`, body: { intent: 'review', submissionId: plant.submissions.nur, decision: 'approved', feedback: '' }, expect: [404] },
+      {
+        who: dewi,
+        path: `/mentor/learners/${OWNERS.sari.id}`,
+        body: { intent: 'review', submissionId: plant.submissions.nur, decision: 'approved', feedback: '' },
+        expect: [404],
+      },
       { who: dewi, path: `/mentor/learners/${OWNERS.sari.id}`, body: { intent: 'partnership', partnershipId: 'col-nur', confirm: '1' }, expect: [404] },
       { who: dewi, path: '/mentor/nudge', body: { learnerId: OWNERS.nur.id, kind: 'next_lesson' }, expect: [404] },
       { who: dewi, path: '/mentor/invite', body: { userId: OWNERS.nur.id }, expect: [404] },
@@ -568,7 +644,8 @@ describe('authorization matrix (routes discovered from src/pages)', () => {
     ];
     for (const a of attempts) {
       const reply = await call(a.who, 'POST', a.path, { body: new URLSearchParams(a.body), contentType: 'application/x-www-form-urlencoded' });
-      if (!a.expect.includes(reply.status)) failures.push(`${a.who.key} POST ${a.path} ${JSON.stringify(a.body)} → ${reply.status}, expected ${a.expect.join('/')}`);
+      if (!a.expect.includes(reply.status))
+        failures.push(`${a.who.key} POST ${a.path} ${JSON.stringify(a.body)} → ${reply.status}, expected ${a.expect.join('/')}`);
       checkMarkers(a.who, reply);
     }
     // A learner's progress batch naming another learner is refused event by event.
@@ -586,21 +663,48 @@ describe('authorization matrix (routes discovered from src/pages)', () => {
     const lilik: Actor = { key: 'learner', role: 'learner', id: 'demo-learner-3', phone: DEMO.learners[2].phone, password: DEMO.learnerPassword };
     const marker = mk('LILIK');
     await sql('UPDATE users SET business_name = ? WHERE id = ?', [marker, lilik.id]);
-    await sql("INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, status, submitted_at) VALUES ('sub-lilik', ?, 'x', ?, ?, 'submitted', ?)", [lilik.id, plant.lesson, marker, Date.now()]);
-    await sql("INSERT INTO certificates (id, user_id, module_id, code, learner_name, issued_at) VALUES ('cert-lilik', ?, ?, 'XYZWXYZWXYZW', ?, ?)", [lilik.id, plant.module, marker, Date.now()]);
+    await sql("INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, status, submitted_at) VALUES ('sub-lilik', ?, 'x', ?, ?, 'submitted', ?)", [
+      lilik.id,
+      plant.lesson,
+      marker,
+      Date.now(),
+    ]);
+    await sql("INSERT INTO certificates (id, user_id, module_id, code, learner_name, issued_at) VALUES ('cert-lilik', ?, ?, 'XYZWXYZWXYZW', ?, ?)", [
+      lilik.id,
+      plant.module,
+      marker,
+      Date.now(),
+    ]);
     const cookie = await login(lilik);
     const download = await call(lilik, 'GET', '/learn/akun/data.json', { cookie });
     expect(download.status).toBe(200);
     expect(download.body).toContain(marker);
-    const deleted = await call(lilik, 'POST', '/learn/akun', { cookie, body: new URLSearchParams({ confirm: 'HAPUS', password: DEMO.learnerPassword }), contentType: 'application/x-www-form-urlencoded' });
+    const deleted = await call(lilik, 'POST', '/learn/akun', {
+      cookie,
+      body: new URLSearchParams({ confirm: 'HAPUS', password: DEMO.learnerPassword }),
+      contentType: 'application/x-www-form-urlencoded',
+    });
     expect(deleted.status).toBe(303);
     expect((await call(lilik, 'GET', '/learn', { cookie })).status).toBe(303);
-    const again = await client.request('/login', { method: 'POST', body: new URLSearchParams({ phone: lilik.phone!, password: lilik.password! }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+    const again = await client.request('/login', {
+      method: 'POST',
+      body: new URLSearchParams({ phone: lilik.phone!, password: lilik.password! }),
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    });
     expect(again.status).toBe(401);
     for (const who of ACTORS.filter((a) => a.role === 'trainer' || a.key === 'assignedMentor')) {
       expect((await call(who, 'GET', `/mentor/learners/${lilik.id}`)).status).toBe(404);
       expect((await call(who, 'GET', '/sertifikat/XYZW-XYZW-XYZW')).status).toBe(404);
-      for (const page of ['/mentor', '/mentor/reports', '/mentor/reports.csv', '/trainer', '/trainer/reports', '/trainer/reports.csv', `/trainer/cohorts/${plant.cohort}`, `/trainer/cohorts/${plant.cohort}/members.csv`]) {
+      for (const page of [
+        '/mentor',
+        '/mentor/reports',
+        '/mentor/reports.csv',
+        '/trainer',
+        '/trainer/reports',
+        '/trainer/reports.csv',
+        `/trainer/cohorts/${plant.cohort}`,
+        `/trainer/cohorts/${plant.cohort}/members.csv`,
+      ]) {
         const reply = await call(who, 'GET', page);
         expect(reply.status, `${who.key} ${page}`).toBeLessThan(500);
         expect(decoded(reply.body), `${who.key} ${page}`).not.toContain(marker);

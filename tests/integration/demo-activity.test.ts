@@ -95,7 +95,8 @@ describe('the seeded demo', () => {
   });
 
   it('every page is marked as a demo account', async () => {
-    for (const cookie of Object.values(cookies)) expect((await page('/', cookie)).text + (await page('/learn/akun', cookie)).text).toContain(dictionary.demoAccountNote);
+    for (const cookie of Object.values(cookies))
+      expect((await page('/', cookie)).text + (await page('/learn/akun', cookie)).text).toContain(dictionary.demoAccountNote);
   });
 
   it('no page of any role answers 5xx with the demo data in it', async () => {

@@ -175,7 +175,11 @@ async function counts(): Promise<number[]> {
 }
 
 async function login(phone: string, password: string): Promise<string> {
-  const reply = await client.request('/login', { method: 'POST', body: new URLSearchParams({ phone, password }), headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.0.0.1' } });
+  const reply = await client.request('/login', {
+    method: 'POST',
+    body: new URLSearchParams({ phone, password }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.0.0.1' },
+  });
   const token = sessionFrom(reply);
   if (reply.status !== 303 || !token) throw new Error(`login ${phone}: ${reply.status}`);
   return token;
@@ -205,7 +209,9 @@ beforeAll(async () => {
   database = openDatabase(server.databaseUrl);
   client = httpClient(server.url);
   const tables = new Set((await sql("SELECT name FROM sqlite_master WHERE type = 'table'")).rows.map((r) => String(r.name)));
-  countSql = `SELECT ${DATA_TABLES.filter((t) => tables.has(t)).map((t) => `(SELECT count(*) FROM ${t})`).join(', ')}`;
+  countSql = `SELECT ${DATA_TABLES.filter((t) => tables.has(t))
+    .map((t) => `(SELECT count(*) FROM ${t})`)
+    .join(', ')}`;
   for (const role of ROLES) cookies.set(role.key, await login(role.phone, role.password));
 
   // Data the forms act on: a waiting task of the mentor's learner, a certificate, an invite.
@@ -214,10 +220,24 @@ beforeAll(async () => {
   const lessons = course.flatMap((m) => m.lessons);
   lessonIds = lessons.map((l) => l.id);
   const withTask = lessons.find((l) => l.task)!;
-  await sql("INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, status, submitted_at) VALUES ('fuzz-sub-1', 'demo-learner-2', ?, ?, 'Katalog sudah jadi', 'submitted', ?)", [withTask.task!.id, withTask.id, Date.now()]);
-  await sql("INSERT INTO collaborations (id, user_id, type, partner, started_on, source, created_at) VALUES ('fuzz-col-1', 'demo-learner-2', 'supplier', 'Pak Darmo', '2026-11-20', 'self', ?)", [Date.now()]);
-  await sql("INSERT INTO certificates (id, user_id, module_id, code, learner_name, issued_at) VALUES ('fuzz-cert', 'demo-learner-2', ?, 'ABCDEFGHJKMN', 'Pak Hadi', ?)", [withTask.module, Date.now()]);
-  const invite = await client.request('/mentor/invite', { method: 'POST', cookie: cookies.get('mentor'), body: new URLSearchParams({ userId: 'demo-learner-3' }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  await sql(
+    "INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, status, submitted_at) VALUES ('fuzz-sub-1', 'demo-learner-2', ?, ?, 'Katalog sudah jadi', 'submitted', ?)",
+    [withTask.task!.id, withTask.id, Date.now()],
+  );
+  await sql(
+    "INSERT INTO collaborations (id, user_id, type, partner, started_on, source, created_at) VALUES ('fuzz-col-1', 'demo-learner-2', 'supplier', 'Pak Darmo', '2026-11-20', 'self', ?)",
+    [Date.now()],
+  );
+  await sql(
+    "INSERT INTO certificates (id, user_id, module_id, code, learner_name, issued_at) VALUES ('fuzz-cert', 'demo-learner-2', ?, 'ABCDEFGHJKMN', 'Pak Hadi', ?)",
+    [withTask.module, Date.now()],
+  );
+  const invite = await client.request('/mentor/invite', {
+    method: 'POST',
+    cookie: cookies.get('mentor'),
+    body: new URLSearchParams({ userId: 'demo-learner-3' }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   const inviteToken = invite.body.match(/\/invite\/([A-Za-z0-9_-]+)/)?.[1] ?? 'tidak-ada';
 
   const values = (route: Route, role: string | null): Record<string, string> => {
@@ -288,8 +308,12 @@ function fuzzForm(t: FormTarget): Sent {
     const roll = rng.next();
     if (roll < 0.08) continue; // missing
     let value: string | Blob;
-    if (field.type === 'file') value = rng.chance(0.5) ? new Blob([randomUnicode(rng.int(0, 2000))], { type: 'text/csv' }) : new Blob([crypto.getRandomValues(new Uint8Array(rng.int(0, 4096)))], { type: 'application/zip' });
-    else if (roll < (field.type === 'hidden' || field.type === 'submit' ? 0.7 : 0.35)) value = field.options && field.options.length ? rng.pick(field.options) : field.value;
+    if (field.type === 'file')
+      value = rng.chance(0.5)
+        ? new Blob([randomUnicode(rng.int(0, 2000))], { type: 'text/csv' })
+        : new Blob([crypto.getRandomValues(new Uint8Array(rng.int(0, 4096)))], { type: 'application/zip' });
+    else if (roll < (field.type === 'hidden' || field.type === 'submit' ? 0.7 : 0.35))
+      value = field.options && field.options.length ? rng.pick(field.options) : field.value;
     else value = nastyString();
     pairs.push([field.name, value]);
     if (rng.chance(0.05)) pairs.push([field.name, nastyString()]); // the same name twice: an array
@@ -310,19 +334,41 @@ function fuzzForm(t: FormTarget): Sent {
   } else {
     // Wrong content type altogether.
     body = JSON.stringify(Object.fromEntries(pairs.map(([k, v]) => [k, typeof v === 'string' ? v : null])));
-    headers['content-type'] = rng.pick(['application/json', 'text/plain', 'application/x-www-form-urlencoded; charset=utf-16', 'multipart/form-data; boundary=']);
+    headers['content-type'] = rng.pick([
+      'application/json',
+      'text/plain',
+      'application/x-www-form-urlencoded; charset=utf-16',
+      'multipart/form-data; boundary=',
+    ]);
   }
-  return { what: `form ${t.role} ${t.page} → ${t.target}`, method: 'POST', path: t.target, cookie: t.role === 'anonymous' ? undefined : cookies.get(t.role), body, headers };
+  return {
+    what: `form ${t.role} ${t.page} → ${t.target}`,
+    method: 'POST',
+    path: t.target,
+    cookie: t.role === 'anonymous' ? undefined : cookies.get(t.role),
+    body,
+    headers,
+  };
 }
 
 function fuzzProgress(path: string, role: string): Sent {
-  const valid = () => ({ id: crypto.randomUUID(), type: rng.pick(['viewed', 'completed', 'time', 'quiz_submitted', 'h5p_result']), lessonId: rng.pick(lessonIds), at: Date.now() - rng.int(0, 86_400_000), data: { seconds: rng.int(1, 600) } });
+  const valid = () => ({
+    id: crypto.randomUUID(),
+    type: rng.pick(['viewed', 'completed', 'time', 'quiz_submitted', 'h5p_result']),
+    lessonId: rng.pick(lessonIds),
+    at: Date.now() - rng.int(0, 86_400_000),
+    data: { seconds: rng.int(1, 600) },
+  });
   const mutate = (event: Record<string, unknown>) => {
     const keys = ['id', 'type', 'lessonId', 'at', 'data', 'userId', 'extra'];
     for (let i = rng.int(0, 3); i > 0; i--) {
       const key = rng.pick(keys);
       if (rng.chance(0.2)) delete event[key];
-      else event[key] = key === 'data' && rng.chance(0.5) ? { answers: nastyJson(), seconds: nastyJson(), contentId: nastyJson(), score: nastyJson(), maxScore: nastyJson(), statement: nastyJson() } : nastyJson();
+      else
+        event[key] =
+          key === 'data' && rng.chance(0.5)
+            ? { answers: nastyJson(), seconds: nastyJson(), contentId: nastyJson(), score: nastyJson(), maxScore: nastyJson(), statement: nastyJson() }
+            : nastyJson();
     }
     return event;
   };
@@ -333,7 +379,9 @@ function fuzzProgress(path: string, role: string): Sent {
   else if (roll < 0.25) text = toJson({ events: nastyJson() });
   else if (roll < 0.3) text = `{"events":[${'{"id":"x"},'.repeat(rng.int(1000, 1500))}{}]}`;
   else text = toJson({ events: Array.from({ length: rng.int(1, 12) }, () => (rng.chance(0.7) ? mutate(valid()) : valid())) });
-  const headers: Record<string, string> = { 'content-type': rng.chance(0.9) ? 'application/json' : rng.pick(['text/plain', 'application/x-www-form-urlencoded', '']) };
+  const headers: Record<string, string> = {
+    'content-type': rng.chance(0.9) ? 'application/json' : rng.pick(['text/plain', 'application/x-www-form-urlencoded', '']),
+  };
   return { what: `api ${role} ${path}`, method: 'POST', path, cookie: cookies.get(role), body: text, headers };
 }
 
@@ -351,7 +399,13 @@ function fuzzGet(t: GetTarget): Sent {
   const query = new URLSearchParams();
   for (const p of t.params) if (rng.chance(0.5)) query.append(p, nastyString().slice(0, 5000));
   const qs = query.toString();
-  return { what: `get ${t.role ?? 'anonymous'} ${t.route.pattern}`, method: 'GET', path: qs ? `${path}?${qs}` : path, cookie: t.role ? cookies.get(t.role) : undefined, headers: {} };
+  return {
+    what: `get ${t.role ?? 'anonymous'} ${t.route.pattern}`,
+    method: 'GET',
+    path: qs ? `${path}?${qs}` : path,
+    cookie: t.role ? cookies.get(t.role) : undefined,
+    headers: {},
+  };
 }
 
 // ------------------------------------------------------------------ the test
@@ -374,7 +428,12 @@ describe(`fuzz (seed ${SEED}, ${COUNT} requests)`, () => {
     for (let i = 0; i < COUNT; i++) {
       let t0 = performance.now();
       const roll = rng.next();
-      const sent = roll < 0.65 ? fuzzForm(rng.pick(forms)) : roll < 0.85 ? fuzzProgress(rng.pick(apis).path, rng.pick(['learner', 'learner', 'mentor'])) : fuzzGet(rng.pick(gets));
+      const sent =
+        roll < 0.65
+          ? fuzzForm(rng.pick(forms))
+          : roll < 0.85
+            ? fuzzProgress(rng.pick(apis).path, rng.pick(['learner', 'learner', 'mentor']))
+            : fuzzGet(rng.pick(gets));
       tick('generate', t0);
       t0 = performance.now();
       const before = await counts();
@@ -399,14 +458,21 @@ describe(`fuzz (seed ${SEED}, ${COUNT} requests)`, () => {
       }
     }
     if (process.env.FUZZ_PROFILE) console.log([...spent].map(([k, v]) => `${k} ${(v / 1000).toFixed(1)} s`).join(', '));
-    console.log(`statuses: ${[...statuses].sort((a, b) => a[0] - b[0]).map(([s, n]) => `${s}×${n}`).join(', ')}`);
+    console.log(
+      `statuses: ${[...statuses]
+        .sort((a, b) => a[0] - b[0])
+        .map(([s, n]) => `${s}×${n}`)
+        .join(', ')}`,
+    );
     expect(errors).toEqual([]);
     expect(storedOnRefusal).toEqual([]);
   }, 300_000);
 
   it('no stored text holds a NUL byte or a huge value', async () => {
     const bad: string[] = [];
-    const tables = (await sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")).rows.map((r) => String(r.name));
+    const tables = (await sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")).rows.map(
+      (r) => String(r.name),
+    );
     for (const table of tables) {
       const columns = (await sql(`PRAGMA table_info(${table})`)).rows.filter((c) => /TEXT|^$/i.test(String(c.type))).map((c) => String(c.name));
       for (const column of columns) {
@@ -423,7 +489,9 @@ describe(`fuzz (seed ${SEED}, ${COUNT} requests)`, () => {
     // How much hostile text got stored (validly: a name may be any text) — the check means more the more there is.
     const payloads = ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>', '=HYPERLINK("http://evil")'];
     let stored = 0;
-    const tables = (await sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")).rows.map((r) => String(r.name));
+    const tables = (await sql("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%'")).rows.map(
+      (r) => String(r.name),
+    );
     for (const table of tables) {
       for (const c of (await sql(`PRAGMA table_info(${table})`)).rows.filter((c) => /TEXT/i.test(String(c.type)))) {
         const n = await sql(`SELECT count(*) AS n FROM ${table} WHERE ${payloads.map(() => `instr("${String(c.name)}", ?) > 0`).join(' OR ')}`, payloads);
@@ -437,7 +505,10 @@ describe(`fuzz (seed ${SEED}, ${COUNT} requests)`, () => {
     await sql('UPDATE cohorts SET name = ? WHERE id = ?', [`+Kelas ${evil}`, 'demo-cohort-1']);
     await sql("UPDATE task_submissions SET text = ?, feedback = ? WHERE id = 'fuzz-sub-1'", [evil, evil]);
     await sql("UPDATE collaborations SET partner = ? WHERE id = 'fuzz-col-1'", [`@${evil}`]);
-    await sql("INSERT INTO mentor_notes (id, learner_id, author_id, text, created_at) VALUES ('fuzz-note', 'demo-learner-2', 'demo-mentor-1', ?, ?)", [evil, Date.now()]);
+    await sql("INSERT INTO mentor_notes (id, learner_id, author_id, text, created_at) VALUES ('fuzz-note', 'demo-learner-2', 'demo-mentor-1', ?, ?)", [
+      evil,
+      Date.now(),
+    ]);
     const problems: string[] = [];
     for (const target of gets) {
       const reply = await client.request(target.path, { cookie: target.role ? cookies.get(target.role) : undefined });
@@ -446,10 +517,14 @@ describe(`fuzz (seed ${SEED}, ${COUNT} requests)`, () => {
         // Inside a double-quoted attribute (Astro escapes the quote) markup is inert text; anywhere
         // else it would run. Blank the quoted values of every tag, then look for the payloads.
         const outsideAttributes = reply.body.replace(/<[a-zA-Z][^\s>/]*(?:\s+[^\s=>/]+(?:\s*=\s*"[^"]*")?)*\s*\/?>/g, (tag) => tag.replace(/"[^"]*"/g, '""'));
-        for (const raw of ['<script>alert(1)', '<img src=x onerror']) if (outsideAttributes.includes(raw)) problems.push(`${target.role} ${target.path}: raw ${raw}`);
+        for (const raw of ['<script>alert(1)', '<img src=x onerror'])
+          if (outsideAttributes.includes(raw)) problems.push(`${target.role} ${target.path}: raw ${raw}`);
       }
       if (reply.contentType.includes('csv')) {
-        const cells = reply.body.replace(/^\uFEFF/, '').split(/\r?\n/).flatMap((line) => line.split(/[,;]/));
+        const cells = reply.body
+          .replace(/^\uFEFF/, '')
+          .split(/\r?\n/)
+          .flatMap((line) => line.split(/[,;]/));
         for (const cell of cells) if (/^"?\s*[=+@\uFF1D\uFF0B\uFF20]/.test(cell)) problems.push(`${target.role} ${target.path}: CSV cell ${cell.slice(0, 60)}`);
       }
     }

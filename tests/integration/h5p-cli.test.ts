@@ -54,7 +54,9 @@ describe('h5p:import on a fresh DATA_DIR', { timeout: 120_000 }, () => {
     const run = await cli(TRUE_FALSE);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/^Berhasil: "Hello World" diimpor dengan ID hello-world \(unduhan peserta ± \d+ KB, folder hello-world-[0-9a-f]{12}\)\.\nPasang di pelajaran dengan: <H5P id="hello-world" \/>\n$/);
+    expect(run.stdout).toMatch(
+      /^Berhasil: "Hello World" diimpor dengan ID hello-world \(unduhan peserta ± \d+ KB, folder hello-world-[0-9a-f]{12}\)\.\nPasang di pelajaran dengan: <H5P id="hello-world" \/>\n$/,
+    );
     expect(await contentRows()).toEqual([{ id: 'hello-world', title: 'Hello World', size_bytes: expect.any(Number) }]);
   });
 
@@ -72,7 +74,9 @@ describe('h5p:import on a fresh DATA_DIR', { timeout: 120_000 }, () => {
     writeFileSync(file, packageZip(validFiles('Kartu baru')));
     const taken = await cli(file, '--id', 'kartu');
     expect(taken.status).toBe(1);
-    expect(taken.stderr).toBe(`${d.h5pCliRefused('baru.h5p', `${d.h5pProblem({ code: 'idTaken', id: 'kartu', title: 'Greeting card 1' })} (Tambahkan --replace untuk menggantinya.)`)}\n`);
+    expect(taken.stderr).toBe(
+      `${d.h5pCliRefused('baru.h5p', `${d.h5pProblem({ code: 'idTaken', id: 'kartu', title: 'Greeting card 1' })} (Tambahkan --replace untuk menggantinya.)`)}\n`,
+    );
     const replaced = await cli(file, '--id', 'kartu', '--replace');
     expect(replaced.status).toBe(0);
     expect(replaced.stdout).toContain(d.h5pCliReplaced('Kartu baru', 'kartu'));
@@ -109,13 +113,17 @@ describe('h5p:import refuses every bad package with exit code 1 and the exact me
       Array.from({ length: 6 }, async () => {
         for (let c = queue.shift(); c; c = queue.shift()) {
           const zip = await c.build();
-          const name = `${c.name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase()}.h5p`;
+          const name = `${c.name
+            .replace(/[^a-z0-9]+/gi, '-')
+            .replace(/^-|-$/g, '')
+            .toLowerCase()}.h5p`;
           const file = join(work, name);
           writeFileSync(file, zip);
           const run = await cli(file);
           const expected = d.h5pCliRefused(name, d.h5pProblem(await expectedProblem(c, zip)));
           seen.push({ name: c.name, message: run.stderr.split('\n')[0] });
-          if (run.status !== 1 || run.stderr !== `${expected}\n` || run.stdout !== '') failures.push(`${c.name}: exit ${run.status}\n${run.stderr}${run.stdout}\nexpected: ${expected}`);
+          if (run.status !== 1 || run.stderr !== `${expected}\n` || run.stdout !== '')
+            failures.push(`${c.name}: exit ${run.status}\n${run.stderr}${run.stdout}\nexpected: ${expected}`);
         }
       }),
     );

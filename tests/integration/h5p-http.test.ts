@@ -13,7 +13,16 @@ import { appFetch, loginWith, type FetchOptions } from '../helpers/routes';
 import { startServer, type TestServer } from '../helpers/server';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
-import { BAD_CASES, expectedProblem, packageFiles, packageZip, TEST_LIMITS_ENV, TRUE_FALSE, TRUE_FALSE_BAD_CASES, GREETING_CARD } from '../helpers/h5p-packages';
+import {
+  BAD_CASES,
+  expectedProblem,
+  packageFiles,
+  packageZip,
+  TEST_LIMITS_ENV,
+  TRUE_FALSE,
+  TRUE_FALSE_BAD_CASES,
+  GREETING_CARD,
+} from '../helpers/h5p-packages';
 import { id as d } from '../../src/i18n/id';
 
 const LESSON = 'keamanan-data/05-modus-penipuan';
@@ -48,7 +57,13 @@ async function http(path: string, options: FetchOptions = {}): Promise<Response>
 const loginAs = (phone: string, password: string): Promise<string> => loginWith(server.url, phone, password);
 
 const decode = (html: string) =>
-  html.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCharCode(parseInt(n, 16))).replace(/&quot;/g, '"').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+  html
+    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+    .replace(/&#x([0-9a-f]+);/gi, (_, n) => String.fromCharCode(parseInt(n, 16)))
+    .replace(/&quot;/g, '"')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 
 function upload(file: Buffer, name: string, id = ''): Promise<Response> {
   const form = new FormData();
@@ -123,7 +138,11 @@ describe('trainer page /trainer/h5p', () => {
     const before = { disk: onDisk(), rows: await contentCount() };
     const good = await packageFiles(TRUE_FALSE);
     // The rebuilt good package itself is accepted (under another id), so each refusal is the one change.
-    const control = await upload(packageZip({ ...good, 'content/content.json': Buffer.from('{"correct":"true","question":"Uji ulang"}') }), 'kontrol.h5p', 'kontrol-benar-salah');
+    const control = await upload(
+      packageZip({ ...good, 'content/content.json': Buffer.from('{"correct":"true","question":"Uji ulang"}') }),
+      'kontrol.h5p',
+      'kontrol-benar-salah',
+    );
     expect(control.status).toBe(200);
     const failures: string[] = [];
     for (const c of TRUE_FALSE_BAD_CASES) {
@@ -153,7 +172,12 @@ describe('trainer page /trainer/h5p', () => {
     // Content-Length says 4 MB: refused from the header, the body is never read.
     const big = await fetch(`${server.url}/trainer/h5p`, {
       method: 'POST',
-      headers: { cookie: `melek_session=${trainer}`, origin: server.url, 'content-type': 'multipart/form-data; boundary=x', 'content-length': String(4 * 1024 * 1024) },
+      headers: {
+        cookie: `melek_session=${trainer}`,
+        origin: server.url,
+        'content-type': 'multipart/form-data; boundary=x',
+        'content-length': String(4 * 1024 * 1024),
+      },
       body: 'x'.repeat(10),
       redirect: 'manual',
     }).catch(() => undefined);
@@ -297,7 +321,7 @@ describe('player page /h5p/play/<id>', () => {
     }
   });
 
-  it('the app\'s own pages still may not be framed', async () => {
+  it("the app's own pages still may not be framed", async () => {
     const response = await http('/learn', { cookie: learner });
     expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
   });
@@ -344,7 +368,9 @@ describe('lesson card and results', () => {
     expect(await response.json()).toEqual({ accepted: [e.id], duplicates: [], rejected: [] });
     expect(await (await post([e])).json()).toEqual({ accepted: [], duplicates: [e.id], rejected: [] });
     const rows = await sql('SELECT user_id, content_id, lesson_id, verb, score, max_score FROM h5p_results WHERE id = ?', [e.id]);
-    expect(rows.map((r) => ({ ...r }))).toEqual([{ user_id: 'demo-learner-1', content_id: 'pesan-penipuan', lesson_id: LESSON, verb: 'answered', score: 4, max_score: 6 }]);
+    expect(rows.map((r) => ({ ...r }))).toEqual([
+      { user_id: 'demo-learner-1', content_id: 'pesan-penipuan', lesson_id: LESSON, verb: 'answered', score: 4, max_score: 6 },
+    ]);
   });
 
   it('refuses (422) another content id, a lesson that does not embed it, a score above max, malformed data', async () => {

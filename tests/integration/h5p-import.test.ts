@@ -33,7 +33,8 @@ afterAll(() => {
 const root = () => join(dataDir, 'h5p');
 const onDisk = () => (existsSync(root()) ? readdirSync(root()).sort() : []);
 const rows = async () => (await database.select({ n: count() }).from(h5pContents))[0].n;
-const walk = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
+const walk = (dir: string): string[] =>
+  readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(join(dir, e.name)) : [join(dir, e.name)]));
 
 describe('the real packages in ../shared/fixtures/h5p', () => {
   it('imports true-false.h5p: row, folder, every file, the download size', async () => {
@@ -64,7 +65,11 @@ describe('the real packages in ../shared/fixtures/h5p', () => {
 
   it('imports greeting-card.h5p (one library, an image)', async () => {
     const result = await h5p.importH5pFile(GREETING_CARD, { limits: TEST_LIMITS });
-    expect(result).toMatchObject({ ok: true, status: 'imported', content: { id: 'greeting-card-1', title: 'Greeting card 1', mainLibrary: 'H5P.GreetingCard1 1.0' } });
+    expect(result).toMatchObject({
+      ok: true,
+      status: 'imported',
+      content: { id: 'greeting-card-1', title: 'Greeting card 1', mainLibrary: 'H5P.GreetingCard1 1.0' },
+    });
     if (!result.ok) return;
     const folder = join(root(), result.content.folder);
     expect(statSync(join(folder, 'content/earth.jpg')).size).toBe(32233);
@@ -108,7 +113,10 @@ describe('ids', () => {
     const before = onDisk();
     const zip = packageZip({ ...validFiles('Lain'), 'content/content.json': '{"b":1}' });
     expect(await h5p.importH5pBuffer(zip, { id: 'Bukan Slug', limits: TEST_LIMITS })).toEqual({ ok: false, problem: { code: 'idInvalid', id: 'Bukan Slug' } });
-    expect(await h5p.importH5pBuffer(zip, { id: 'hello-world', limits: TEST_LIMITS })).toEqual({ ok: false, problem: { code: 'idTaken', id: 'hello-world', title: 'Hello World' } });
+    expect(await h5p.importH5pBuffer(zip, { id: 'hello-world', limits: TEST_LIMITS })).toEqual({
+      ok: false,
+      problem: { code: 'idTaken', id: 'hello-world', title: 'Hello World' },
+    });
     expect(onDisk()).toEqual(before);
     const ok = await h5p.importH5pBuffer(zip, { id: 'aktivitas-saya', limits: TEST_LIMITS });
     expect(ok).toMatchObject({ ok: true, status: 'imported', content: { id: 'aktivitas-saya', title: 'Lain' } });
@@ -137,7 +145,11 @@ describe('the demo activity', () => {
   it('imports as pesan-penipuan, and a second time is a duplicate', async () => {
     const { importDemoH5p } = await import('../../src/lib/server/h5p/demo');
     const first = await importDemoH5p(database, 'demo-trainer');
-    expect(first).toMatchObject({ ok: true, status: 'imported', content: { id: 'pesan-penipuan', title: 'Pesan mana yang penipuan?', mainLibrary: 'Melek.ScamSpotter 1.0' } });
+    expect(first).toMatchObject({
+      ok: true,
+      status: 'imported',
+      content: { id: 'pesan-penipuan', title: 'Pesan mana yang penipuan?', mainLibrary: 'Melek.ScamSpotter 1.0' },
+    });
     expect(await importDemoH5p(database)).toMatchObject({ ok: true, status: 'duplicate' });
     if (first.ok) sizes['demo pesan-penipuan'] = first.content.sizeBytes;
   });
@@ -165,7 +177,10 @@ describe('bad packages: refused with the exact problem, nothing left behind', ()
     writeFileSync(join(dir, 'kosong.h5p'), '');
     expect(await h5p.importH5pFile(join(dir, 'kosong.h5p'), { limits: TEST_LIMITS })).toEqual({ ok: false, problem: { code: 'empty' } });
     writeFileSync(join(dir, 'besar.h5p'), Buffer.alloc(TEST_LIMITS.maxUpload + 1));
-    expect(await h5p.importH5pFile(join(dir, 'besar.h5p'), { limits: TEST_LIMITS })).toEqual({ ok: false, problem: { code: 'tooLarge', max: TEST_LIMITS.maxUpload } });
+    expect(await h5p.importH5pFile(join(dir, 'besar.h5p'), { limits: TEST_LIMITS })).toEqual({
+      ok: false,
+      problem: { code: 'tooLarge', max: TEST_LIMITS.maxUpload },
+    });
   });
 
   it('sweeps temp folders and orphaned package folders left by a crash (once they are an hour old)', async () => {

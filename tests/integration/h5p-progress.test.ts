@@ -21,7 +21,16 @@ let database: Database;
 let record: typeof RecordModule.recordProgressEvents;
 let course: CourseModule[];
 
-const moduleMeta: ModuleMeta = { id: 'aman', title: 'Aman', titleEn: 'Safe', summary: 'Ringkasan modul.', order: 1, pillars: ['aman'], minutes: 30, prePost: [] };
+const moduleMeta: ModuleMeta = {
+  id: 'aman',
+  title: 'Aman',
+  titleEn: 'Safe',
+  summary: 'Ringkasan modul.',
+  order: 1,
+  pillars: ['aman'],
+  minutes: 30,
+  prePost: [],
+};
 const lesson = (order: number, h5p?: string[]): LessonMeta => ({
   id: `aman/0${order}-pelajaran`,
   module: 'aman',
@@ -66,7 +75,10 @@ describe('h5p_result events', () => {
     expect(row).toEqual({ id: e.id, userId: SARI, contentId: 'pesan-penipuan', lessonId: WITH, verb: 'answered', score: 5, maxScore: 6, statement, at: e.at });
     const [logged] = await database.select().from(progressEvents).where(eq(progressEvents.id, e.id));
     expect(logged).toMatchObject({ type: 'h5p_result', lessonId: WITH, data: { contentId: 'pesan-penipuan', score: 5, maxScore: 6, verb: 'answered' } });
-    const [progress] = await database.select().from(lessonProgress).where(and(eq(lessonProgress.userId, SARI), eq(lessonProgress.lessonId, WITH)));
+    const [progress] = await database
+      .select()
+      .from(lessonProgress)
+      .where(and(eq(lessonProgress.userId, SARI), eq(lessonProgress.lessonId, WITH)));
     expect(progress).toMatchObject({ status: 'viewed', lastActiveAt: e.at });
   });
 

@@ -76,7 +76,8 @@ function expectCookieCleared(response: Response) {
   const cookie = sessionSetCookie(response);
   expect(cookie, 'a Set-Cookie that clears melek_session').toBeDefined();
   expect(cookie!.value).toBe('');
-  const expired = cookie!.attributes['max-age'] === '0' || (typeof cookie!.attributes.expires === 'string' && Date.parse(cookie!.attributes.expires) < Date.now());
+  const expired =
+    cookie!.attributes['max-age'] === '0' || (typeof cookie!.attributes.expires === 'string' && Date.parse(cookie!.attributes.expires) < Date.now());
   expect(expired).toBe(true);
 }
 
@@ -119,11 +120,10 @@ const mentorCookie = () => loginAs(DEMO.mentors[0].phone, DEMO.mentors[0].passwo
 const trainerCookie = () => loginAs(DEMO.trainer.phone, DEMO.trainer.password);
 
 /** Everybody's personal data in the demo, to look for in pages that must not show it. */
-const PEOPLE = [
-  DEMO.trainer,
-  ...DEMO.mentors,
-  ...DEMO.learners,
-].map((p) => ({ name: p.name, phones: [p.phone, `+62${p.phone.slice(1)}`, p.phone.replace(/^(\d{4})(\d{4})(\d+)$/, '$1-$2-$3')] }));
+const PEOPLE = [DEMO.trainer, ...DEMO.mentors, ...DEMO.learners].map((p) => ({
+  name: p.name,
+  phones: [p.phone, `+62${p.phone.slice(1)}`, p.phone.replace(/^(\d{4})(\d{4})(\d+)$/, '$1-$2-$3')],
+}));
 
 function expectNoPersonalDataExcept(body: string, ownName: string) {
   for (const person of PEOPLE) {
@@ -414,7 +414,10 @@ describe('security headers', () => {
     expect(csp, what).toBeTruthy();
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).toContain("default-src 'self'");
-    const scriptSrc = csp!.split(';').map((d) => d.trim()).find((d) => d.startsWith('script-src'));
+    const scriptSrc = csp!
+      .split(';')
+      .map((d) => d.trim())
+      .find((d) => d.startsWith('script-src'));
     expect(scriptSrc).toBeDefined();
     expect(scriptSrc).not.toContain('unsafe-inline');
     expect(response.headers.get('x-content-type-options'), what).toBe('nosniff');
@@ -494,8 +497,8 @@ describe('mentor invite links', () => {
     // no-referrer or same-origin: either way the token in the URL never reaches another site.
     expect(response.headers.get('referrer-policy')).toMatch(/^(no-referrer|same-origin)$/);
     const html = await pageText(response);
-    const link = html.match(/<input[^>]*id="invite-link"[^>]*>/)?.[0].match(/value="([^"]+)"/)?.[1]
-      ?? html.match(/<input[^>]*value="([^"]+)"[^>]*id="invite-link"/)?.[1];
+    const link =
+      html.match(/<input[^>]*id="invite-link"[^>]*>/)?.[0].match(/value="([^"]+)"/)?.[1] ?? html.match(/<input[^>]*value="([^"]+)"[^>]*id="invite-link"/)?.[1];
     expect(link).toBeDefined();
     expect(link!.startsWith(`${server.url}/invite/`)).toBe(true);
     const token = link!.split('/invite/')[1];
@@ -578,9 +581,35 @@ describe('bad input over HTTP gets a 4xx and an Indonesian message, never a 500'
 
   it('/register', async () => {
     const before = await snapshot();
-    await expect4xxWith(await post('/register', {}), 400, dictionary.formInvalid, dictionary.joinCodeEmpty, dictionary.nameEmpty, dictionary.phoneEmpty, dictionary.consentMissing);
-    const long = { joinCode: LONG, name: LONG, phone: LONG, businessName: LONG, businessType: LONG, kecamatan: LONG, password: LONG, passwordRepeat: LONG, consent: 'on' };
-    await expect4xxWith(await post('/register', long), 400, dictionary.formInvalid, dictionary.textLong, dictionary.nameLong, dictionary.phoneInvalid, dictionary.passwordLong);
+    await expect4xxWith(
+      await post('/register', {}),
+      400,
+      dictionary.formInvalid,
+      dictionary.joinCodeEmpty,
+      dictionary.nameEmpty,
+      dictionary.phoneEmpty,
+      dictionary.consentMissing,
+    );
+    const long = {
+      joinCode: LONG,
+      name: LONG,
+      phone: LONG,
+      businessName: LONG,
+      businessType: LONG,
+      kecamatan: LONG,
+      password: LONG,
+      passwordRepeat: LONG,
+      consent: 'on',
+    };
+    await expect4xxWith(
+      await post('/register', long),
+      400,
+      dictionary.formInvalid,
+      dictionary.textLong,
+      dictionary.nameLong,
+      dictionary.phoneInvalid,
+      dictionary.passwordLong,
+    );
     await expect4xxWith(await http('/register', { method: 'POST', body: multipart(long) }), 400, dictionary.textLong);
     await expect4xxWith(await http('/register', { method: 'POST', ...json({ joinCode: 'SDA-2026' }) }), 400, dictionary.joinCodeEmpty);
     await expect4xxWith(await http('/register', { method: 'POST', ...brokenMultipart }), 400, dictionary.formInvalid);
@@ -604,7 +633,13 @@ describe('bad input over HTTP gets a 4xx and an Indonesian message, never a 500'
     const valueOf = (id: string) => {
       const raw = html.match(new RegExp(`<input id="${id}" name="[^"]*" value="([^"]*)"`))?.[1];
       expect(raw, id).toBeDefined();
-      return raw!.replace(/&#34;/g, '"').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+      return raw!
+        .replace(/&#34;/g, '"')
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&');
     };
     expect(valueOf('f-name')).toBe(attack);
     expect(valueOf('f-businessName')).toBe("' onfocus='alert(1)");
@@ -614,7 +649,14 @@ describe('bad input over HTTP gets a 4xx and an Indonesian message, never a 500'
 
   it('/register with a valid form works over HTTP (the control case)', async () => {
     const before = await snapshot();
-    const response = await post('/register', { joinCode: 'sda-2026', name: 'Bu Tini', phone: '0813-9999-0010', password: 'rahasia-tini', passwordRepeat: 'rahasia-tini', consent: 'on' });
+    const response = await post('/register', {
+      joinCode: 'sda-2026',
+      name: 'Bu Tini',
+      phone: '0813-9999-0010',
+      password: 'rahasia-tini',
+      passwordRepeat: 'rahasia-tini',
+      consent: 'on',
+    });
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe('/learn');
     const cookie = sessionSetCookie(response)!.value;
@@ -622,21 +664,66 @@ describe('bad input over HTTP gets a 4xx and an Indonesian message, never a 500'
     expect(home.status).toBe(200);
     expect(await pageText(home)).toContain(DEMO.cohort.name);
     // The demo cohort has mentors: the least-loaded one is assigned on joining (issue 16).
-    expect(await snapshot()).toEqual({ ...before, users: before.users + 1, members: before.members + 1, sessions: before.sessions + 1, assignments: before.assignments + 1 });
+    expect(await snapshot()).toEqual({
+      ...before,
+      users: before.users + 1,
+      members: before.members + 1,
+      sessions: before.sessions + 1,
+      assignments: before.assignments + 1,
+    });
   });
 
   it('/trainer forms', async () => {
     const cookie = await trainerCookie();
     const before = await snapshot();
     await expect4xxWith(await post('/trainer', {}, { cookie }), 400, dictionary.formInvalid);
-    await expect4xxWith(await post('/trainer', { intent: 'cohort', name: LONG, kecamatan: LONG, joinCode: LONG, waGroupLink: LONG }, { cookie }), 400, dictionary.textLong, dictionary.joinCodeFormat);
-    await expect4xxWith(await post('/trainer', { intent: 'cohort', name: 'Kelas X', kecamatan: 'Candi', joinCode: 'XSS-2026', waGroupLink: 'javascript:alert(1)' }, { cookie }), 400, dictionary.linkInvalid);
-    await expect4xxWith(await post('/trainer', { intent: 'cohort', name: 'Kelas X', kecamatan: 'Candi', joinCode: 'SDA-2026' }, { cookie }), 400, dictionary.joinCodeTaken);
-    await expect4xxWith(await post('/trainer', { intent: 'cohort', name: 'Kelas X', kecamatan: 'Candi', joinCode: 'DT-2026', startsOn: '2027-01-02', endsOn: '2027-01-01' }, { cookie }), 400, dictionary.dateOrder);
-    await expect4xxWith(await post('/trainer', { intent: 'account', role: 'learner', name: 'Dobel', phone: DEMO.learners[0].phone }, { cookie }), 400, dictionary.phoneTaken);
-    await expect4xxWith(await post('/trainer', { intent: 'account', role: 'admin', name: LONG, phone: LONG }, { cookie }), 400, dictionary.roleInvalid, dictionary.nameLong, dictionary.phoneInvalid);
-    await expect4xxWith(await post('/trainer', { intent: 'assign', learnerId: 'demo-learner-1', mentorId: 'demo-learner-2' }, { cookie }), 400, dictionary.notAMentor);
-    await expect4xxWith(await post('/trainer', { intent: 'assign', learnerId: 'nobody', mentorId: 'demo-mentor-2' }, { cookie }), 400, dictionary.learnerUnknown);
+    await expect4xxWith(
+      await post('/trainer', { intent: 'cohort', name: LONG, kecamatan: LONG, joinCode: LONG, waGroupLink: LONG }, { cookie }),
+      400,
+      dictionary.textLong,
+      dictionary.joinCodeFormat,
+    );
+    await expect4xxWith(
+      await post('/trainer', { intent: 'cohort', name: 'Kelas X', kecamatan: 'Candi', joinCode: 'XSS-2026', waGroupLink: 'javascript:alert(1)' }, { cookie }),
+      400,
+      dictionary.linkInvalid,
+    );
+    await expect4xxWith(
+      await post('/trainer', { intent: 'cohort', name: 'Kelas X', kecamatan: 'Candi', joinCode: 'SDA-2026' }, { cookie }),
+      400,
+      dictionary.joinCodeTaken,
+    );
+    await expect4xxWith(
+      await post(
+        '/trainer',
+        { intent: 'cohort', name: 'Kelas X', kecamatan: 'Candi', joinCode: 'DT-2026', startsOn: '2027-01-02', endsOn: '2027-01-01' },
+        { cookie },
+      ),
+      400,
+      dictionary.dateOrder,
+    );
+    await expect4xxWith(
+      await post('/trainer', { intent: 'account', role: 'learner', name: 'Dobel', phone: DEMO.learners[0].phone }, { cookie }),
+      400,
+      dictionary.phoneTaken,
+    );
+    await expect4xxWith(
+      await post('/trainer', { intent: 'account', role: 'admin', name: LONG, phone: LONG }, { cookie }),
+      400,
+      dictionary.roleInvalid,
+      dictionary.nameLong,
+      dictionary.phoneInvalid,
+    );
+    await expect4xxWith(
+      await post('/trainer', { intent: 'assign', learnerId: 'demo-learner-1', mentorId: 'demo-learner-2' }, { cookie }),
+      400,
+      dictionary.notAMentor,
+    );
+    await expect4xxWith(
+      await post('/trainer', { intent: 'assign', learnerId: 'nobody', mentorId: 'demo-mentor-2' }, { cookie }),
+      400,
+      dictionary.learnerUnknown,
+    );
     await expect4xxWith(await http('/trainer', { method: 'POST', cookie, ...json({ intent: 'cohort' }) }), 400, dictionary.formInvalid);
     await expect4xxWith(await http('/trainer', { method: 'POST', cookie, body: multipart({ intent: 'cohort', name: LONG }) }), 400, dictionary.textLong);
     await expect4xxWith(await http('/trainer', { method: 'POST', cookie, ...brokenMultipart }), 400, dictionary.formInvalid);

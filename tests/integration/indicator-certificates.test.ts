@@ -28,7 +28,11 @@ let database: Database;
 // Module "m": L1 quiz 3 items + task "a"; L2 quiz 4 items, no task; L3 no quiz + task "b".
 // Module "n": one lesson with a 2-item quiz and no task.
 const COURSE = [
-  module('m', [lesson('L1', ['cakap'], items('x', 'cakap', 3), { id: 'a', pillar: 'cakap' }), lesson('L2', ['cakap'], items('y', 'cakap', 4)), lesson('L3', ['aman'], [], { id: 'b', pillar: 'aman' })]),
+  module('m', [
+    lesson('L1', ['cakap'], items('x', 'cakap', 3), { id: 'a', pillar: 'cakap' }),
+    lesson('L2', ['cakap'], items('y', 'cakap', 4)),
+    lesson('L3', ['aman'], [], { id: 'b', pillar: 'aman' }),
+  ]),
   module('n', [lesson('L1', ['aman'], items('z', 'aman', 2), undefined, 'n')]),
 ];
 
@@ -36,14 +40,20 @@ const COURSE = [
 const T = Date.now() - 7 * 86_400_000;
 let seq = 0;
 async function complete(userId: string, lessonId: string, at = T) {
-  await database.insert(lessonProgress).values({ userId, lessonId, moduleId: lessonId.split('/')[0], status: 'completed', firstViewedAt: at, lastActiveAt: at, completedAt: at });
+  await database
+    .insert(lessonProgress)
+    .values({ userId, lessonId, moduleId: lessonId.split('/')[0], status: 'completed', firstViewedAt: at, lastActiveAt: at, completedAt: at });
 }
 async function quiz(userId: string, lessonId: string, score: number, maxScore: number, at = T) {
-  await database.insert(quizAttempts).values({ id: `qa-${++seq}`, userId, lessonId, kind: 'lesson', answers: {}, score, maxScore, pillarScores: { cakap: { score, max: maxScore } }, at });
+  await database
+    .insert(quizAttempts)
+    .values({ id: `qa-${++seq}`, userId, lessonId, kind: 'lesson', answers: {}, score, maxScore, pillarScores: { cakap: { score, max: maxScore } }, at });
 }
 async function task(userId: string, taskId: string, status: 'submitted' | 'approved' | 'needs_work', at = T) {
   const id = `ts-${++seq}`;
-  await database.insert(taskSubmissions).values({ id, userId, taskId, lessonId: 'm/L1', text: 'Sudah.', status, submittedAt: at, reviewedAt: status === 'submitted' ? null : at + 1000 });
+  await database
+    .insert(taskSubmissions)
+    .values({ id, userId, taskId, lessonId: 'm/L1', text: 'Sudah.', status, submittedAt: at, reviewedAt: status === 'submitted' ? null : at + 1000 });
   return id;
 }
 
@@ -67,7 +77,10 @@ describe('loadRawRecords', () => {
 
   it('enrolment is the earlier of account creation and the first cohort join; unknown users → undefined', async () => {
     await database.update(users).set({ createdAt: T }).where(eq(users.id, LILIK));
-    await database.update(cohortMembers).set({ joinedAt: T - 86_400_000 }).where(eq(cohortMembers.userId, LILIK));
+    await database
+      .update(cohortMembers)
+      .set({ joinedAt: T - 86_400_000 })
+      .where(eq(cohortMembers.userId, LILIK));
     expect((await loadRawRecords(LILIK))!.enrolledAt).toBe(T - 86_400_000);
     expect(await loadRawRecords('tidak-ada')).toBeUndefined();
   });
@@ -135,7 +148,10 @@ describe('issueEligibleCertificates', () => {
   });
 
   it('a revoked certificate is not issued again', async () => {
-    await database.update(certificates).set({ revokedAt: T + 10 }).where(eq(certificates.userId, SARI));
+    await database
+      .update(certificates)
+      .set({ revokedAt: T + 10 })
+      .where(eq(certificates.userId, SARI));
     expect(await issueEligibleCertificates(SARI, COURSE)).toEqual([]);
     expect(await certificatesOf(SARI)).toEqual([expect.objectContaining({ moduleId: 'm', revokedAt: T + 10 })]);
   });
@@ -144,7 +160,10 @@ describe('issueEligibleCertificates', () => {
 describe('races and edges of the learner’s own records', () => {
   it('two identical pre self-assessments at the same moment: one stored, the other refused (409)', async () => {
     const pairs = SELF_ASSESSMENT.map((i): [string, string] => [i.id, '4']);
-    const results = await Promise.all([submitSelfAssessment(LILIK, 'pre', pairs, { courseDone: false }), submitSelfAssessment(LILIK, 'pre', pairs, { courseDone: false })]);
+    const results = await Promise.all([
+      submitSelfAssessment(LILIK, 'pre', pairs, { courseDone: false }),
+      submitSelfAssessment(LILIK, 'pre', pairs, { courseDone: false }),
+    ]);
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok)).toEqual([{ ok: false, status: 409, errors: { _form: 'cpSaPreDone' } }]);
     expect(await database.select().from(assessments).where(eq(assessments.userId, LILIK))).toHaveLength(1);
@@ -160,6 +179,9 @@ describe('races and edges of the learner’s own records', () => {
     expect(await log('2026-11-22')).toEqual({ ok: false, status: 400, errors: { startedOn: 'cpPartnerDateFuture' } });
     expect(await log('2026-11-02')).toEqual({ ok: true });
     expect(await log('2026-11-21')).toEqual({ ok: true });
-    expect((await database.select().from(collaborations).where(eq(collaborations.userId, LILIK))).map((c) => c.startedOn).sort()).toEqual(['2026-11-02', '2026-11-21']);
+    expect((await database.select().from(collaborations).where(eq(collaborations.userId, LILIK))).map((c) => c.startedOn).sort()).toEqual([
+      '2026-11-02',
+      '2026-11-21',
+    ]);
   });
 });

@@ -76,7 +76,10 @@ async function rows(sql: string, args: Array<string | number> = []) {
 }
 const count = async (sql: string, args: Array<string | number> = []) => Number((await rows(`SELECT count(*) AS n FROM ${sql}`, args))[0].n);
 
-interface Item { id: string; options: Array<{ id: string; text: string | number; correct?: boolean }> }
+interface Item {
+  id: string;
+  options: Array<{ id: string; text: string | number; correct?: boolean }>;
+}
 const frontmatter = (file: string) => parseYaml(readFileSync(join(ROOT, 'content', file), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]);
 const moduleFm = (id: string) => frontmatter(`${id}/index.md`) as { prePost: Array<{ a: Item & { question: string }; b: Item & { question: string } }> };
 /** The items of a learner's pre- or post-test: the form the server gives them (counterbalanced per learner). */
@@ -88,7 +91,10 @@ const lessonFm = (id: string) => frontmatter(`${id}.mdx`) as { quiz: Item[]; tas
 const right = (item: Item) => String(item.options.find((o) => o.correct)!.id);
 const wrong = (item: Item) => String(item.options.find((o) => !o.correct)!.id);
 /** The module's lessons in course order, read from content/ (a new lesson must not break these tests). */
-const LESSONS = readdirSync(join(ROOT, 'content', MODULE)).filter((f) => f.endsWith('.mdx')).sort().map((f) => `${MODULE}/${f.replace(/\.mdx$/, '')}`);
+const LESSONS = readdirSync(join(ROOT, 'content', MODULE))
+  .filter((f) => f.endsWith('.mdx'))
+  .sort()
+  .map((f) => `${MODULE}/${f.replace(/\.mdx$/, '')}`);
 const LAST_LESSON = LESSONS[LESSONS.length - 1];
 const TASKS = LESSONS.filter((id) => lessonFm(id).task).length;
 
@@ -113,7 +119,13 @@ describe('self-assessment /learn/penilaian-diri', () => {
   });
 
   it('missing, out of range and duplicated answers: 400, a message by each statement, nothing stored', async () => {
-    const bad: Array<[string, string]> = [['timepoint', 'pre'], ...answers(() => '4').filter(([k]) => k !== 'sa3').map(([k, v]): [string, string] => [k, k === 'sa5' ? '7' : k === 'sa8' ? '0' : v]), ['sa6', '2']];
+    const bad: Array<[string, string]> = [
+      ['timepoint', 'pre'],
+      ...answers(() => '4')
+        .filter(([k]) => k !== 'sa3')
+        .map(([k, v]): [string, string] => [k, k === 'sa5' ? '7' : k === 'sa8' ? '0' : v]),
+      ['sa6', '2'],
+    ];
     const response = await postForm(PATH, bad, sari);
     expect(response.status).toBe(400);
     const page = await text(response);
@@ -225,7 +237,11 @@ describe('business records /learn/usaha', () => {
 
   it('a partnership dated before enrolment: 400, nothing stored', async () => {
     const [user] = await rows('SELECT created_at FROM users WHERE id = ?', [learnerId(1)]);
-    const response = await postForm(PATH, { intent: 'partner', type: 'reseller', partner: 'Bu Tin', startedOn: wibDay(Number(user.created_at) - 2 * DAY) }, hadi);
+    const response = await postForm(
+      PATH,
+      { intent: 'partner', type: 'reseller', partner: 'Bu Tin', startedOn: wibDay(Number(user.created_at) - 2 * DAY) },
+      hadi,
+    );
     expect(response.status).toBe(400);
     expect(await text(response)).toContain(dictionary.cpPartnerDateEarly);
     expect(await count('collaborations')).toBe(0);
@@ -296,10 +312,22 @@ describe('module pre/post tests', () => {
 
   it.each([
     ['an answer missing', () => pre.slice(1).map((i): [string, string] => [`q:${i.id}`, right(i)]), 'quizMissing'],
-    ['an answer twice', () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), [`q:${pre[0].id}`, wrong(pre[0])] as [string, string]], 'quizDuplicate'],
-    ['an item of the other form besides the right ones', () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), [`q:${post[0].id}`, right(post[0])] as [string, string]], 'quizWrongForm'],
+    [
+      'an answer twice',
+      () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), [`q:${pre[0].id}`, wrong(pre[0])] as [string, string]],
+      'quizDuplicate',
+    ],
+    [
+      'an item of the other form besides the right ones',
+      () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), [`q:${post[0].id}`, right(post[0])] as [string, string]],
+      'quizWrongForm',
+    ],
     ['answers for the form the learner was not given', () => post.map((i): [string, string] => [`q:${i.id}`, right(i)]), 'quizWrongForm'],
-    ['an item of another module', () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), ['q:aman-otp-1', 'x'] as [string, string]], 'quizForeign'],
+    [
+      'an item of another module',
+      () => [...pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), ['q:aman-otp-1', 'x'] as [string, string]],
+      'quizForeign',
+    ],
     ['a position index where an id is expected', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? '1' : right(i)]), 'quizPositionIndex'],
     ['a made-up option id', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? 'satu' : right(i)]), 'quizUnknownOption'],
     ['an option id of another item', () => pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? right(pre[1]) : right(i)]), 'quizOptionForeign'],
@@ -314,14 +342,22 @@ describe('module pre/post tests', () => {
 
   it('a good pre-test: 303 to the result (score, explanations); a second one: 409, the first kept', async () => {
     // Two right, the rest wrong.
-    const response = await postForm(PRE, pre.map((i, n): [string, string] => [`q:${i.id}`, n < 2 ? right(i) : wrong(i)]), lilik);
+    const response = await postForm(
+      PRE,
+      pre.map((i, n): [string, string] => [`q:${i.id}`, n < 2 ? right(i) : wrong(i)]),
+      lilik,
+    );
     expect(response.status).toBe(303);
     expect(response.headers.get('location')).toBe(`${PRE}?hasil=1#tes`);
     const [stored] = await rows("SELECT lesson_id, score, max_score FROM quiz_attempts WHERE user_id = ? AND kind = 'pre'", [learnerId(2)]);
     expect(stored).toMatchObject({ lesson_id: MODULE, score: 2, max_score: pre.length });
     const result = await text(await http(`${PRE}?hasil=1`, { cookie: lilik }));
     expect(result).toContain(dictionary.cpTestScore(2, pre.length));
-    const again = await postForm(PRE, pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), lilik);
+    const again = await postForm(
+      PRE,
+      pre.map((i): [string, string] => [`q:${i.id}`, right(i)]),
+      lilik,
+    );
     expect(again.status).toBe(409);
     expect(await text(again)).toContain(dictionary.cpPreDone);
     expect(await preAttempts()).toBe(1);
@@ -330,7 +366,11 @@ describe('module pre/post tests', () => {
   });
 
   it('the post-test before the last lesson: 409, nothing stored', async () => {
-    const response = await postForm(POST, post.map((i): [string, string] => [`q:${i.id}`, right(i)]), lilik);
+    const response = await postForm(
+      POST,
+      post.map((i): [string, string] => [`q:${i.id}`, right(i)]),
+      lilik,
+    );
     expect(response.status).toBe(409);
     expect(await text(response)).toContain(dictionary.cpPostNotYet);
     expect(await count("quiz_attempts WHERE kind = 'post'")).toBe(0);
@@ -378,7 +418,15 @@ describe('module pre/post tests', () => {
   it('a trainer previews the test but cannot post (403)', async () => {
     const t = await trainer();
     expect((await http(PRE, { cookie: t })).status).toBe(200);
-    expect((await postForm(PRE, pre.map((i): [string, string] => [`q:${i.id}`, right(i)]), t)).status).toBe(403);
+    expect(
+      (
+        await postForm(
+          PRE,
+          pre.map((i): [string, string] => [`q:${i.id}`, right(i)]),
+          t,
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -396,14 +444,30 @@ describe('certificates: issued on the last approval, once; who may open them; pu
 
   it('pre-test, every lesson quiz right, every task sent, post-test: still no certificate while tasks wait', async () => {
     const pre = testFor(NUR, MODULE, 'pre');
-    expect((await postForm(`/learn/${MODULE}/tes-awal`, pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? right(i) : wrong(i)]), nur)).status).toBe(303);
+    expect(
+      (
+        await postForm(
+          `/learn/${MODULE}/tes-awal`,
+          pre.map((i, n): [string, string] => [`q:${i.id}`, n === 0 ? right(i) : wrong(i)]),
+          nur,
+        )
+      ).status,
+    ).toBe(303);
     for (const id of LESSONS) {
       const fm = lessonFm(id);
       expect((await postForm(`/learn/${id}`, [['intent', 'quiz'], ...fm.quiz.map((q): [string, string] => [`q:${q.id}`, right(q)])], nur)).status).toBe(303);
       if (fm.task) expect((await postForm(`/learn/${id}`, { intent: 'task', text: `Sudah saya kerjakan: ${fm.task.title}.` }, nur)).status).toBe(303);
     }
     const post = testFor(NUR, MODULE, 'post');
-    expect((await postForm(`/learn/${MODULE}/tes-akhir`, post.map((i): [string, string] => [`q:${i.id}`, right(i)]), nur)).status).toBe(303);
+    expect(
+      (
+        await postForm(
+          `/learn/${MODULE}/tes-akhir`,
+          post.map((i): [string, string] => [`q:${i.id}`, right(i)]),
+          nur,
+        )
+      ).status,
+    ).toBe(303);
     expect(await certificates()).toEqual([]);
     // The last lesson says what the certificate still waits for; capaian shows the gain in words.
     const last = await text(await http(`/learn/${LAST_LESSON}`, { cookie: nur }));
@@ -418,7 +482,11 @@ describe('certificates: issued on the last approval, once; who may open them; pu
     const submissions = await rows("SELECT id, lesson_id FROM task_submissions WHERE user_id = ? AND status = 'submitted' ORDER BY submitted_at", [NUR]);
     expect(submissions).toHaveLength(TASKS);
     for (const [i, s] of submissions.entries()) {
-      const response = await postForm(`/mentor/learners/${NUR}`, { intent: 'review', submissionId: String(s.id), decision: 'approved', ...approvalFields(String(s.lesson_id)) }, t);
+      const response = await postForm(
+        `/mentor/learners/${NUR}`,
+        { intent: 'review', submissionId: String(s.id), decision: 'approved', ...approvalFields(String(s.lesson_id)) },
+        t,
+      );
       expect(response.status).toBe(303);
       expect(await certificates()).toHaveLength(i === TASKS - 1 ? 1 : 0);
     }
@@ -437,7 +505,8 @@ describe('certificates: issued on the last approval, once; who may open them; pu
   });
 
   it('the learner sees it on /learn, /learn/capaian and under the last lesson', async () => {
-    for (const path of ['/learn', '/learn/capaian', `/learn/${LAST_LESSON}`]) expect(await text(await http(path, { cookie: nur }))).toContain(`href="/sertifikat/${code}"`);
+    for (const path of ['/learn', '/learn/capaian', `/learn/${LAST_LESSON}`])
+      expect(await text(await http(path, { cookie: nur }))).toContain(`href="/sertifikat/${code}"`);
   });
 
   it('/sertifikat/<code>: print-ready, QR code as inline SVG, WhatsApp share of the /verify link', async () => {

@@ -59,7 +59,13 @@ beforeAll(async () => {
     for (const m of modulesWithTests.filter((_, i) => (i + k) % 2 === 0)) {
       const form = formFor(userId, m.id, 'pre');
       const items = m.prePost.map((p) => (form === 'A' ? p.a : p.b));
-      expect(await post(`/learn/${m.id}/tes-awal`, cookies[k], items.map((it, i) => [`q:${it.id}`, (i + k) % 3 === 0 ? rightOf(it) : wrongOf(it)]))).toBe(303);
+      expect(
+        await post(
+          `/learn/${m.id}/tes-awal`,
+          cookies[k],
+          items.map((it, i) => [`q:${it.id}`, (i + k) % 3 === 0 ? rightOf(it) : wrongOf(it)]),
+        ),
+      ).toBe(303);
     }
     for (const [j, lesson] of lessons.entries()) {
       if (k < 5 && (k + j) % 3 === 0) continue; // some lessons not taken (learner 6 does every one)
@@ -69,32 +75,63 @@ beforeAll(async () => {
         if ((j + k) % 2 === 0) {
           // A retry after the answers were shown, all right: it must not count.
           await pause();
-          expect(await post(`/learn/${lesson.id}`, cookies[k], [['intent', 'quiz'], ...lesson.quiz.map((it): [string, string] => [`q:${it.id}`, rightOf(it)])])).toBe(303);
+          expect(
+            await post(`/learn/${lesson.id}`, cookies[k], [['intent', 'quiz'], ...lesson.quiz.map((it): [string, string] => [`q:${it.id}`, rightOf(it)])]),
+          ).toBe(303);
         }
       } else {
         expect(await post(`/learn/${lesson.id}`, cookies[k], [['intent', 'done']])).toBe(303);
       }
       if (lesson.task && (k === 5 || (j + k) % 2 === 1)) {
-        expect(await post(`/learn/${lesson.id}`, cookies[k], [['intent', 'task'], ['text', `Tugas ${lesson.task.title} sudah saya kerjakan.`]])).toBe(303);
+        expect(
+          await post(`/learn/${lesson.id}`, cookies[k], [
+            ['intent', 'task'],
+            ['text', `Tugas ${lesson.task.title} sudah saya kerjakan.`],
+          ]),
+        ).toBe(303);
       }
     }
     // The mentor approves about two thirds of the waiting tasks; some are then sent again (a new revision).
-    const waiting = (await database.$client.execute({ sql: "SELECT id, task_id, submitted_at FROM task_submissions WHERE user_id = ? AND status = 'submitted' ORDER BY submitted_at", args: [userId] })).rows;
+    const waiting = (
+      await database.$client.execute({
+        sql: "SELECT id, task_id, submitted_at FROM task_submissions WHERE user_id = ? AND status = 'submitted' ORDER BY submitted_at",
+        args: [userId],
+      })
+    ).rows;
     for (const [n, row] of waiting.entries()) {
       if (n % 3 === 2 && k !== 5) continue;
-      await database.$client.execute({ sql: "UPDATE task_submissions SET status = 'approved', reviewer_id = 'demo-mentor-1', reviewed_at = ?, rubric_level = 3, checks_seen = '[]' WHERE id = ?", args: [Number(row.submitted_at) + 60_000, String(row.id)] });
+      await database.$client.execute({
+        sql: "UPDATE task_submissions SET status = 'approved', reviewer_id = 'demo-mentor-1', reviewed_at = ?, rubric_level = 3, checks_seen = '[]' WHERE id = ?",
+        args: [Number(row.submitted_at) + 60_000, String(row.id)],
+      });
       if (n % 2 === 0) {
         const lesson = lessons.find((l) => l.task?.id === row.task_id)!;
-        expect(await post(`/learn/${lesson.id}`, cookies[k], [['intent', 'task'], ['text', 'Saya perbaiki lagi sedikit.']])).toBe(303);
+        expect(
+          await post(`/learn/${lesson.id}`, cookies[k], [
+            ['intent', 'task'],
+            ['text', 'Saya perbaiki lagi sedikit.'],
+          ]),
+        ).toBe(303);
       }
     }
     // Post-tests where every lesson of the module is done.
     for (const m of modulesWithTests) {
-      const done = (await database.$client.execute({ sql: 'SELECT count(*) AS n FROM lesson_progress WHERE user_id = ? AND module_id = ? AND completed_at IS NOT NULL', args: [userId, m.id] })).rows[0];
+      const done = (
+        await database.$client.execute({
+          sql: 'SELECT count(*) AS n FROM lesson_progress WHERE user_id = ? AND module_id = ? AND completed_at IS NOT NULL',
+          args: [userId, m.id],
+        })
+      ).rows[0];
       if (Number(done.n) !== m.lessons.length) continue;
       const form = formFor(userId, m.id, 'post');
       const items = m.prePost.map((p) => (form === 'A' ? p.a : p.b));
-      expect(await post(`/learn/${m.id}/tes-akhir`, cookies[k], items.map((it, i) => [`q:${it.id}`, i % 4 === 3 ? wrongOf(it) : rightOf(it)]))).toBe(303);
+      expect(
+        await post(
+          `/learn/${m.id}/tes-akhir`,
+          cookies[k],
+          items.map((it, i) => [`q:${it.id}`, i % 4 === 3 ? wrongOf(it) : rightOf(it)]),
+        ),
+      ).toBe(303);
     }
   }
 }, 240_000);
@@ -116,18 +153,26 @@ async function recompute(userId: string) {
   const attempts = await rows("SELECT lesson_id, pillar_scores, at FROM quiz_attempts WHERE user_id = ? AND kind = 'lesson' ORDER BY at, id");
   const first = new Map<string, Record<string, { score: number }>>();
   for (const a of attempts) if (!first.has(String(a.lesson_id))) first.set(String(a.lesson_id), JSON.parse(String(a.pillar_scores)));
-  const approved = new Set((await rows("SELECT DISTINCT task_id FROM task_submissions WHERE user_id = ? AND status = 'approved'")).map((r) => String(r.task_id)));
-  const completed = new Set((await rows('SELECT lesson_id FROM lesson_progress WHERE user_id = ? AND completed_at IS NOT NULL')).map((r) => String(r.lesson_id)));
+  const approved = new Set(
+    (await rows("SELECT DISTINCT task_id FROM task_submissions WHERE user_id = ? AND status = 'approved'")).map((r) => String(r.task_id)),
+  );
+  const completed = new Set(
+    (await rows('SELECT lesson_id FROM lesson_progress WHERE user_id = ? AND completed_at IS NOT NULL')).map((r) => String(r.lesson_id)),
+  );
   const pillars: Partial<Record<Pillar, { h: number; level: string; exact: Frac }>> = {};
   for (const p of PILLARS) {
     const items = lessons.reduce((s, l) => s + l.quiz.filter((q) => q.pillar === p).length, 0);
     const tasks = lessons.filter((l) => l.task?.pillar === p).map((l) => l.task!.id);
     const inPillar = lessons.filter((l) => l.pillars.includes(p));
     if (items < 5 || tasks.length === 0) continue;
-    const r = BigInt([...first].filter(([id]) => lessons.find((l) => l.id === id)?.quiz.some((q) => q.pillar === p)).reduce((s, [, ps]) => s + (ps[p]?.score ?? 0), 0));
+    const r = BigInt(
+      [...first].filter(([id]) => lessons.find((l) => l.id === id)?.quiz.some((q) => q.pillar === p)).reduce((s, [, ps]) => s + (ps[p]?.score ?? 0), 0),
+    );
     const a = BigInt(tasks.filter((t) => approved.has(t)).length);
     const c = BigInt(inPillar.filter((l) => completed.has(l.id)).length);
-    const n = BigInt(items), t = BigInt(tasks.length), l = BigInt(inPillar.length);
+    const n = BigInt(items),
+      t = BigInt(tasks.length),
+      l = BigInt(inPillar.length);
     const exact = { n: 100n * n * t * l + 180n * r * t * l + 160n * a * n * l + 60n * c * n * t, d: n * t * l };
     const h = a === 0n && exact.n > 340n * exact.d ? 340 : halfUp(exact);
     pillars[p] = { h, level: levelOf(h), exact: a === 0n && exact.n > 340n * exact.d ? { n: 340n, d: 1n } : exact };
@@ -141,7 +186,11 @@ async function recompute(userId: string) {
   for (const m of course) {
     const pre = tests.find((x) => x.lesson_id === m.id && x.kind === 'pre');
     const post = tests.find((x) => x.lesson_id === m.id && x.kind === 'post');
-    if (pre && post) gains.set(m.id, Number(pre.score) >= Number(pre.max_score) ? null : (Number(post.score) - Number(pre.score)) / (Number(pre.max_score) - Number(pre.score)));
+    if (pre && post)
+      gains.set(
+        m.id,
+        Number(pre.score) >= Number(pre.max_score) ? null : (Number(post.score) - Number(pre.score)) / (Number(pre.max_score) - Number(pre.score)),
+      );
   }
   return { pillars, overall: { h: overall, level: levelOf(overall) }, gains };
 }
@@ -159,7 +208,8 @@ describe('every demo learner, recomputed from the raw rows', () => {
     for (const [k, userId] of LEARNERS.entries()) {
       const mine = all[k];
       const id = pseudonymOf(SECRET, userId);
-      const csv = (pillar: string, component: string, item?: string) => records.find((r) => r.pseudonymous_id === id && r.pillar === pillar && r.component === component && (item === undefined || r.item === item));
+      const csv = (pillar: string, component: string, item?: string) =>
+        records.find((r) => r.pseudonymous_id === id && r.pillar === pillar && r.component === component && (item === undefined || r.item === item));
       const page = await get('/learn/capaian', cookies[k]);
       for (const p of PILLARS) {
         const s = mine.pillars[p];
@@ -186,7 +236,10 @@ describe('every demo learner, recomputed from the raw rows', () => {
       const mean = scores.reduce((s, h) => s + h, 0) / scores.length / 100;
       // Cells carry a data-label (the card layout on phones): read the cell texts, not the markup.
       const cells = [...row.matchAll(/<td class="num"[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
-      expect(cells.slice(0, 2), `report ${p}`).toEqual([String(scores.length), mean.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 })]);
+      expect(cells.slice(0, 2), `report ${p}`).toEqual([
+        String(scores.length),
+        mean.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),
+      ]);
     }
   });
 });

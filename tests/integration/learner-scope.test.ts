@@ -57,11 +57,19 @@ beforeAll(async () => {
   await sql("INSERT INTO cohorts (id, name, kecamatan, join_code, created_at) VALUES (?, 'Kelas Lain', 'Buduran', 'SCOPE-2', ?)", [OTHER_COHORT, now]);
   await sql("INSERT INTO users (id, name, role, phone, created_at) VALUES (?, 'x', 'learner', '+6281100009999', ?)", [L.eka, now]);
   await sql('INSERT INTO cohort_members (cohort_id, user_id, joined_at) VALUES (?, ?, ?)', [OTHER_COHORT, L.eka, now]);
-  await sql("INSERT INTO mentor_assignments (id, mentor_id, learner_id, assigned_by, \"from\") VALUES ('scope-a-eka', ?, ?, 'demo-trainer', ?)", [ARIF.id, L.eka, now]);
-  for (const who of Object.keys(L) as Who[]) await sql('UPDATE users SET name = ?, business_name = ? WHERE id = ?', [`${marker(who)} nama`, `${marker(who)} usaha`, L[who]]);
+  await sql("INSERT INTO mentor_assignments (id, mentor_id, learner_id, assigned_by, \"from\") VALUES ('scope-a-eka', ?, ?, 'demo-trainer', ?)", [
+    ARIF.id,
+    L.eka,
+    now,
+  ]);
+  for (const who of Object.keys(L) as Who[])
+    await sql('UPDATE users SET name = ?, business_name = ? WHERE id = ?', [`${marker(who)} nama`, `${marker(who)} usaha`, L[who]]);
   // Each learner has something in the report (a completed lesson), so each one is a row of the CSV.
   for (const id of Object.values(L)) {
-    await sql("INSERT OR IGNORE INTO lesson_progress (user_id, lesson_id, module_id, status, first_viewed_at, completed_at, last_active_at, time_spent_sec) VALUES (?, 'pemasaran-whatsapp/01-profil-whatsapp-business', 'pemasaran-whatsapp', 'completed', ?, ?, ?, 300)", [id, now, now, now]);
+    await sql(
+      "INSERT OR IGNORE INTO lesson_progress (user_id, lesson_id, module_id, status, first_viewed_at, completed_at, last_active_at, time_spent_sec) VALUES (?, 'pemasaran-whatsapp/01-profil-whatsapp-business', 'pemasaran-whatsapp', 'completed', ?, ?, ?, 300)",
+      [id, now, now, now],
+    );
   }
   cookies.dewi = await loginWith(server.url, DEMO.mentors[0].phone, DEMO.mentors[0].password);
   cookies.arif = await loginWith(server.url, DEMO.mentors[1].phone, DEMO.mentors[1].password);
@@ -74,7 +82,11 @@ beforeAll(async () => {
   // Lilik deletes her own account.
   const lilik = await loginWith(server.url, DEMO.learners[2].phone, DEMO.learnerPassword);
   await sql('UPDATE users SET business_name = ? WHERE id = ?', [`${marker('lilik')} usaha`, L.lilik]);
-  const deleted = await client.request('/learn/akun', { cookie: lilik, body: new URLSearchParams({ confirm: 'HAPUS', password: DEMO.learnerPassword }), headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+  const deleted = await client.request('/learn/akun', {
+    cookie: lilik,
+    body: new URLSearchParams({ confirm: 'HAPUS', password: DEMO.learnerPassword }),
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+  });
   expect(deleted.status).toBe(303);
   // Yanti: marked deleted, nothing else touched (name kept, Arif's assignment still open).
   await sql('UPDATE users SET deleted_at = ? WHERE id = ?', [now, L.yanti]);
@@ -146,7 +158,20 @@ describe('the learner-scope rule itself', () => {
 
 describe('every route that shows learners follows it', () => {
   const PAGES = (viewer: 'dewi' | 'arif' | 'trainer') => [
-    ...(viewer === 'trainer' ? ['/trainer', `/trainer/cohorts/demo-cohort-1`, `/trainer/cohorts/${OTHER_COHORT}`, '/trainer/cohorts/demo-cohort-1/members.csv', `/trainer/cohorts/${OTHER_COHORT}/members.csv`, '/trainer/reports', '/trainer/reports.csv', '/trainer/reports/soal', '/trainer/jaringan', `/trainer/jaringan?kelas=${OTHER_COHORT}`] : []),
+    ...(viewer === 'trainer'
+      ? [
+          '/trainer',
+          `/trainer/cohorts/demo-cohort-1`,
+          `/trainer/cohorts/${OTHER_COHORT}`,
+          '/trainer/cohorts/demo-cohort-1/members.csv',
+          `/trainer/cohorts/${OTHER_COHORT}/members.csv`,
+          '/trainer/reports',
+          '/trainer/reports.csv',
+          '/trainer/reports/soal',
+          '/trainer/jaringan',
+          `/trainer/jaringan?kelas=${OTHER_COHORT}`,
+        ]
+      : []),
     '/mentor',
     `/mentor?kelas=${OTHER_COHORT}`,
     '/mentor/reports',
@@ -185,7 +210,7 @@ describe('every route that shows learners follows it', () => {
     }
   });
 
-  it("a mentor filtering by a cohort none of their learners is in gets 403, the report and network alike", async () => {
+  it('a mentor filtering by a cohort none of their learners is in gets 403, the report and network alike', async () => {
     for (const path of [`/mentor/reports?kelas=${OTHER_COHORT}`, `/mentor/reports.csv?kelas=${OTHER_COHORT}`, `/mentor/jaringan?kelas=${OTHER_COHORT}`]) {
       expect((await client.request(path, { cookie: cookies.dewi })).status, `dewi ${path}`).toBe(403);
       expect((await client.request(path, { cookie: cookies.arif })).status, `arif ${path}`).toBe(200);
@@ -196,10 +221,18 @@ describe('every route that shows learners follows it', () => {
     const { pseudonymizer } = await import('../../src/lib/reports/pseudonym');
     const { pseudonymSecret } = await import('../../src/lib/server/reports/secret');
     const pseudonym = pseudonymizer(await pseudonymSecret());
-    for (const [viewer, path] of [['dewi', '/mentor/reports.csv'], ['arif', '/mentor/reports.csv'], ['trainer', '/trainer/reports.csv']] as const) {
+    for (const [viewer, path] of [
+      ['dewi', '/mentor/reports.csv'],
+      ['arif', '/mentor/reports.csv'],
+      ['trainer', '/trainer/reports.csv'],
+    ] as const) {
       const reply = await client.request(path, { cookie: cookies[viewer] });
       expect(reply.status).toBe(200);
-      const rows = reply.body.replace(/^\uFEFF/, '').trim().split(/\r?\n/).slice(1);
+      const rows = reply.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split(/\r?\n/)
+        .slice(1);
       const inCsv = new Set(rows.map((r) => r.split(/[,;]/)[0]));
       const cast = Object.values(L).map((id) => pseudonym(id));
       const expected = new Set(FIGURES[viewer].map((w) => pseudonym(L[w])));

@@ -87,7 +87,8 @@ describe('login rate limit', () => {
   it('the address alone is limited at 30 misses in 15 minutes, over any accounts', async () => {
     expect(ADDRESS_MAX_FAILURES).toBe(30);
     at(Date.UTC(2026, 10, 2, 10, 0));
-    for (let i = 0; i < 30; i++) expect(await login(`0812999${String(i).padStart(5, '0')}`, 'salah-sandi', 'addr-b3')).toEqual({ ok: false, error: 'loginFailed' });
+    for (let i = 0; i < 30; i++)
+      expect(await login(`0812999${String(i).padStart(5, '0')}`, 'salah-sandi', 'addr-b3')).toEqual({ ok: false, error: 'loginFailed' });
     expect(await failuresFor(addressKey('addr-b3'))).toBe(30);
     const sessionsBefore = await sessionCount();
     expect(await login('081100000014', LEARNER_PASSWORD, 'addr-b3')).toEqual({ ok: false, error: 'loginTooMany', waitMinutes: 15 });
@@ -116,7 +117,8 @@ describe('login rate limit', () => {
       expect(await login('081100000013', LEARNER_PASSWORD, 'addr-x', { deviceCookie: fake })).toMatchObject({ ok: false, error: 'loginTooMany' });
     }
     // The device's own misses: five, then it waits too.
-    for (let i = 0; i < 5; i++) expect(await login('081100000013', `salah-${i}`, 'addr-home', { deviceCookie: device })).toEqual({ ok: false, error: 'loginFailed' });
+    for (let i = 0; i < 5; i++)
+      expect(await login('081100000013', `salah-${i}`, 'addr-home', { deviceCookie: device })).toEqual({ ok: false, error: 'loginFailed' });
     expect(await login('081100000013', LEARNER_PASSWORD, 'addr-home', { deviceCookie: device })).toMatchObject({ ok: false, error: 'loginTooMany' });
     // After 180 days the cookie is no longer believed.
     at(t0 + 181 * 24 * 60 * MINUTE);

@@ -151,7 +151,7 @@ const UNTOUCHED = { status: 'submitted', feedback: null, reviewer_id: null, revi
 // ---------------------------------------------------------------- a mentor and other mentors' learners
 
 describe('a mentor and a learner who is not theirs', () => {
-  it('opening each of Mas Arif\'s learners gets 404 with none of their data', async () => {
+  it("opening each of Mas Arif's learners gets 404 with none of their data", async () => {
     for (const id of [NUR, YANTI, SLAMET]) {
       const page = await http(`/mentor/learners/${id}`, { cookie: dewi });
       expect(page.status, id).toBe(404);
@@ -186,15 +186,21 @@ describe('a mentor and a learner who is not theirs', () => {
 
   it('reviewing their task gets 404 and the task is unchanged', async () => {
     for (const decision of ['approved', 'needs_work']) {
-      const page = await http(`/mentor/learners/${NUR}`, { cookie: dewi, body: { intent: 'review', submissionId: nurSubmission, decision, feedback: 'Diambil alih' } });
+      const page = await http(`/mentor/learners/${NUR}`, {
+        cookie: dewi,
+        body: { intent: 'review', submissionId: nurSubmission, decision, feedback: 'Diambil alih' },
+      });
       expect(page.status).toBe(404);
       expectNoDataOf(page.body, NUR, 'review POST');
     }
     expect(await submissionRow()).toMatchObject(UNTOUCHED);
   });
 
-  it('posting their submission id to one\'s own learner\'s page gets 404 and the task is unchanged', async () => {
-    const page = await http(`/mentor/learners/${SARI}`, { cookie: dewi, body: { intent: 'review', submissionId: nurSubmission, decision: 'approved', feedback: '' } });
+  it("posting their submission id to one's own learner's page gets 404 and the task is unchanged", async () => {
+    const page = await http(`/mentor/learners/${SARI}`, {
+      cookie: dewi,
+      body: { intent: 'review', submissionId: nurSubmission, decision: 'approved', feedback: '' },
+    });
     expect(page.status).toBe(404);
     expect(page.body).not.toContain('Profil toko batik');
     expect(await submissionRow()).toMatchObject(UNTOUCHED);
@@ -238,7 +244,10 @@ describe('a mentor and a learner who is not theirs', () => {
   it('a learner who has no mentor yet is not visible to any mentor, only to the trainer', async () => {
     const phone = '085712340001';
     // A cohort nobody mentors yet: joining it assigns no mentor (a SDA-2026 learner gets one, issue 16).
-    await database.$client.execute({ sql: "INSERT INTO cohorts (id, name, kecamatan, join_code, created_at) VALUES ('authz-empty', 'Kelas Tanpa Pendamping', 'Candi', 'TANPA-01', ?)", args: [Date.now()] });
+    await database.$client.execute({
+      sql: "INSERT INTO cohorts (id, name, kecamatan, join_code, created_at) VALUES ('authz-empty', 'Kelas Tanpa Pendamping', 'Candi', 'TANPA-01', ?)",
+      args: [Date.now()],
+    });
     const joined = await http('/register', {
       body: { joinCode: 'TANPA-01', name: 'Bu Tanpa Pendamping', phone, password: 'sandi-rahasia-1', passwordRepeat: 'sandi-rahasia-1', consent: 'on' },
     });
@@ -259,8 +268,16 @@ describe('a mentor and a learner who is not theirs', () => {
 // ---------------------------------------------------------------- learners and /mentor/*
 
 describe('a learner and /mentor/*', () => {
-  it('GET of every mentor page, even about themselves, gets 403 with no one\'s data', async () => {
-    for (const path of ['/mentor', '/mentor?menunggu=1', `/mentor/learners/${SARI}`, '/mentor/learners/demo-learner-2', `/mentor/learners/${NUR}`, '/mentor/nudge', '/mentor/invite']) {
+  it("GET of every mentor page, even about themselves, gets 403 with no one's data", async () => {
+    for (const path of [
+      '/mentor',
+      '/mentor?menunggu=1',
+      `/mentor/learners/${SARI}`,
+      '/mentor/learners/demo-learner-2',
+      `/mentor/learners/${NUR}`,
+      '/mentor/nudge',
+      '/mentor/invite',
+    ]) {
       const page = await http(path, { cookie: sari });
       expect(page.status, path).toBe(403);
       expect(page.body, path).toContain('Halaman ini bukan untuk akun Anda');
@@ -343,7 +360,10 @@ describe('a mentor and the trainer area', () => {
     // `//trainer` once rendered the trainer page for any role: Astro's router drops a leading slash.
     const paths = ['//trainer', '///trainer', '//trainer/', '/%74rainer', '//%74rainer', '//trainer/cohorts/demo-cohort-1'];
     for (const path of paths) {
-      for (const [who, cookie] of [['mentor', dewi], ['learner', sari]] as const) {
+      for (const [who, cookie] of [
+        ['mentor', dewi],
+        ['learner', sari],
+      ] as const) {
         const page = await http(path, { cookie });
         expect([403, 404], `${who} GET ${path}: ${page.status}`).toContain(page.status);
         expect(page.body, `${who} GET ${path}`).not.toContain('Kelas dan akun');
@@ -382,7 +402,7 @@ describe('a mentor and the trainer area', () => {
     expect((await http(`/mentor/learners/${NUR}`, { cookie: dewi })).status).toBe(404);
   });
 
-  it('a cross-origin form post is refused even for one\'s own learner', async () => {
+  it("a cross-origin form post is refused even for one's own learner", async () => {
     const before = await count('mentor_notes');
     const page = await http(`/mentor/learners/${SARI}`, { cookie: dewi, origin: 'https://evil.example', body: { intent: 'note', note: 'dari situs lain' } });
     expect(page.status).toBe(403);
@@ -398,7 +418,10 @@ describe('the trainer and reassignment', () => {
     expect(page.status).toBe(200);
     expect(page.body).toContain('Mbak Nur');
     expect(page.body).toContain('Catatan rahasia Arif');
-    const reviewed = await http(`/mentor/learners/${NUR}`, { cookie: trainer, body: { intent: 'review', submissionId: nurSubmission, decision: 'approved', feedback: 'Sudah rapi.', ...approvalFields(LESSON_1) } });
+    const reviewed = await http(`/mentor/learners/${NUR}`, {
+      cookie: trainer,
+      body: { intent: 'review', submissionId: nurSubmission, decision: 'approved', feedback: 'Sudah rapi.', ...approvalFields(LESSON_1) },
+    });
     expect(reviewed.status).toBe(303);
     expect(reviewed.location).toBe(`/mentor/learners/${NUR}?ok=review#tugas`);
     expect(await submissionRow()).toMatchObject({ status: 'approved', feedback: 'Sudah rapi.', reviewer_id: 'demo-trainer' });
@@ -443,7 +466,14 @@ describe('the trainer and reassignment', () => {
     const history = page.body.slice(page.body.indexOf('id="history"'));
     expect(history).toContain('Mbak Dewi');
     expect(history).toContain('Mas Arif');
-    expect((await http(`/mentor/learners/${YANTI}`, { cookie: dewi, body: { intent: 'review', submissionId, decision: 'approved', feedback: '', ...approvalFields(LESSON_1) } })).status).toBe(303);
+    expect(
+      (
+        await http(`/mentor/learners/${YANTI}`, {
+          cookie: dewi,
+          body: { intent: 'review', submissionId, decision: 'approved', feedback: '', ...approvalFields(LESSON_1) },
+        })
+      ).status,
+    ).toBe(303);
     const nudge = await http('/mentor/nudge', { cookie: dewi, body: { learnerId: YANTI } });
     expect(nudge.status).toBe(303);
     expect(nudge.location).toMatch(/^https:\/\/wa\.me\/6281100000015\?text=/);

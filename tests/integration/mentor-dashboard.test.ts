@@ -112,11 +112,20 @@ const quiz = (lesson: LessonMeta, right: number, at: number) => ({
   type: 'quiz_submitted' as const,
   lessonId: lesson.id,
   at,
-  data: { answers: Object.fromEntries(lesson.quiz.map((item, i) => [item.id, i < right ? item.options.find((o) => o.correct)!.id : item.options.find((o) => !o.correct)!.id])) },
+  data: {
+    answers: Object.fromEntries(
+      lesson.quiz.map((item, i) => [item.id, i < right ? item.options.find((o) => o.correct)!.id : item.options.find((o) => !o.correct)!.id]),
+    ),
+  },
 });
 
 async function record(learner: Learner, events: Array<Record<string, unknown>>, course = COURSE) {
-  const result = await recordProgressEvents(learner.id, events.map(({ _n, ...e }) => e), course, NOW);
+  const result = await recordProgressEvents(
+    learner.id,
+    events.map(({ _n, ...e }) => e),
+    course,
+    NOW,
+  );
   expect(result.rejected, `${learner.name}: refused events`).toEqual([]);
   expect(result.accepted).toHaveLength(events.length);
 }
@@ -150,7 +159,9 @@ beforeAll(async () => {
     })),
   ]);
   await database.insert(cohortMembers).values(all.filter((l) => l.cohort).map((l) => ({ cohortId: l.cohort!, userId: l.id, joinedAt: NOW - l.joinedAgo })));
-  await database.insert(mentorAssignments).values(all.map((l) => ({ id: `as-${l.id}`, mentorId: MENTOR.id, learnerId: l.id, assignedBy: TRAINER.id, from: NOW - l.joinedAgo })));
+  await database
+    .insert(mentorAssignments)
+    .values(all.map((l) => ({ id: `as-${l.id}`, mentorId: MENTOR.id, learnerId: l.id, assignedBy: TRAINER.id, from: NOW - l.joinedAgo })));
   // Maya moved to Mas Arif yesterday: her old assignment is closed, not deleted.
   expect(await assignMentor({ learnerId: L.maya.id, mentorId: 'demo-mentor-2' }, TRAINER.id, NOW - DAY)).toMatchObject({ ok: true });
 
@@ -233,7 +244,7 @@ describe('the stuck rules through mentorDashboard()', () => {
 });
 
 describe('the list', () => {
-  it('holds exactly the mentor\'s current learners: not the reassigned one, not the deleted one, no one else\'s', () => {
+  it("holds exactly the mentor's current learners: not the reassigned one, not the deleted one, no one else's", () => {
     expect(rows.map((r) => r.id).sort()).toEqual(ON_LIST.map((l) => l.id).sort());
     expect(rows.map((r) => r.id)).not.toContain(L.maya.id);
     expect(rows.map((r) => r.id)).not.toContain(L.oki.id);

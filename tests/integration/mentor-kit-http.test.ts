@@ -41,7 +41,11 @@ describe('the mentor kit', () => {
   it('every lesson with a task has a kit with a good example', () => {
     const lessons = readdirSync(join(ROOT, 'content'), { withFileTypes: true })
       .filter((e) => e.isDirectory())
-      .flatMap((e) => readdirSync(join(ROOT, 'content', e.name)).filter((f) => /^\d\d-.*\.mdx$/.test(f)).map((f) => `${e.name}/${f.replace(/\.mdx$/, '')}`));
+      .flatMap((e) =>
+        readdirSync(join(ROOT, 'content', e.name))
+          .filter((f) => /^\d\d-.*\.mdx$/.test(f))
+          .map((f) => `${e.name}/${f.replace(/\.mdx$/, '')}`),
+      );
     const withTask = lessons.filter((l) => taskOf(l));
     expect(withTask.length).toBeGreaterThanOrEqual(21);
     for (const l of withTask) expect(taskOf(l).kit?.goodExample.length ?? 0, l).toBeGreaterThan(40);
@@ -49,7 +53,7 @@ describe('the mentor kit', () => {
     expect(taskOf('keamanan-data/05-modus-penipuan').kit?.materials).toHaveLength(3);
   });
 
-  it("is shown beside the review form of a waiting task, with the rubric levels the form records", async () => {
+  it('is shown beside the review form of a waiting task, with the rubric levels the form records', async () => {
     const page = await client.request(`/mentor/learners/${DEMO_IDS.learners[1]}`, { cookie: cookies.dewi });
     expect(page.status).toBe(200);
     const text = decoded(page.body);

@@ -39,7 +39,11 @@ const frontmatter = (lessonId: string): Frontmatter =>
 const allLessonIds = () =>
   readdirSync(join(ROOT, 'content'), { withFileTypes: true })
     .filter((d) => d.isDirectory())
-    .flatMap((d) => readdirSync(join(ROOT, 'content', d.name)).filter((f) => /^\d\d-.*\.mdx$/.test(f)).map((f) => `${d.name}/${f.replace(/\.mdx$/, '')}`))
+    .flatMap((d) =>
+      readdirSync(join(ROOT, 'content', d.name))
+        .filter((f) => /^\d\d-.*\.mdx$/.test(f))
+        .map((f) => `${d.name}/${f.replace(/\.mdx$/, '')}`),
+    )
     .filter((id) => !frontmatter(id).draft);
 
 beforeAll(async () => {
@@ -109,7 +113,7 @@ async function review(cookie: string, learnerId: string, fields: Record<string, 
   const body: Record<string, string | string[]> = { intent: 'review', ...fields };
   if (!bare && fields.decision === 'approved' && typeof fields.submissionId === 'string') {
     const [row] = await rows('SELECT lesson_id FROM task_submissions WHERE id = ?', [fields.submissionId]);
-    const checks = row ? frontmatter(String(row.lesson_id)).task?.mentorChecks ?? [] : [];
+    const checks = row ? (frontmatter(String(row.lesson_id)).task?.mentorChecks ?? []) : [];
     body.rubricLevel ??= '3';
     body.check ??= checks.map((_, i) => String(i));
   }
@@ -179,7 +183,7 @@ describe('review: bad input changes nothing', () => {
     expect(await submission(hadiTask)).toMatchObject(WAITING);
   });
 
-  it('another learner\'s submission id posted to this learner\'s page gets 404; both tasks unchanged', async () => {
+  it("another learner's submission id posted to this learner's page gets 404; both tasks unchanged", async () => {
     const page = await review(dewi, HADI, { submissionId: sariTask, decision: 'approved', feedback: 'salah halaman' });
     expect(page.status).toBe(404);
     expect(await submission(sariTask)).toMatchObject(WAITING);
@@ -276,7 +280,7 @@ describe('review: approve, then again', () => {
     expect((await submission(id)).feedback).toBe(winner);
   });
 
-  it('the mentor\'s page shows the feedback escaped', async () => {
+  it("the mentor's page shows the feedback escaped", async () => {
     const page = await http(`/mentor/learners/${SARI}`, { cookie: dewi });
     expect(page.status).toBe(200);
     expect(page.body).not.toContain('<script>alert("x")</script>');
@@ -390,7 +394,7 @@ describe('nudges', () => {
     return { host: url.host, digits: url.pathname.slice(1), text: url.searchParams.get('text') ?? '' };
   };
 
-  it('a task to redo comes first: Pak Hadi\'s old review is superseded, so after a new needs-work the nudge names the task', async () => {
+  it("a task to redo comes first: Pak Hadi's old review is superseded, so after a new needs-work the nudge names the task", async () => {
     const [waiting] = await rows("SELECT id FROM task_submissions WHERE user_id = ? AND status = 'submitted'", [HADI]);
     expect((await review(dewi, HADI, { submissionId: String(waiting.id), decision: 'needs_work', feedback: 'Foto profil belum ada.' })).status).toBe(303);
     const nudge = await http('/mentor/nudge', { cookie: dewi, body: { learnerId: HADI } });
@@ -421,7 +425,7 @@ describe('nudges', () => {
     expect(row).toMatchObject({ kind: 'next_lesson', lesson_id: LESSON_2 });
   });
 
-  it('each nudge is recorded and listed on the learner\'s page', async () => {
+  it("each nudge is recorded and listed on the learner's page", async () => {
     const before = await count('nudges', 'learner_id = ?', [SARI]);
     expect((await http('/mentor/nudge', { cookie: dewi, body: { learnerId: SARI } })).status).toBe(303);
     expect(await count('nudges', 'learner_id = ?', [SARI])).toBe(before + 1);
@@ -433,7 +437,10 @@ describe('nudges', () => {
     for (const path of ['/mentor', `/mentor/learners/${SARI}`]) {
       const response = await fetch(server.url + path, { headers: { cookie: `melek_session=${dewi}` } });
       seen.push({ what: `GET ${path}`, status: response.status });
-      const formAction = (response.headers.get('content-security-policy') ?? '').split(';').map((d) => d.trim()).find((d) => d.startsWith('form-action'));
+      const formAction = (response.headers.get('content-security-policy') ?? '')
+        .split(';')
+        .map((d) => d.trim())
+        .find((d) => d.startsWith('form-action'));
       expect(formAction, path).toBeDefined();
       expect(formAction!.split(/\s+/), path).toContain("'self'");
       expect(formAction!.split(/\s+/), path).toContain('https://wa.me');

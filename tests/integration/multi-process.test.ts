@@ -37,7 +37,9 @@ beforeAll(async () => {
   urls = [a.url, ...others.map((o) => o.url)];
   db = createClient({ url: a.databaseUrl });
   const { courseFromContent } = await import('../bench/seed-scale');
-  const lesson = courseFromContent().flatMap((m) => m.lessons).find((l) => l.task)!;
+  const lesson = courseFromContent()
+    .flatMap((m) => m.lessons)
+    .find((l) => l.task)!;
   lessonWithTask = { id: lesson.id, taskId: lesson.task!.id };
 }, 120_000);
 
@@ -83,10 +85,20 @@ describe('three app processes on one database file', () => {
     const { courseFromContent } = await import('../bench/seed-scale');
     const lessons = courseFromContent().flatMap((m) => m.lessons);
     const batches = Array.from({ length: 30 }, (_, b) =>
-      Array.from({ length: 10 }, (_, i) => ({ id: crypto.randomUUID(), type: i % 3 === 0 ? 'viewed' : 'time', lessonId: lessons[(b + i) % lessons.length].id, at: Date.now() - (b * 10 + i) * 1000, data: i % 3 === 0 ? undefined : { seconds: 20 } })),
+      Array.from({ length: 10 }, (_, i) => ({
+        id: crypto.randomUUID(),
+        type: i % 3 === 0 ? 'viewed' : 'time',
+        lessonId: lessons[(b + i) % lessons.length].id,
+        at: Date.now() - (b * 10 + i) * 1000,
+        data: i % 3 === 0 ? undefined : { seconds: 20 },
+      })),
     );
     const send = (base: string, events: unknown[]) =>
-      fetch(`${base}/api/progress`, { method: 'POST', headers: { 'content-type': 'application/json', origin: base, cookie: `melek_session=${cookie}` }, body: JSON.stringify({ events }) });
+      fetch(`${base}/api/progress`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', origin: base, cookie: `melek_session=${cookie}` },
+        body: JSON.stringify({ events }),
+      });
     // Ten at a time, round-robin over the three processes: concurrent writers on one file.
     const statuses: number[] = [];
     for (let i = 0; i < batches.length; i += 10) {

@@ -56,9 +56,14 @@ async function rows(sql: string, args: Array<string | number> = []) {
   return (await database.$client.execute({ sql, args })).rows;
 }
 const count = async (table: string) => Number((await rows(`SELECT count(*) AS n FROM ${table}`))[0].n);
-const counts = async () => ({ profiles: await count('seller_profiles'), collaborations: await count('collaborations'), promos: await count('joint_promotions') });
+const counts = async () => ({
+  profiles: await count('seller_profiles'),
+  collaborations: await count('collaborations'),
+  promos: await count('joint_promotions'),
+});
 /** A stable fingerprint of the network's tables: a refused request must leave them as they were. */
-const snapshot = async () => JSON.stringify(await Promise.all(['seller_profiles', 'collaborations', 'joint_promotions'].map((t) => rows(`SELECT * FROM ${t} ORDER BY rowid`))));
+const snapshot = async () =>
+  JSON.stringify(await Promise.all(['seller_profiles', 'collaborations', 'joint_promotions'].map((t) => rows(`SELECT * FROM ${t} ORDER BY rowid`))));
 
 /** YYYY-MM-DD in Sidoarjo (WIB, UTC+7). */
 const wibDay = (at: number) => new Date(at + 7 * 3600_000).toISOString().slice(0, 10);
@@ -82,12 +87,68 @@ const cookies = {} as Record<Who | 'dewi' | 'arif' | 'trainer', string>;
 
 /** Every learner's profile; the business name carries a marker. nur's is hidden, slamet has none. */
 const PROFILE: Partial<Record<Who, Record<string, string | string[]>>> = {
-  sari: { businessName: `Kerupuk Sari ${mk('SARI')}`, category: 'makanan_minuman', kecamatan: 'Sidoarjo', description: 'Kerupuk udang asli Sidoarjo.', catalogLink: 'https://wa.me/c/6281100000011', offers: ['joint_promotion', 'shared_delivery'], seeks: ['supplier'], visibility: 'cohort', showPhone: 'on' },
-  hadi: { businessName: `Bandeng Hadi ${mk('HADI')}`, category: 'pertanian_perikanan', kecamatan: 'Candi', description: 'Bandeng presto.', catalogLink: 'wa.me/c/6281100000012', offers: ['joint_promotion', 'shared_delivery'], seeks: [], visibility: 'all' },
-  lilik: { businessName: `<script>alert("x")</script>Tas ${mk('LILIK')}`, category: 'kerajinan', kecamatan: 'Tanggulangin', description: '<img src=x onerror=alert(1)> Tas kulit.', catalogLink: '', offers: ['joint_promotion'], seeks: [], visibility: 'all' },
-  nur: { businessName: `Batik Nur ${mk('NURHIDDEN')}`, category: 'fesyen', kecamatan: 'Sidoarjo', description: `Rahasia ${mk('NURDESC')}`, catalogLink: '', offers: ['joint_promotion', 'shared_delivery'], seeks: [], visibility: 'hidden', showPhone: 'on' },
-  yanti: { businessName: `Kue Yanti ${mk('YANTI')}`, category: 'makanan_minuman', kecamatan: 'Buduran', description: '', catalogLink: '', offers: ['shared_delivery'], seeks: [], visibility: 'cohort' },
-  eko: { businessName: `Sambal Eko ${mk('EKO')}`, category: 'makanan_minuman', kecamatan: 'Candi', description: '', catalogLink: '', offers: ['joint_promotion'], seeks: [], visibility: 'cohort' },
+  sari: {
+    businessName: `Kerupuk Sari ${mk('SARI')}`,
+    category: 'makanan_minuman',
+    kecamatan: 'Sidoarjo',
+    description: 'Kerupuk udang asli Sidoarjo.',
+    catalogLink: 'https://wa.me/c/6281100000011',
+    offers: ['joint_promotion', 'shared_delivery'],
+    seeks: ['supplier'],
+    visibility: 'cohort',
+    showPhone: 'on',
+  },
+  hadi: {
+    businessName: `Bandeng Hadi ${mk('HADI')}`,
+    category: 'pertanian_perikanan',
+    kecamatan: 'Candi',
+    description: 'Bandeng presto.',
+    catalogLink: 'wa.me/c/6281100000012',
+    offers: ['joint_promotion', 'shared_delivery'],
+    seeks: [],
+    visibility: 'all',
+  },
+  lilik: {
+    businessName: `<script>alert("x")</script>Tas ${mk('LILIK')}`,
+    category: 'kerajinan',
+    kecamatan: 'Tanggulangin',
+    description: '<img src=x onerror=alert(1)> Tas kulit.',
+    catalogLink: '',
+    offers: ['joint_promotion'],
+    seeks: [],
+    visibility: 'all',
+  },
+  nur: {
+    businessName: `Batik Nur ${mk('NURHIDDEN')}`,
+    category: 'fesyen',
+    kecamatan: 'Sidoarjo',
+    description: `Rahasia ${mk('NURDESC')}`,
+    catalogLink: '',
+    offers: ['joint_promotion', 'shared_delivery'],
+    seeks: [],
+    visibility: 'hidden',
+    showPhone: 'on',
+  },
+  yanti: {
+    businessName: `Kue Yanti ${mk('YANTI')}`,
+    category: 'makanan_minuman',
+    kecamatan: 'Buduran',
+    description: '',
+    catalogLink: '',
+    offers: ['shared_delivery'],
+    seeks: [],
+    visibility: 'cohort',
+  },
+  eko: {
+    businessName: `Sambal Eko ${mk('EKO')}`,
+    category: 'makanan_minuman',
+    kecamatan: 'Candi',
+    description: '',
+    catalogLink: '',
+    offers: ['joint_promotion'],
+    seeks: [],
+    visibility: 'cohort',
+  },
 };
 const profileFields = (p: Record<string, string | string[]>): Array<[string, string]> =>
   Object.entries(p).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x): [string, string] => [k, x]) : [[k, v] as [string, string]]));
@@ -97,13 +158,19 @@ beforeAll(async () => {
   database = openDatabase(server.databaseUrl);
   // A second cohort with one learner (Eko), followed by Mas Arif; same password as the demo learners.
   const now = Date.now();
-  await database.$client.execute({ sql: "INSERT INTO cohorts (id, name, kecamatan, join_code, created_at) VALUES ('net-cohort-2', 'Candi – Angkatan 1', 'Candi', 'NET-C2', ?)", args: [now] });
+  await database.$client.execute({
+    sql: "INSERT INTO cohorts (id, name, kecamatan, join_code, created_at) VALUES ('net-cohort-2', 'Candi – Angkatan 1', 'Candi', 'NET-C2', ?)",
+    args: [now],
+  });
   await database.$client.execute({
     sql: "INSERT INTO users (id, phone, name, role, password_hash, consent_at, created_at) SELECT 'net-eko', '+6281100000099', 'Pak Eko', 'learner', password_hash, ?, ? FROM users WHERE id = 'demo-learner-1'",
     args: [now, now],
   });
   await database.$client.execute({ sql: "INSERT INTO cohort_members (cohort_id, user_id, joined_at) VALUES ('net-cohort-2', 'net-eko', ?)", args: [now] });
-  await database.$client.execute({ sql: "INSERT INTO mentor_assignments (id, mentor_id, learner_id, \"from\") VALUES ('net-assign-eko', 'demo-mentor-2', 'net-eko', ?)", args: [now] });
+  await database.$client.execute({
+    sql: "INSERT INTO mentor_assignments (id, mentor_id, learner_id, \"from\") VALUES ('net-assign-eko', 'demo-mentor-2', 'net-eko', ?)",
+    args: [now],
+  });
   const learners: Who[] = ['sari', 'hadi', 'lilik', 'nur', 'yanti', 'slamet'];
   for (const [i, who] of learners.entries()) cookies[who] = await loginAs(DEMO.learners[i].phone, DEMO.learnerPassword);
   cookies.eko = await loginAs('081100000099', DEMO.learnerPassword);
@@ -176,7 +243,12 @@ describe('seller profile /learn/profil-usaha', () => {
   });
 
   it('HTML in a profile is escaped wherever it is shown (own preview, directory, pickers)', async () => {
-    for (const [path, who] of [['/learn/profil-usaha', 'lilik'], ['/learn/jaringan', 'sari'], ['/learn/kerja-sama', 'sari'], ['/learn/jaringan/promo', 'sari']] as const) {
+    for (const [path, who] of [
+      ['/learn/profil-usaha', 'lilik'],
+      ['/learn/jaringan', 'sari'],
+      ['/learn/kerja-sama', 'sari'],
+      ['/learn/jaringan/promo', 'sari'],
+    ] as const) {
       const { raw } = await page(path, cookies[who]);
       expect(raw, path).toContain(mk('LILIK'));
       expect(raw, path).not.toContain('<script>alert("x")</script>');
@@ -213,7 +285,16 @@ describe('directory /learn/jaringan', () => {
   });
 
   it('the hidden profile (name and description) is in no page of any other user — directory, filters, pickers, promo, requests, network views', async () => {
-    const paths = ['/learn', '/learn/jaringan', '/learn/jaringan?kategori=fesyen', '/learn/jaringan?tawar=joint_promotion', '/learn/jaringan?kecamatan=Sidoarjo', '/learn/kerja-sama', `/learn/kerja-sama?dengan=${ID.nur}`, '/learn/jaringan/promo'];
+    const paths = [
+      '/learn',
+      '/learn/jaringan',
+      '/learn/jaringan?kategori=fesyen',
+      '/learn/jaringan?tawar=joint_promotion',
+      '/learn/jaringan?kecamatan=Sidoarjo',
+      '/learn/kerja-sama',
+      `/learn/kerja-sama?dengan=${ID.nur}`,
+      '/learn/jaringan/promo',
+    ];
     for (const who of ['sari', 'hadi', 'lilik', 'yanti', 'slamet', 'eko', 'trainer'] as const) {
       for (const path of paths) {
         const text = await body(path, cookies[who]);
@@ -222,7 +303,10 @@ describe('directory /learn/jaringan', () => {
       }
     }
     for (const who of ['dewi', 'arif', 'trainer'] as const) {
-      for (const path of [`/${who === 'trainer' ? 'trainer' : 'mentor'}/jaringan`, `/${who === 'trainer' ? 'trainer' : 'mentor'}/jaringan?kelas=demo-cohort-1`]) {
+      for (const path of [
+        `/${who === 'trainer' ? 'trainer' : 'mentor'}/jaringan`,
+        `/${who === 'trainer' ? 'trainer' : 'mentor'}/jaringan?kelas=demo-cohort-1`,
+      ]) {
         const text = await body(path, cookies[who]);
         expect(text, `${who} ${path}`).not.toContain(mk('NURHIDDEN'));
       }
@@ -284,13 +368,17 @@ describe('directory /learn/jaringan', () => {
 
 describe('peer partnerships /learn/kerja-sama', () => {
   const today = wibDay(Date.now());
-  const log = (who: Who, partnerId: string, type = 'shared_delivery', startedOn = today) => postForm('/learn/kerja-sama', { partnerId, type, startedOn }, cookies[who]);
+  const log = (who: Who, partnerId: string, type = 'shared_delivery', startedOn = today) =>
+    postForm('/learn/kerja-sama', { partnerId, type, startedOn }, cookies[who]);
   let sharedId = '';
 
   it('Hadi logs a shared delivery with Sari: 303, pending, source self, nothing of Sari copied into it', async () => {
     const response = await log('hadi', ID.sari);
     expect(response.status).toBe(303);
-    const [row] = await rows("SELECT id, status, source, partner, partner_user_id, started_on FROM collaborations WHERE user_id = ? AND partner_user_id = ?", [ID.hadi, ID.sari]);
+    const [row] = await rows('SELECT id, status, source, partner, partner_user_id, started_on FROM collaborations WHERE user_id = ? AND partner_user_id = ?', [
+      ID.hadi,
+      ID.sari,
+    ]);
     expect(row).toMatchObject({ status: 'pending', source: 'self', partner: 'Penjual Melek', started_on: today });
     sharedId = String(row.id);
     const text = await body('/learn/kerja-sama', cookies.hadi);
@@ -303,7 +391,7 @@ describe('peer partnerships /learn/kerja-sama', () => {
     ['with a hidden seller', () => log('hadi', ID.nur), 400, dictionary.netPartnerUnknown],
     ['with an unknown seller', () => log('hadi', 'tidak-ada-0000'), 400, dictionary.netPartnerUnknown],
     ['with a seller without a profile', () => log('hadi', ID.slamet), 400, dictionary.netPartnerUnknown],
-    ["with a seller whose profile is only for another cohort", () => log('hadi', ID.eko), 400, dictionary.netPartnerUnknown],
+    ['with a seller whose profile is only for another cohort', () => log('hadi', ID.eko), 400, dictionary.netPartnerUnknown],
     ['with a mentor', () => log('hadi', 'demo-mentor-1'), 400, dictionary.netPartnerUnknown],
     ['when the partner cannot see my profile', () => log('eko', ID.hadi), 400, dictionary.netOwnProfileNeeded],
     ['a duplicate of the open one', () => log('hadi', ID.sari), 409, dictionary.netDuplicatePending],
@@ -388,7 +476,12 @@ describe('peer partnerships /learn/kerja-sama', () => {
 // ---------------------------------------------------------------- promo
 
 describe('Promo Bersama /learn/jaringan/promo', () => {
-  const promo = (who: Who, sellers: string[]) => postForm('/learn/jaringan/promo', sellers.map((s): [string, string] => ['seller', s]), cookies[who]);
+  const promo = (who: Who, sellers: string[]) =>
+    postForm(
+      '/learn/jaringan/promo',
+      sellers.map((s): [string, string] => ['seller', s]),
+      cookies[who],
+    );
 
   it('offers only visible sellers who opted in to joint promotion (and my own business)', async () => {
     const raw = (await page('/learn/jaringan/promo', cookies.sari)).raw;
@@ -520,7 +613,10 @@ describe('network view /mentor/jaringan and /trainer/jaringan', () => {
 describe('evaluation records', () => {
   it('the confirmed partnership is a peer-sourced collaboration of the learner who logged it', async () => {
     const peer = await rows("SELECT user_id, type, source FROM collaborations WHERE status = 'confirmed' AND source = 'peer' ORDER BY type");
-    expect(peer.map((r) => [r.user_id, r.type])).toEqual([[ID.yanti, 'joint_promotion'], [ID.hadi, 'shared_delivery']]);
+    expect(peer.map((r) => [r.user_id, r.type])).toEqual([
+      [ID.yanti, 'joint_promotion'],
+      [ID.hadi, 'shared_delivery'],
+    ]);
   });
 
   it('the trainer CSV (when present) has a partnership row for it with source "peer"', async () => {
@@ -538,7 +634,14 @@ describe('deleting an account', () => {
     const response = await postForm('/learn/akun', { confirm: 'HAPUS', password: DEMO.learnerPassword }, cookies.hadi);
     expect(response.status).toBe(303);
     expect((await rows('SELECT count(*) AS n FROM seller_profiles WHERE user_id = ?', [ID.hadi]))[0].n).toBe(0);
-    for (const [path, who] of [['/learn/jaringan', 'sari'], ['/learn/jaringan', 'eko'], ['/learn/kerja-sama', 'sari'], ['/learn/jaringan/promo', 'lilik'], ['/trainer/jaringan?kelas=demo-cohort-1', 'trainer'], ['/mentor/jaringan?kelas=demo-cohort-1', 'dewi']] as const) {
+    for (const [path, who] of [
+      ['/learn/jaringan', 'sari'],
+      ['/learn/jaringan', 'eko'],
+      ['/learn/kerja-sama', 'sari'],
+      ['/learn/jaringan/promo', 'lilik'],
+      ['/trainer/jaringan?kelas=demo-cohort-1', 'trainer'],
+      ['/mentor/jaringan?kelas=demo-cohort-1', 'dewi'],
+    ] as const) {
       expect(await body(path, cookies[who]), `${who} ${path}`).not.toContain(mk('HADI'));
     }
     // His pending request to Lilik is no longer shown to her.

@@ -55,11 +55,19 @@ beforeAll(async () => {
   view = await import('../../src/lib/server/network/network-view');
   viewerMod = await import('../../src/lib/server/network/viewer');
   promo = await import('../../src/lib/server/network/promo');
-  for (const c of ['c2', 'c3']) await sql("INSERT INTO cohorts (id, name, kecamatan, join_code, created_at) VALUES (?, ?, 'Candi', ?, ?)", [c, `Kelas ${c}`, `CODE-${c}`, NOW]);
+  for (const c of ['c2', 'c3'])
+    await sql("INSERT INTO cohorts (id, name, kecamatan, join_code, created_at) VALUES (?, ?, 'Candi', ?, ?)", [c, `Kelas ${c}`, `CODE-${c}`, NOW]);
   for (const s of SELLERS) {
-    await sql("INSERT INTO users (id, phone, name, role, created_at, deleted_at) VALUES (?, ?, ?, 'learner', ?, ?)", [s.id, `+62857000000${s.id.slice(1).padStart(2, '0')}`, `Nama ${s.id}`, NOW - 86_400_000, s.deleted ? NOW : null]);
+    await sql("INSERT INTO users (id, phone, name, role, created_at, deleted_at) VALUES (?, ?, ?, 'learner', ?, ?)", [
+      s.id,
+      `+62857000000${s.id.slice(1).padStart(2, '0')}`,
+      `Nama ${s.id}`,
+      NOW - 86_400_000,
+      s.deleted ? NOW : null,
+    ]);
     for (const c of s.cohorts) await sql('INSERT INTO cohort_members (cohort_id, user_id, joined_at) VALUES (?, ?, ?)', [c, s.id, NOW - 86_400_000]);
-    if (s.mentor) await sql('INSERT INTO mentor_assignments (id, mentor_id, learner_id, "from") VALUES (?, ?, ?, ?)', [`a-${s.id}`, s.mentor, s.id, NOW - 86_400_000]);
+    if (s.mentor)
+      await sql('INSERT INTO mentor_assignments (id, mentor_id, learner_id, "from") VALUES (?, ?, ?, ?)', [`a-${s.id}`, s.mentor, s.id, NOW - 86_400_000]);
     if (s.visibility) {
       await sql(
         `INSERT INTO seller_profiles (user_id, business_name, category, kecamatan, description, catalog_link, offers, seeks, visibility, show_phone, updated_at)
@@ -76,7 +84,9 @@ const viewers = () => [
   { id: 'demo-mentor-1', role: 'mentor' as const, cohortIds: [] },
 ];
 const expectedFor = (viewer: ReturnType<typeof viewers>[number]) =>
-  SELLERS.filter((s) => s.visibility && s.id !== viewer.id && maySeeProfile(viewer, { userId: s.id, visibility: s.visibility, cohortIds: s.cohorts, deleted: s.deleted }))
+  SELLERS.filter(
+    (s) => s.visibility && s.id !== viewer.id && maySeeProfile(viewer, { userId: s.id, visibility: s.visibility, cohortIds: s.cohorts, deleted: s.deleted }),
+  )
     .map((s) => s.id)
     .sort();
 
@@ -84,9 +94,15 @@ describe('directory SQL = maySeeProfile()', () => {
   it('for every viewer × seller pair (directory, picker, single look-up)', async () => {
     for (const viewer of viewers()) {
       const expected = expectedFor(viewer);
-      const listed = (await net.directory(viewer, {}, 1)).sellers.map((s) => s.userId).filter((id) => id.startsWith('s')).sort();
+      const listed = (await net.directory(viewer, {}, 1)).sellers
+        .map((s) => s.userId)
+        .filter((id) => id.startsWith('s'))
+        .sort();
       expect(listed, `directory of ${viewer.id}`).toEqual(expected);
-      const picker = (await net.pickableSellers(viewer)).map((s) => s.userId).filter((id) => id.startsWith('s')).sort();
+      const picker = (await net.pickableSellers(viewer))
+        .map((s) => s.userId)
+        .filter((id) => id.startsWith('s'))
+        .sort();
       expect(picker, `picker of ${viewer.id}`).toEqual(expected);
       for (const s of SELLERS) {
         const one = await net.visibleSeller(viewer, s.id);
@@ -118,13 +134,16 @@ describe('directory SQL = maySeeProfile()', () => {
   it('filters by category, kecamatan, offer and need', async () => {
     await sql(`UPDATE seller_profiles SET category = 'jasa', kecamatan = 'Waru', offers = '["supplier"]', seeks = '["pooled_buying"]' WHERE user_id = 's6'`);
     const v = { id: 's2', role: 'learner' as const };
-    const ids = async (f: Parameters<typeof net.directory>[1]) => (await net.directory(v, f, 1)).sellers.map((s) => s.userId).filter((id) => id.startsWith('s'));
+    const ids = async (f: Parameters<typeof net.directory>[1]) =>
+      (await net.directory(v, f, 1)).sellers.map((s) => s.userId).filter((id) => id.startsWith('s'));
     expect(await ids({ category: 'jasa' })).toEqual(['s6']);
     expect(await ids({ kecamatan: 'Waru' })).toEqual(['s6']);
     expect(await ids({ offer: 'supplier' })).toEqual(['s6']);
     expect(await ids({ seek: 'pooled_buying' })).toEqual(['s6']);
     expect(await ids({ offer: 'joint_promotion' })).not.toContain('s6');
-    await sql(`UPDATE seller_profiles SET category = 'kerajinan', kecamatan = 'Candi', offers = '["joint_promotion","shared_delivery"]', seeks = '[]' WHERE user_id = 's6'`);
+    await sql(
+      `UPDATE seller_profiles SET category = 'kerajinan', kecamatan = 'Candi', offers = '["joint_promotion","shared_delivery"]', seeks = '[]' WHERE user_id = 's6'`,
+    );
   });
 });
 
@@ -132,7 +151,9 @@ describe('peer partnerships in-process', () => {
   it('five identical requests at once store one row; the others are refused as duplicates', async () => {
     const s1 = await viewerMod.loadViewer({ id: 's1', role: 'learner', name: 'Nama s1' });
     const day = TODAY;
-    const results = await Promise.all(Array.from({ length: 5 }, () => partnerships.logPeerPartnership(s1, { partnerId: 's2', type: 'pooled_buying', startedOn: day })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => partnerships.logPeerPartnership(s1, { partnerId: 's2', type: 'pooled_buying', startedOn: day })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok).map((r) => !r.ok && r.status)).toEqual([409, 409, 409, 409]);
     const rows = await sql("SELECT status, source, partner FROM collaborations WHERE user_id = 's1' AND partner_user_id = 's2' AND type = 'pooled_buying'");
@@ -153,20 +174,35 @@ describe('peer partnerships in-process', () => {
     await sql("UPDATE seller_profiles SET visibility = 'cohort' WHERE user_id = 's1'");
     expect((await partnerships.incomingRequests(s2)).map((r) => r.from.userId)).toEqual(['s1']);
     expect(await partnerships.answerPartnership(s2, { partnershipId: String(row.id) }, 'confirm')).toMatchObject({ ok: true });
-    expect((await sql('SELECT status, source FROM collaborations WHERE id = ?', [String(row.id)])).rows[0]).toMatchObject({ status: 'confirmed', source: 'peer' });
+    expect((await sql('SELECT status, source FROM collaborations WHERE id = ?', [String(row.id)])).rows[0]).toMatchObject({
+      status: 'confirmed',
+      source: 'peer',
+    });
   });
 });
 
 describe('network view labels = mayLabel()', () => {
   beforeAll(async () => {
     // Confirmed partnerships across mentors and cohorts: s1–s5 (mentor 1 ↔ mentor 2, c1 ↔ c2), s2–s3 (s3 hidden), s4–s6, s2–s9 (no mentor, no cohort).
-    const pairs: Array<[string, string, string]> = [['s1', 's5', 'shared_delivery'], ['s3', 's2', 'supplier'], ['s4', 's6', 'joint_promotion'], ['s2', 's9', 'reseller']];
+    const pairs: Array<[string, string, string]> = [
+      ['s1', 's5', 'shared_delivery'],
+      ['s3', 's2', 'supplier'],
+      ['s4', 's6', 'joint_promotion'],
+      ['s2', 's9', 'reseller'],
+    ];
     for (const [a, b, type] of pairs) {
-      await sql("INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, responded_at, created_at) VALUES (?, ?, ?, 'Penjual Melek', ?, 'confirmed', ?, 'peer', ?, ?)", [`k-${a}-${b}`, a, type, b, TODAY, NOW, NOW]);
+      await sql(
+        "INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, responded_at, created_at) VALUES (?, ?, ?, 'Penjual Melek', ?, 'confirmed', ?, 'peer', ?, ?)",
+        [`k-${a}-${b}`, a, type, b, TODAY, NOW, NOW],
+      );
     }
   });
 
-  const labelsOf = (g: Awaited<ReturnType<typeof view.cohortNetwork>>['graph']) => g.nodes.map((n) => n.label).filter(Boolean).sort();
+  const labelsOf = (g: Awaited<ReturnType<typeof view.cohortNetwork>>['graph']) =>
+    g.nodes
+      .map((n) => n.label)
+      .filter(Boolean)
+      .sort();
 
   it("mentor 1 sees their learners' part of cohort 1: their own visible learners labelled, others unnamed dots", async () => {
     const { graph } = await view.cohortNetwork({ id: 'demo-mentor-1', role: 'mentor' }, 'demo-cohort-1');
@@ -211,7 +247,10 @@ describe('network view labels = mayLabel()', () => {
   });
 
   it('pending and declined partnerships are not lines and not counted by month', async () => {
-    await sql("INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, created_at) VALUES ('k-pending', 's1', 'reseller', 'Penjual Melek', 's4', 'pending', ?, 'self', ?), ('k-declined', 's4', 'supplier', 'Penjual Melek', 's1', 'declined', ?, 'self', ?)", [TODAY, NOW, TODAY, NOW]);
+    await sql(
+      "INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, created_at) VALUES ('k-pending', 's1', 'reseller', 'Penjual Melek', 's4', 'pending', ?, 'self', ?), ('k-declined', 's4', 'supplier', 'Penjual Melek', 's1', 'declined', ?, 'self', ?)",
+      [TODAY, NOW, TODAY, NOW],
+    );
     const { graph, months } = await view.cohortNetwork({ id: 'demo-trainer', role: 'trainer' }, 'demo-cohort-1');
     expect(graph.edges.length).toBe(5);
     expect(months.total).toBe(5);
@@ -225,12 +264,21 @@ describe('a network too big for a phone', () => {
     await sql("INSERT INTO cohorts (id, name, kecamatan, join_code, created_at) VALUES ('c-big', 'Kelas besar', 'Waru', 'CODE-BIG', ?)", [NOW]);
     const stmts: Array<{ sql: string; args: Array<string | number> }> = [];
     for (let i = 0; i < 320; i++) {
-      stmts.push({ sql: "INSERT INTO users (id, phone, name, role, created_at) VALUES (?, ?, 'x', 'learner', ?)", args: [`big${i}`, `+6285800${String(i).padStart(5, '0')}`, NOW] });
+      stmts.push({
+        sql: "INSERT INTO users (id, phone, name, role, created_at) VALUES (?, ?, 'x', 'learner', ?)",
+        args: [`big${i}`, `+6285800${String(i).padStart(5, '0')}`, NOW],
+      });
       stmts.push({ sql: "INSERT INTO cohort_members (cohort_id, user_id, joined_at) VALUES ('c-big', ?, ?)", args: [`big${i}`, NOW] });
-      stmts.push({ sql: `INSERT INTO seller_profiles (user_id, business_name, category, kecamatan, description, offers, seeks, visibility, show_phone, updated_at) VALUES (?, ?, 'jasa', 'Waru', '', '[]', '[]', 'cohort', 0, ?)`, args: [`big${i}`, `Big ${i}`, NOW] });
+      stmts.push({
+        sql: `INSERT INTO seller_profiles (user_id, business_name, category, kecamatan, description, offers, seeks, visibility, show_phone, updated_at) VALUES (?, ?, 'jasa', 'Waru', '', '[]', '[]', 'cohort', 0, ?)`,
+        args: [`big${i}`, `Big ${i}`, NOW],
+      });
     }
     for (let i = 0; i < 160; i++) {
-      stmts.push({ sql: "INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, created_at) VALUES (?, ?, 'reseller', 'Penjual Melek', ?, 'confirmed', ?, 'peer', ?)", args: [`kb${i}`, `big${i * 2}`, `big${i * 2 + 1}`, TODAY, NOW] });
+      stmts.push({
+        sql: "INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, created_at) VALUES (?, ?, 'reseller', 'Penjual Melek', ?, 'confirmed', ?, 'peer', ?)",
+        args: [`kb${i}`, `big${i * 2}`, `big${i * 2 + 1}`, TODAY, NOW],
+      });
     }
     await database.$client.batch(stmts, 'write');
     const { graph } = await view.cohortNetwork({ id: 'demo-trainer', role: 'trainer' }, 'c-big');

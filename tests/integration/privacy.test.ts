@@ -13,10 +13,24 @@ beforeAll(async () => {
   s = await import('../../db/schema');
   const now = Date.now();
   await db.insert(s.progressEvents).values({ id: crypto.randomUUID(), userId: learnerId, lessonId: 'm/01-a', type: 'completed', at: now, receivedAt: now });
-  await db.insert(s.quizAttempts).values({ id: crypto.randomUUID(), userId: learnerId, lessonId: 'm/01-a', answers: { q1: 1 }, score: 1, maxScore: 1, at: now });
-  await db.insert(s.taskSubmissions).values({ id: 'task-1', userId: learnerId, taskId: 't1', lessonId: 'm/01-a', text: 'Katalog Kerupuk Bu Sari sudah 6 produk', link: 'https://wa.me/c/6281100000011', submittedAt: now, status: 'approved', feedback: 'Bagus, Bu Sari!' });
+  await db
+    .insert(s.quizAttempts)
+    .values({ id: crypto.randomUUID(), userId: learnerId, lessonId: 'm/01-a', answers: { q1: 1 }, score: 1, maxScore: 1, at: now });
+  await db.insert(s.taskSubmissions).values({
+    id: 'task-1',
+    userId: learnerId,
+    taskId: 't1',
+    lessonId: 'm/01-a',
+    text: 'Katalog Kerupuk Bu Sari sudah 6 produk',
+    link: 'https://wa.me/c/6281100000011',
+    submittedAt: now,
+    status: 'approved',
+    feedback: 'Bagus, Bu Sari!',
+  });
   await db.insert(s.mentorNotes).values({ id: 'note-1', learnerId, authorId: 'demo-mentor-1', text: 'Bu Sari sering sibuk pagi hari', createdAt: now });
-  await db.insert(s.collaborations).values({ id: 'col-1', userId: learnerId, type: 'supplier', partner: 'Pak Darmo (udang)', startedOn: '2026-11-20', createdAt: now });
+  await db
+    .insert(s.collaborations)
+    .values({ id: 'col-1', userId: learnerId, type: 'supplier', partner: 'Pak Darmo (udang)', startedOn: '2026-11-20', createdAt: now });
 });
 
 describe('personal data rights (UU PDP)', () => {
@@ -39,8 +53,14 @@ describe('personal data rights (UU PDP)', () => {
 
   it('refuses deletion without the confirmation word or with a wrong password', async () => {
     const { deleteOwnAccount } = await import('../../src/lib/server/privacy/delete-own');
-    expect(await deleteOwnAccount(learnerId, { confirm: 'hapus?', password: 'belajar-demo' }, { address: 'addr-privacy' })).toEqual({ ok: false, error: 'deleteConfirm' });
-    expect(await deleteOwnAccount(learnerId, { confirm: 'HAPUS', password: 'salah-sekali' }, { address: 'addr-privacy' })).toEqual({ ok: false, error: 'deletePassword' });
+    expect(await deleteOwnAccount(learnerId, { confirm: 'hapus?', password: 'belajar-demo' }, { address: 'addr-privacy' })).toEqual({
+      ok: false,
+      error: 'deleteConfirm',
+    });
+    expect(await deleteOwnAccount(learnerId, { confirm: 'HAPUS', password: 'salah-sekali' }, { address: 'addr-privacy' })).toEqual({
+      ok: false,
+      error: 'deletePassword',
+    });
     const [user] = await db.select().from(s.users).where(eq(s.users.id, learnerId));
     expect(user.deletedAt).toBeNull();
     expect(user.name).toBe('Bu Sari');

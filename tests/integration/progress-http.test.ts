@@ -116,7 +116,9 @@ describe('POST /api/progress', () => {
   });
 
   it('a good batch is stored; replayed, it is reported as duplicates and stored once', async () => {
-    const batch = { events: [event('viewed', LESSON_1), event('time', LESSON_1, { data: { seconds: 90 } }), event('completed', LESSON_1, { at: new Date().toISOString() })] };
+    const batch = {
+      events: [event('viewed', LESSON_1), event('time', LESSON_1, { data: { seconds: 90 } }), event('completed', LESSON_1, { at: new Date().toISOString() })],
+    };
     const ids = batch.events.map((e) => e.id);
     const first = await postEvents(batch, cookie);
     expect(first.status).toBe(200);
@@ -278,7 +280,10 @@ describe('POST /api/progress', () => {
     const responses = await Promise.all([postEvents({ events: a }, cookie), postEvents({ events: b }, cookie), postEvents({ events: a }, cookie)]);
     for (const r of responses) expect(r.status).toBe(200);
     expect(await eventCount(SARI, 'lesson_id = ?', ['aplikasi-keuangan/01-pisahkan-uang-usaha'])).toBe(4);
-    const [progress] = await rows('SELECT status, time_spent_sec FROM lesson_progress WHERE user_id = ? AND lesson_id = ?', [SARI, 'aplikasi-keuangan/01-pisahkan-uang-usaha']);
+    const [progress] = await rows('SELECT status, time_spent_sec FROM lesson_progress WHERE user_id = ? AND lesson_id = ?', [
+      SARI,
+      'aplikasi-keuangan/01-pisahkan-uang-usaha',
+    ]);
     // Both reports end at the same instant: the 30 s lie inside the 45 s (issue 15: time cannot overlap itself).
     expect(progress).toMatchObject({ status: 'completed', time_spent_sec: 45 });
   });
@@ -391,9 +396,21 @@ describe('the lesson page', () => {
       ['no answers at all', () => [], dictionary.quizMissing],
       ['a duplicated answer', () => [...rightAnswers(LESSON_1), rightAnswers(LESSON_1)[second]], dictionary.quizDuplicate],
       ['a duplicated answer with two different options', () => [...rightAnswers(LESSON_1), [rightAnswers(LESSON_1)[first][0], '0']], dictionary.quizDuplicate],
-      ['a position index where an id is expected', () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], '1']], dictionary.quizPositionIndex],
-      ['a made-up option id', () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], 'jawaban-karangan']], dictionary.quizUnknownOption],
-      ['an option id of another item', () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], rightAnswers(LESSON_1)[0][1]]], dictionary.quizOptionForeign],
+      [
+        'a position index where an id is expected',
+        () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], '1']],
+        dictionary.quizPositionIndex,
+      ],
+      [
+        'a made-up option id',
+        () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], 'jawaban-karangan']],
+        dictionary.quizUnknownOption,
+      ],
+      [
+        'an option id of another item',
+        () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], rightAnswers(LESSON_1)[0][1]]],
+        dictionary.quizOptionForeign,
+      ],
       ['a negative answer', () => [...rightAnswers(LESSON_1).slice(0, 2), [rightAnswers(LESSON_1)[third][0], '-1']], dictionary.quizUnknownOption],
       ['two answers for one item', () => [...rightAnswers(LESSON_1), rightAnswers(LESSON_1)[0]], dictionary.quizDuplicate],
       ['a foreign answer besides the right ones', () => [...rightAnswers(LESSON_1), rightAnswers(LESSON_2)[0]], dictionary.quizForeign],
@@ -426,7 +443,13 @@ describe('the lesson page', () => {
     it('the score that counts (first answers) stays after a worse retry', async () => {
       const response = await postForm(PATH, [['intent', 'quiz'], ...wrongAnswers(LESSON_1)], cookie);
       expect(response.status).toBe(303);
-      const page = decode(await (await http(new URL(response.headers.get('location')!, server.url).pathname + new URL(response.headers.get('location')!, server.url).search, { cookie })).text());
+      const page = decode(
+        await (
+          await http(new URL(response.headers.get('location')!, server.url).pathname + new URL(response.headers.get('location')!, server.url).search, {
+            cookie,
+          })
+        ).text(),
+      );
       expect(page).toContain(dictionary.quizScore(0, ITEMS_1));
       expect(page).toContain(dictionary.quizCounting(ITEMS_1, ITEMS_1));
       expect(await rowCount('quiz_attempts', 'user_id = ?', [HADI])).toBe(2);

@@ -65,7 +65,13 @@ function lessonMeta(module: string, order: number, options: Partial<LessonMeta> 
   };
 }
 
-const TASK = { id: 'tugas-profil', title: 'Lengkapi profil', instructions: 'Isi profil bisnis Anda.', mentorChecks: ['Profil lengkap.'], pillar: 'cakap' as const };
+const TASK = {
+  id: 'tugas-profil',
+  title: 'Lengkapi profil',
+  instructions: 'Isi profil bisnis Anda.',
+  mentorChecks: ['Profil lengkap.'],
+  pillar: 'cakap' as const,
+};
 const PROPERTY_LESSONS = 220;
 const COURSE: CourseModule[] = buildCourse(
   [moduleMeta('wa', 1), moduleMeta('acak', 2)],
@@ -92,7 +98,12 @@ function uuid(): string {
   return `0f0f0f0f-1234-4abc-8def-${n}`;
 }
 
-const ev = (type: ProgressEventInput['type'], lesson: LessonMeta, at: number | string = NOW - MINUTE, extra: Partial<ProgressEventInput> = {}): ProgressEventInput => ({
+const ev = (
+  type: ProgressEventInput['type'],
+  lesson: LessonMeta,
+  at: number | string = NOW - MINUTE,
+  extra: Partial<ProgressEventInput> = {},
+): ProgressEventInput => ({
   id: uuid(),
   type,
   lessonId: lesson.id,
@@ -183,7 +194,12 @@ describe('replayed batches are stored once', () => {
   it('a quiz attempt id already used by another learner cannot overwrite their attempt', async () => {
     const attempt = ev('quiz_submitted', L1, NOW - MINUTE, { data: { answers: RIGHT_L1 } });
     await recordProgressEvents(YANTI, [attempt], COURSE, NOW);
-    const result = await recordProgressEvents(SLAMET, [{ ...attempt, data: { answers: { 'wa-1-a': 'pilihan-0', 'wa-1-b': 'pilihan-1', 'wa-1-c': 'pilihan-0' } } }], COURSE, NOW);
+    const result = await recordProgressEvents(
+      SLAMET,
+      [{ ...attempt, data: { answers: { 'wa-1-a': 'pilihan-0', 'wa-1-b': 'pilihan-1', 'wa-1-c': 'pilihan-0' } } }],
+      COURSE,
+      NOW,
+    );
     expect(result.rejected).toEqual([{ index: 0, id: attempt.id, error: 'eventIdTaken' }]);
     const [row] = await database.select().from(quizAttempts).where(eq(quizAttempts.id, attempt.id));
     expect(row).toMatchObject({ userId: YANTI, score: 3 });
@@ -441,7 +457,12 @@ describe('concurrent batches', () => {
     const lesson = COURSE[1].lessons[PROPERTY_LESSONS - 1];
     const t = NOW - 60 * MINUTE;
     const shared = [ev('viewed', lesson, t), ev('time', lesson, t + MINUTE, { data: { seconds: 120 } }), ev('completed', lesson, t + 5 * MINUTE)];
-    const onlyA = [ev('time', lesson, t + 2 * MINUTE, { data: { seconds: 40 } }), ev('quiz_submitted', lesson, t + 3 * MINUTE, { data: { answers: { [lesson.quiz[0].id]: 'pilihan-1', [lesson.quiz[1].id]: 'pilihan-0', [lesson.quiz[2].id]: 'pilihan-2' } } })];
+    const onlyA = [
+      ev('time', lesson, t + 2 * MINUTE, { data: { seconds: 40 } }),
+      ev('quiz_submitted', lesson, t + 3 * MINUTE, {
+        data: { answers: { [lesson.quiz[0].id]: 'pilihan-1', [lesson.quiz[1].id]: 'pilihan-0', [lesson.quiz[2].id]: 'pilihan-2' } },
+      }),
+    ];
     const onlyB = [ev('viewed', lesson, t - MINUTE), ev('time', lesson, t + 4 * MINUTE, { data: { seconds: 3600 } })];
     const [a, b, c] = await Promise.all([
       recordProgressEvents(SARI, [...shared, ...onlyA], COURSE, NOW),
@@ -545,8 +566,19 @@ describe('a practical task kept on the phone (issue 16: task_submitted events)',
     const first = await recordProgressEvents(YANTI, [event(id, { text: 'Katalog sudah jadi', link: 'wa.me/c/6281' })], COURSE, NOW);
     expect(first).toEqual({ accepted: [id], duplicates: [], rejected: [] });
     const [row] = await database.select().from(taskSubmissions).where(eq(taskSubmissions.id, id));
-    expect(row).toMatchObject({ userId: YANTI, lessonId: L1.id, text: 'Katalog sudah jadi', link: 'https://wa.me/c/6281', status: 'submitted', submittedAt: NOW - 60_000 });
-    expect(await recordProgressEvents(YANTI, [event(id, { text: 'Katalog sudah jadi' })], COURSE, NOW)).toEqual({ accepted: [], duplicates: [id], rejected: [] });
+    expect(row).toMatchObject({
+      userId: YANTI,
+      lessonId: L1.id,
+      text: 'Katalog sudah jadi',
+      link: 'https://wa.me/c/6281',
+      status: 'submitted',
+      submittedAt: NOW - 60_000,
+    });
+    expect(await recordProgressEvents(YANTI, [event(id, { text: 'Katalog sudah jadi' })], COURSE, NOW)).toEqual({
+      accepted: [],
+      duplicates: [id],
+      rejected: [],
+    });
     expect((await recordProgressEvents(SLAMET, [event(id, { text: 'Punya saya' })], COURSE, NOW)).rejected).toEqual([{ index: 0, id, error: 'eventIdTaken' }]);
     expect(await submissions(YANTI)).toBe(before + 1);
   });
@@ -555,7 +587,11 @@ describe('a practical task kept on the phone (issue 16: task_submitted events)',
     const before = await submissions(YANTI);
     const result = await recordProgressEvents(
       YANTI,
-      [event(crypto.randomUUID(), { text: '  ' }), event(crypto.randomUUID(), { text: 'Sudah', link: 'javascript:alert(1)' }), event(crypto.randomUUID(), { text: 'Sudah' }, L2)],
+      [
+        event(crypto.randomUUID(), { text: '  ' }),
+        event(crypto.randomUUID(), { text: 'Sudah', link: 'javascript:alert(1)' }),
+        event(crypto.randomUUID(), { text: 'Sudah' }, L2),
+      ],
       COURSE,
       NOW,
     );

@@ -38,7 +38,7 @@ const BIG = [
 
 type Database = Awaited<ReturnType<typeof useTempDatabase>>['db'];
 let db: Database;
-let course: Awaited<ReturnType<typeof import('../bench/seed-scale')['courseFromContent']>>;
+let course: Awaited<ReturnType<(typeof import('../bench/seed-scale'))['courseFromContent']>>;
 const MENTOR = 'demo-mentor-1';
 const LEARNER = 'demo-learner-1';
 
@@ -131,7 +131,13 @@ beforeAll(async () => {
   const { courseFromContent, scaleLessons, seedLearners } = await import('../bench/seed-scale');
   course = courseFromContent();
   // Some volume, so the tables are not trivially empty (and ANALYZE has something to say).
-  await seedLearners(process.env.DATABASE_URL!, { learners: 120, eventsPerLearner: 60, mentorId: ['demo-mentor-1', 'demo-mentor-2'], lessons: scaleLessons(course), prefix: 'qp-' });
+  await seedLearners(process.env.DATABASE_URL!, {
+    learners: 120,
+    eventsPerLearner: 60,
+    mentorId: ['demo-mentor-1', 'demo-mentor-2'],
+    lessons: scaleLessons(course),
+    prefix: 'qp-',
+  });
 
   const lesson = course[0].lessons[0];
   const { lessonAttempts, progressByLesson, latestSubmissions, lastTouchedLesson, bestScoresByLesson } = await import('../../src/lib/server/progress/queries');
@@ -151,14 +157,30 @@ beforeAll(async () => {
   const { token } = await createSession(LEARNER);
 
   HOT.push(
-    ['lesson page: progress lookups', () => Promise.all([lessonAttempts(LEARNER, lesson.id), progressByLesson(LEARNER), latestSubmissions(LEARNER), bestScoresByLesson(LEARNER), lastTouchedLesson(LEARNER)])],
+    [
+      'lesson page: progress lookups',
+      () =>
+        Promise.all([
+          lessonAttempts(LEARNER, lesson.id),
+          progressByLesson(LEARNER),
+          latestSubmissions(LEARNER),
+          bestScoresByLesson(LEARNER),
+          lastTouchedLesson(LEARNER),
+        ]),
+    ],
     ['lesson page: recording the view', () => recordView(LEARNER, lesson, course)],
     [
       'POST /api/progress: 10-event batch (insert + projection)',
       () =>
         recordProgressEvents(
           LEARNER,
-          Array.from({ length: 10 }, (_, i) => ({ id: crypto.randomUUID(), type: i % 2 ? 'time' : 'viewed', lessonId: course[0].lessons[i % course[0].lessons.length].id, at: Date.now() - 1000 * i, data: i % 2 ? { seconds: 30 } : undefined })),
+          Array.from({ length: 10 }, (_, i) => ({
+            id: crypto.randomUUID(),
+            type: i % 2 ? 'time' : 'viewed',
+            lessonId: course[0].lessons[i % course[0].lessons.length].id,
+            at: Date.now() - 1000 * i,
+            data: i % 2 ? { seconds: 30 } : undefined,
+          })),
           course,
         ),
     ],

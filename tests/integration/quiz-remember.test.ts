@@ -17,7 +17,12 @@ import { formFor } from '../../src/lib/indicator/forms';
 import { decoded, httpClient, loginWith, parseForms, type Reply } from '../helpers/routes';
 import { ROOT, startServer, type TestServer } from '../helpers/server';
 
-interface Item { id: string; question: string; explanation: string; options: Array<{ id: string; text: string; correct?: boolean }> }
+interface Item {
+  id: string;
+  question: string;
+  explanation: string;
+  options: Array<{ id: string; text: string; correct?: boolean }>;
+}
 const frontmatter = (file: string) => parseYaml(readFileSync(join(ROOT, 'content', file), 'utf8').match(/^---\n([\s\S]*?)\n---/)![1]);
 const MODULE = 'pemasaran-whatsapp';
 const MODULE_TITLE = (frontmatter(`${MODULE}/index.md`) as { title: string }).title;
@@ -52,7 +57,8 @@ afterAll(async () => {
 
 const learner = (n: number) => loginWith(server.url, DEMO.learners[n].phone, DEMO.learnerPassword);
 const get = (path: string, cookie: string) => client.request(path, { cookie });
-const post = (path: string, fields: Array<[string, string]>, cookie: string) => client.request(path, { method: 'POST', cookie, body: new URLSearchParams(fields) });
+const post = (path: string, fields: Array<[string, string]>, cookie: string) =>
+  client.request(path, { method: 'POST', cookie, body: new URLSearchParams(fields) });
 const rows = async (sql: string, args: Array<string | number> = []) => (await database.$client.execute({ sql, args })).rows;
 const skips = (userId: string) => rows('SELECT module_id FROM pretest_skips WHERE user_id = ?', [userId]);
 /** The main button of /learn: its link and label. */
@@ -76,7 +82,10 @@ describe('a reopened lesson quiz shows the last result and the score that counts
   beforeAll(async () => {
     cookie = await learner(0);
     // Attempt 1: the first item wrong (this is what counts). Attempt 2: everything right.
-    expect((await post(`/learn/${LESSON_1}`, [['intent', 'quiz'], ...quiz.map((q, i): [string, string] => [`q:${q.id}`, i === 0 ? wrong(q) : right(q)])], cookie)).status).toBe(303);
+    expect(
+      (await post(`/learn/${LESSON_1}`, [['intent', 'quiz'], ...quiz.map((q, i): [string, string] => [`q:${q.id}`, i === 0 ? wrong(q) : right(q)])], cookie))
+        .status,
+    ).toBe(303);
     expect((await post(`/learn/${LESSON_1}`, [['intent', 'quiz'], ...quiz.map((q): [string, string] => [`q:${q.id}`, right(q)])], cookie)).status).toBe(303);
     expect(await rows("SELECT id FROM quiz_attempts WHERE user_id = ? AND kind = 'lesson'", [learnerId(0)])).toHaveLength(2);
   });

@@ -44,14 +44,33 @@ beforeAll(async () => {
   await database.$client.batch([
     { sql: `INSERT INTO cohorts (id, name, kecamatan, join_code, created_at) VALUES ('demo-cohort-2', ?, 'Candi', 'CANDI-2', ?)`, args: [EVIL_COHORT, now] },
     { sql: `INSERT INTO cohort_members (cohort_id, user_id, joined_at) VALUES ('demo-cohort-2', ?, ?)`, args: [NUR, now] },
-    { sql: `INSERT INTO collaborations (id, user_id, type, partner, started_on, source, created_at) VALUES ('col-sari', ?, 'supplier', 'Toko Plastik Pak Budi', ?, 'self', ?)`, args: [SARI, jakartaDate(now), now] },
-    { sql: `INSERT INTO collaborations (id, user_id, type, partner, started_on, source, created_at) VALUES ('col-nur', ?, 'reseller', 'Reseller Nur', ?, 'self', ?)`, args: [NUR, jakartaDate(now), now] },
+    {
+      sql: `INSERT INTO collaborations (id, user_id, type, partner, started_on, source, created_at) VALUES ('col-sari', ?, 'supplier', 'Toko Plastik Pak Budi', ?, 'self', ?)`,
+      args: [SARI, jakartaDate(now), now],
+    },
+    {
+      sql: `INSERT INTO collaborations (id, user_id, type, partner, started_on, source, created_at) VALUES ('col-nur', ?, 'reseller', 'Reseller Nur', ?, 'self', ?)`,
+      args: [NUR, jakartaDate(now), now],
+    },
     // A partnership the other Melek seller declined: it does not count and cannot be verified.
-    { sql: `INSERT INTO collaborations (id, user_id, type, partner, status, started_on, source, created_at) VALUES ('col-declined', ?, 'joint_promotion', 'Penjual Lain', 'declined', ?, 'self', ?)`, args: [SARI, jakartaDate(now), now] },
-    { sql: `INSERT INTO sales_reports (id, user_id, timepoint, band, source, reported_at) VALUES ('sales-sari', ?, 'start', '1to3', 'self', ?)`, args: [SARI, now] },
+    {
+      sql: `INSERT INTO collaborations (id, user_id, type, partner, status, started_on, source, created_at) VALUES ('col-declined', ?, 'joint_promotion', 'Penjual Lain', 'declined', ?, 'self', ?)`,
+      args: [SARI, jakartaDate(now), now],
+    },
+    {
+      sql: `INSERT INTO sales_reports (id, user_id, timepoint, band, source, reported_at) VALUES ('sales-sari', ?, 'start', '1to3', 'self', ?)`,
+      args: [SARI, now],
+    },
     {
       sql: `INSERT INTO quiz_attempts (id, user_id, lesson_id, kind, answers, score, max_score, pillar_scores, at) VALUES ('pre-sari', ?, 'pemasaran-whatsapp', 'pre', '{}', 2, 6, ?, ?), ('post-sari', ?, 'pemasaran-whatsapp', 'post', '{}', 5, 6, ?, ?)`,
-      args: [SARI, JSON.stringify({ cakap: { score: 1, max: 3 }, etika: { score: 1, max: 2 }, budaya: { score: 0, max: 1 } }), now - 2 * DAY, SARI, JSON.stringify({ cakap: { score: 3, max: 3 }, etika: { score: 2, max: 2 }, budaya: { score: 0, max: 1 } }), now],
+      args: [
+        SARI,
+        JSON.stringify({ cakap: { score: 1, max: 3 }, etika: { score: 1, max: 2 }, budaya: { score: 0, max: 1 } }),
+        now - 2 * DAY,
+        SARI,
+        JSON.stringify({ cakap: { score: 3, max: 3 }, etika: { score: 2, max: 2 }, budaya: { score: 0, max: 1 } }),
+        now,
+      ],
     },
     {
       sql: `INSERT INTO assessments (id, user_id, timepoint, instrument_version, answers, pillar_values, overall, at) VALUES ('sa-sari', ?, 'pre', 'sa-2026.1', '{}', ?, 2.5, ?)`,
@@ -76,7 +95,12 @@ async function http(path: string, cookie: string, form?: Record<string, string>)
     headers.set('origin', server.url);
     headers.set('content-type', 'application/x-www-form-urlencoded');
   }
-  const response = await fetch(server.url + path, { method: form ? 'POST' : 'GET', headers, body: form ? new URLSearchParams(form) : undefined, redirect: 'manual' });
+  const response = await fetch(server.url + path, {
+    method: form ? 'POST' : 'GET',
+    headers,
+    body: form ? new URLSearchParams(form) : undefined,
+    redirect: 'manual',
+  });
   seen.push({ what: `${form ? 'POST' : 'GET'} ${path}`, status: response.status });
   // Keep a byte-order mark if there is one (Response.text() would drop it).
   const body = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await response.arrayBuffer());
@@ -121,7 +145,7 @@ describe('who sees the report', () => {
     expect(ids(records)).toEqual(new Set(LEARNERS.slice(0, 3).map(pseudo)));
   });
 
-  it('a cohort filter for a cohort with none of the mentor\'s learners is 403, on the page and the CSV', async () => {
+  it("a cohort filter for a cohort with none of the mentor's learners is 403, on the page and the CSV", async () => {
     for (const path of ['/mentor/reports?kelas=demo-cohort-2', '/mentor/reports.csv?kelas=demo-cohort-2', '/mentor/reports.csv?kelas=tidak-ada']) {
       const r = await http(path, cookies.dewi);
       expect(r.status, path).toBe(403);
@@ -129,7 +153,7 @@ describe('who sees the report', () => {
     }
   });
 
-  it("the other mentor may filter by that cohort and sees just their learner in it", async () => {
+  it('the other mentor may filter by that cohort and sees just their learner in it', async () => {
     const { records } = await csv('/mentor/reports.csv?kelas=demo-cohort-2', cookies.arif);
     expect(ids(records)).toEqual(new Set([pseudo(NUR)]));
     expect((await http('/mentor/reports?kelas=demo-cohort-2', cookies.arif)).body).toContain('1 peserta');
@@ -178,7 +202,8 @@ describe('the CSV', () => {
     const sari = records.filter((r) => r.pseudonymous_id === pseudo(SARI));
     const keys = sari.map((r) => [r.pillar, r.component, r.item, r.timepoint].join('|'));
     expect(new Set(keys).size).toBe(keys.length);
-    const row = (pillar: string, component: string, timepoint: string, item?: string) => sari.find((r) => r.pillar === pillar && r.component === component && r.timepoint === timepoint && (item === undefined || r.item === item));
+    const row = (pillar: string, component: string, timepoint: string, item?: string) =>
+      sari.find((r) => r.pillar === pillar && r.component === component && r.timepoint === timepoint && (item === undefined || r.item === item));
     expect(row('overall', 'score', 'current')).toMatchObject({ source: 'system', instrument_version: 'ind-2026.2', cohort: DEMO.cohort.name });
     // pre 2/6, post 5/6 → g = (5/6 − 2/6) / (1 − 2/6) = 0.75
     expect(row('overall', 'gain', 'post', 'pemasaran-whatsapp')?.value).toBe('0.75');
@@ -200,7 +225,11 @@ describe('the adoption checklist on the learner page', () => {
     ['an unknown item', { 'item.punya_tiktok': 'ya' }, 'Butir checklist tidak dikenal.'],
     ['an answer that is not yes/no', { 'item.qris_active': 'mungkin' }, 'Pilih &quot;Ya, ada&quot;'],
     ['a date in the future', { 'item.qris_active': 'ya', checkedOn: jakartaDate(Date.now() + DAY) }, 'Tanggal dilihat tidak boleh di masa depan.'],
-    ['a date before enrolment', { 'item.qris_active': 'ya', checkedOn: jakartaDate(Date.now() - 2 * DAY) }, 'Tanggal dilihat tidak boleh sebelum peserta terdaftar.'],
+    [
+      'a date before enrolment',
+      { 'item.qris_active': 'ya', checkedOn: jakartaDate(Date.now() - 2 * DAY) },
+      'Tanggal dilihat tidak boleh sebelum peserta terdaftar.',
+    ],
     ['no date', { 'item.qris_active': 'ya', checkedOn: '' }, 'Tanggal dilihat wajib diisi.'],
     ['an impossible date', { 'item.qris_active': 'ya', checkedOn: '2026-02-30' }, 'Tanggal tidak valid.'],
     ['nothing answered', { 'item.qris_active': '' }, 'minimal satu butir'],
@@ -220,10 +249,18 @@ describe('the adoption checklist on the learner page', () => {
   });
 
   it('the mentor saves a check: one new row per answered item, source mentor, verifier the mentor', async () => {
-    const r = await http(page, cookies.dewi, { intent: 'adoption', checkedOn: today(), 'item.qris_active': 'ya', 'item.two_step_verification': 'tidak', 'item.catalog_5_items': '' });
+    const r = await http(page, cookies.dewi, {
+      intent: 'adoption',
+      checkedOn: today(),
+      'item.qris_active': 'ya',
+      'item.two_step_verification': 'tidak',
+      'item.catalog_5_items': '',
+    });
     expect(r.status).toBe(303);
     expect(r.headers.get('location')).toBe(`/mentor/learners/${SARI}?ok=adoption#evaluasi`);
-    const rows = (await database.$client.execute(`SELECT item, present, source, verifier_id, checked_on FROM adoption_checks WHERE user_id = '${SARI}' ORDER BY item`)).rows;
+    const rows = (
+      await database.$client.execute(`SELECT item, present, source, verifier_id, checked_on FROM adoption_checks WHERE user_id = '${SARI}' ORDER BY item`)
+    ).rows;
     expect(rows.map((x) => ({ ...x }))).toEqual([
       { item: 'qris_active', present: 1, source: 'mentor', verifier_id: 'demo-mentor-1', checked_on: today() },
       { item: 'two_step_verification', present: 0, source: 'mentor', verifier_id: 'demo-mentor-1', checked_on: today() },
@@ -247,8 +284,19 @@ describe('the adoption checklist on the learner page', () => {
     const { records } = await csv('/mentor/reports.csv', cookies.dewi);
     const adoption = records.filter((x) => x.pseudonymous_id === pseudo(SARI) && x.component === 'adoption');
     expect(adoption).toHaveLength(3);
-    expect(adoption.find((x) => x.item === 'two_step_verification')).toMatchObject({ value: '0', source: 'mentor', verifier: pseudo('demo-mentor-1'), date: today(), timepoint: 'current' });
-    expect(adoption.filter((x) => x.item === 'qris_active').map((x) => x.verifier).sort()).toEqual([pseudo('demo-mentor-1'), pseudo('demo-trainer')].sort());
+    expect(adoption.find((x) => x.item === 'two_step_verification')).toMatchObject({
+      value: '0',
+      source: 'mentor',
+      verifier: pseudo('demo-mentor-1'),
+      date: today(),
+      timepoint: 'current',
+    });
+    expect(
+      adoption
+        .filter((x) => x.item === 'qris_active')
+        .map((x) => x.verifier)
+        .sort(),
+    ).toEqual([pseudo('demo-mentor-1'), pseudo('demo-trainer')].sort());
   });
 });
 
@@ -262,7 +310,7 @@ describe('verifying partnerships and sales bands', () => {
     expect(r.body).not.toContain('Penjual Lain'); // declined by the other seller: not listed
   });
 
-  it('without ticking the statement → 400; another learner\'s record → 404; nothing changes', async () => {
+  it("without ticking the statement → 400; another learner's record → 404; nothing changes", async () => {
     expect((await http(page, cookies.dewi, { intent: 'partnership', partnershipId: 'col-sari' })).status).toBe(400);
     expect((await http(page, cookies.dewi, { intent: 'sales', salesId: 'sales-sari' })).body).toContain('Centang pernyataan di atas dulu');
     expect((await http(page, cookies.dewi, { intent: 'partnership', partnershipId: 'col-nur', confirm: '1' })).status).toBe(404);
@@ -288,7 +336,9 @@ describe('verifying partnerships and sales bands', () => {
     expect(sari.find((x) => x.component === 'sales_band')?.verifier).toBe(pseudo('demo-mentor-1'));
     expect(sari.filter((x) => x.component === 'partnership').map((x) => [x.item, x.verifier])).toEqual([['supplier', pseudo('demo-mentor-1')]]);
     const report = await http('/trainer/reports', cookies.trainer);
-    expect(report.body).toMatch(/<tr data-type="supplier"[^>]*><th scope="row"[^>]*>Pemasok<\/th><td class="num"[^>]*>1<\/td><td class="num"[^>]*>1<\/td><\/tr>/);
+    expect(report.body).toMatch(
+      /<tr data-type="supplier"[^>]*><th scope="row"[^>]*>Pemasok<\/th><td class="num"[^>]*>1<\/td><td class="num"[^>]*>1<\/td><\/tr>/,
+    );
   });
 });
 
@@ -332,7 +382,10 @@ describe('per-mentor review patterns on the trainer report', () => {
   it('the trainer report lists how each reviewer reviews (belum cukup data below 10); a mentor report does not', async () => {
     const now = Date.now();
     await database.$client.batch([
-      { sql: `INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, status, reviewer_id, submitted_at, reviewed_at, checks_seen, rubric_level, review_opened_at) VALUES ('ts-stat-1', ?, 'profil-bisnis', 'pemasaran-whatsapp/01-profil-whatsapp-business', 'Sudah.', 'approved', 'demo-mentor-1', ?, ?, '[0,1]', 3, ?)`, args: [SARI, now - 3 * 3_600_000, now, now - 20_000] },
+      {
+        sql: `INSERT INTO task_submissions (id, user_id, task_id, lesson_id, text, status, reviewer_id, submitted_at, reviewed_at, checks_seen, rubric_level, review_opened_at) VALUES ('ts-stat-1', ?, 'profil-bisnis', 'pemasaran-whatsapp/01-profil-whatsapp-business', 'Sudah.', 'approved', 'demo-mentor-1', ?, ?, '[0,1]', 3, ?)`,
+        args: [SARI, now - 3 * 3_600_000, now, now - 20_000],
+      },
     ]);
     const trainer = await http('/trainer/reports', cookies.trainer);
     expect(trainer.body).toContain('id="mentor-stats"');

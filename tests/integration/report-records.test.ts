@@ -24,7 +24,15 @@ beforeAll(async () => {
   const url = process.env.DATABASE_URL!;
   await database.$client.execute(`INSERT INTO users (id, phone, name, role, created_at) VALUES ('m1', '+6281100009001', 'Mentor Satu', 'mentor', ${NOW})`);
   const { scaleLessons } = await import('../bench/seed-scale');
-  const seeded = await seedLearners(url, { learners: 40, eventsPerLearner: 120, lessons: scaleLessons(course), mentorId: 'm1', cohorts: 2, now: NOW, seed: 11 });
+  const seeded = await seedLearners(url, {
+    learners: 40,
+    eventsPerLearner: 120,
+    lessons: scaleLessons(course),
+    mentorId: 'm1',
+    cohorts: 2,
+    now: NOW,
+    seed: 11,
+  });
   learnerIds = seeded.learnerIds;
   await seedEvaluationExtras(url, course, learnerIds, NOW);
   // A second mentor for the last 10 learners (their first assignment closed): the scope must follow.
@@ -54,7 +62,9 @@ describe('bulk loader', () => {
         const post = raw.prePost.find((a) => a.moduleId === module.id && a.kind === 'post');
         const mine = l.facts.prePost.get(module.id);
         expect(mine?.pre && { score: mine.pre.score, max: mine.pre.max, at: mine.pre.at }).toEqual(pre && { score: pre.score, max: pre.maxScore, at: pre.at });
-        expect(mine?.post && { score: mine.post.score, max: mine.post.max, at: mine.post.at }).toEqual(post && { score: post.score, max: post.maxScore, at: post.at });
+        expect(mine?.post && { score: mine.post.score, max: mine.post.max, at: mine.post.at }).toEqual(
+          post && { score: post.score, max: post.maxScore, at: post.at },
+        );
       }
       expect(Math.min(l.facts.createdAt, ...l.facts.cohorts.map((c) => c.joinedAt))).toBe(raw.enrolledAt);
     }
@@ -86,7 +96,9 @@ describe('bulk loader', () => {
     expect([...m1.keys()].sort()).toEqual(learnerIds.slice(0, 30).sort());
     expect([...m2.keys()].sort()).toEqual(learnerIds.slice(30).sort());
     const cohort = (await database.$client.execute(`SELECT cohort_id FROM cohort_members WHERE user_id = ?`, [learnerIds[0]])).rows[0].cohort_id as string;
-    const inCohort = (await database.$client.execute({ sql: `SELECT user_id FROM cohort_members WHERE cohort_id = ?`, args: [cohort] })).rows.map((r) => String(r.user_id));
+    const inCohort = (await database.$client.execute({ sql: `SELECT user_id FROM cohort_members WHERE cohort_id = ?`, args: [cohort] })).rows.map((r) =>
+      String(r.user_id),
+    );
     const filtered = await loadLearnerFacts({ actor: { id: 't', role: 'trainer' }, cohortId: cohort }, { moduleIds });
     expect([...filtered.keys()].sort()).toEqual(inCohort.sort());
     for (const f of filtered.values()) expect(f.cohorts.map((c) => c.id)).toEqual([cohort]);

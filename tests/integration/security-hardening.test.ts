@@ -47,7 +47,13 @@ async function http(path: string, options: Options = {}): Promise<Response> {
   const on = options.on ?? server;
   const method = options.method ?? (options.body !== undefined ? 'POST' : 'GET');
   const headers = new Headers(options.headers);
-  if (options.cookies) headers.set('cookie', Object.entries(options.cookies).map(([k, v]) => `${k}=${v}`).join('; '));
+  if (options.cookies)
+    headers.set(
+      'cookie',
+      Object.entries(options.cookies)
+        .map(([k, v]) => `${k}=${v}`)
+        .join('; '),
+    );
   if (method !== 'GET' && !headers.has('origin')) headers.set('origin', on.url);
   const response = await fetch(on.url + path, { method, headers, body: options.body, redirect: 'manual', signal: AbortSignal.timeout(15_000) });
   statuses.push({ what: `${method} ${path}`, status: response.status });
@@ -97,7 +103,21 @@ function expectSecurityHeaders(response: Response, what: string) {
 // ---------------------------------------------------------------- item 1
 
 describe('1. ?next= never leads to another origin', () => {
-  const evil = ['/%09/evil.example/x', '/%0A/evil.example', '/%0D%0A/evil.example', '/%20/evil.example', '/\\evil.example', '//evil.example', '%2F%2Fevil.example', '/%5Cevil.example', 'https://evil.example', '/%2F/evil.example', '/%E2%80%A8/evil.example', '/%C2%A0/evil.example', '/%EF%BB%BF/evil.example'];
+  const evil = [
+    '/%09/evil.example/x',
+    '/%0A/evil.example',
+    '/%0D%0A/evil.example',
+    '/%20/evil.example',
+    '/\\evil.example',
+    '//evil.example',
+    '%2F%2Fevil.example',
+    '/%5Cevil.example',
+    'https://evil.example',
+    '/%2F/evil.example',
+    '/%E2%80%A8/evil.example',
+    '/%C2%A0/evil.example',
+    '/%EF%BB%BF/evil.example',
+  ];
 
   it('the language switch sends every trick home; a plain path is kept', async () => {
     for (const next of evil) {
@@ -157,7 +177,11 @@ describe('3. X-Forwarded-* are believed only with TRUST_PROXY=1', () => {
     // 30 wrong logins for 30 unknown numbers, each "from" another forwarded address: the
     // socket's address (127.0.0.1) is what counts, so the 31st attempt waits.
     for (let i = 0; i < 30; i++) {
-      const response = await post('/login', { phone: `0813555${String(i).padStart(5, '0')}`, password: 'tebak-tebak' }, { headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } });
+      const response = await post(
+        '/login',
+        { phone: `0813555${String(i).padStart(5, '0')}`, password: 'tebak-tebak' },
+        { headers: { 'x-forwarded-for': `203.0.113.${i + 1}` } },
+      );
       expect(response.status, `attempt ${i + 1}`).toBe(401);
     }
     const refused = await post('/login', { phone: '081355599999', password: 'tebak-tebak' }, { headers: { 'x-forwarded-for': '198.51.100.7' } });
@@ -168,9 +192,13 @@ describe('3. X-Forwarded-* are believed only with TRUST_PROXY=1', () => {
     await database.$client.execute("DELETE FROM login_failures WHERE key LIKE 'ip:%' OR key LIKE 'pair:%'");
   });
 
-  it('without a proxy, links take PUBLIC_URL or the request\'s own host, never X-Forwarded-Host', async () => {
+  it("without a proxy, links take PUBLIC_URL or the request's own host, never X-Forwarded-Host", async () => {
     const mentor = await sessionOf(DEMO.mentors[0].phone, DEMO.mentors[0].password);
-    const response = await post('/mentor/invite', { userId: 'demo-learner-3' }, { cookies: { melek_session: mentor }, headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } });
+    const response = await post(
+      '/mentor/invite',
+      { userId: 'demo-learner-3' },
+      { cookies: { melek_session: mentor }, headers: { 'x-forwarded-host': 'evil.example', 'x-forwarded-proto': 'https' } },
+    );
     expect(response.status).toBe(200);
     const html = await text(response);
     expect(html).not.toContain('evil.example');
@@ -180,10 +208,18 @@ describe('3. X-Forwarded-* are believed only with TRUST_PROXY=1', () => {
   it('behind a trusted proxy: its view of the client (the last X-Forwarded-For entry) and PUBLIC_URL for links', async () => {
     // The client may put anything in front; the proxy appends the real address last.
     for (let i = 0; i < 30; i++) {
-      const response = await post('/login', { phone: `0813666${String(i).padStart(5, '0')}`, password: 'tebak-tebak' }, { on: proxied, headers: { 'x-forwarded-for': `203.0.113.${i + 1}, 10.1.1.1` } });
+      const response = await post(
+        '/login',
+        { phone: `0813666${String(i).padStart(5, '0')}`, password: 'tebak-tebak' },
+        { on: proxied, headers: { 'x-forwarded-for': `203.0.113.${i + 1}, 10.1.1.1` } },
+      );
       expect(response.status, `attempt ${i + 1}`).toBe(401);
     }
-    const sameClient = await post('/login', { phone: '081366699999', password: 'tebak-tebak' }, { on: proxied, headers: { 'x-forwarded-for': '198.51.100.9, 10.1.1.1' } });
+    const sameClient = await post(
+      '/login',
+      { phone: '081366699999', password: 'tebak-tebak' },
+      { on: proxied, headers: { 'x-forwarded-for': '198.51.100.9, 10.1.1.1' } },
+    );
     expect(sameClient.status).toBe(429);
     // Another client behind the same proxy is another address.
     const other = await login(DEMO.learners[2].phone, DEMO.learnerPassword, { on: proxied, headers: { 'x-forwarded-for': '10.1.1.2' } });
@@ -201,7 +237,7 @@ describe('3. X-Forwarded-* are believed only with TRUST_PROXY=1', () => {
 
 // ---------------------------------------------------------------- item 4
 
-describe('4. an invite link dies with the mentor\'s access, a newer link, a password set, or its use', () => {
+describe("4. an invite link dies with the mentor's access, a newer link, a password set, or its use", () => {
   const inviteToken = async (mentorSession: string, userId: string) => {
     const response = await post('/mentor/invite', { userId }, { cookies: { melek_session: mentorSession } });
     expect(response.status).toBe(200);
@@ -209,7 +245,7 @@ describe('4. an invite link dies with the mentor\'s access, a newer link, a pass
   };
   const passwordHash = async (userId: string) => String((await rows('SELECT password_hash FROM users WHERE id = ?', [userId]))[0].password_hash);
 
-  it('mentor A\'s link for X stops working when the trainer moves X to mentor B', async () => {
+  it("mentor A's link for X stops working when the trainer moves X to mentor B", async () => {
     const mentorA = await sessionOf(DEMO.mentors[0].phone, DEMO.mentors[0].password);
     const token = await inviteToken(mentorA, 'demo-learner-1');
     expect((await http(`/invite/${token}`)).status).toBe(200);
@@ -237,7 +273,9 @@ describe('4. an invite link dies with the mentor\'s access, a newer link, a pass
     expect(redeemed.status).toBe(303);
     expect((await post(`/invite/${second}`, { password: 'lagi-lagi-123', passwordRepeat: 'lagi-lagi-123' })).status).toBe(410);
     // An older link made before the password was set cannot set it again.
-    const open = Number((await rows('SELECT count(*) AS n FROM invites WHERE user_id = ? AND used_at IS NULL AND expires_at > ?', ['demo-learner-5', Date.now()]))[0].n);
+    const open = Number(
+      (await rows('SELECT count(*) AS n FROM invites WHERE user_id = ? AND used_at IS NULL AND expires_at > ?', ['demo-learner-5', Date.now()]))[0].n,
+    );
     expect(open).toBe(0);
   });
 });
@@ -320,11 +358,19 @@ describe('5. request bodies are capped per route while reading, before login', (
 
   it('a declared Content-Length over the cap is refused without reading; JSON under /api/', async () => {
     const big = await new Promise<{ status: number; body: string }>((resolve, reject) => {
-      const req = httpRequest(new URL('/login', server.url), { agent: false, method: 'POST', headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(100 * 1024 * 1024) } }, (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode!, body }));
-      });
+      const req = httpRequest(
+        new URL('/login', server.url),
+        {
+          agent: false,
+          method: 'POST',
+          headers: { origin: server.url, 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(100 * 1024 * 1024) },
+        },
+        (res) => {
+          let body = '';
+          res.on('data', (c) => (body += c));
+          res.on('end', () => resolve({ status: res.statusCode!, body }));
+        },
+      );
       req.on('error', reject);
       req.write('phone=0811');
     });
@@ -339,13 +385,27 @@ describe('5. request bodies are capped per route while reading, before login', (
   it('every other form has a cap too (64 KB), and a form under its cap still works', async () => {
     const learner = await sessionOf(DEMO.learners[3].phone, DEMO.learnerPassword);
     const before = Number((await rows('SELECT count(*) AS n FROM users WHERE deleted_at IS NULL'))[0].n);
-    const huge = await post('/learn/akun', { confirm: 'HAPUS', password: DEMO.learnerPassword, pad: 'x'.repeat(100_000) }, { cookies: { melek_session: learner } });
+    const huge = await post(
+      '/learn/akun',
+      { confirm: 'HAPUS', password: DEMO.learnerPassword, pad: 'x'.repeat(100_000) },
+      { cookies: { melek_session: learner } },
+    );
     expect(huge.status).toBe(413);
     expect(await text(huge)).toContain(d.bodyTooLarge);
     expect(Number((await rows('SELECT count(*) AS n FROM users WHERE deleted_at IS NULL'))[0].n)).toBe(before);
     // A long but fair registration form (every field 1,000 characters) still gets its field messages.
     const long = 'x'.repeat(1000);
-    const register = await post('/register', { joinCode: long, name: long, phone: long, businessName: long, businessType: long, kecamatan: long, password: long, passwordRepeat: long, consent: 'on' });
+    const register = await post('/register', {
+      joinCode: long,
+      name: long,
+      phone: long,
+      businessName: long,
+      businessType: long,
+      kecamatan: long,
+      password: long,
+      passwordRepeat: long,
+      consent: 'on',
+    });
     expect(register.status).toBe(400);
     expect(await text(register)).toContain(d.nameLong);
   });
@@ -365,7 +425,10 @@ describe('6. lockout is no weapon: shared addresses and known devices', () => {
     const owner = await login(DEMO.learners[4].phone, DEMO.learnerPassword);
     expect(owner.response.status).toBe(303);
     expect(owner.device).toMatch(/^demo-learner-5\.\d+\.[A-Za-z0-9_-]{43}$/);
-    const attributes = owner.response.headers.getSetCookie().find((c) => c.startsWith('melek_device='))!.toLowerCase();
+    const attributes = owner.response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('melek_device='))!
+      .toLowerCase();
     expect(attributes).toContain('httponly');
     expect(attributes).toContain('samesite=lax');
     // Someone else guesses: the account is locked for anyone without the device cookie.
@@ -403,10 +466,15 @@ describe('7. deleting an account has the login limit', () => {
 
 // ---------------------------------------------------------------- item 8
 
-describe('8. progress is bounded by time and by the activity\'s real maximum', () => {
+describe("8. progress is bounded by time and by the activity's real maximum", () => {
   const LESSON = 'keamanan-data/05-modus-penipuan';
   const send = (session: string, events: unknown[]) =>
-    http('/api/progress', { method: 'POST', cookies: { melek_session: session }, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ events }) });
+    http('/api/progress', {
+      method: 'POST',
+      cookies: { melek_session: session },
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ events }),
+    });
 
   it('20 time events of a whole day sent at one instant add at most 30 minutes', async () => {
     const session = await sessionOf(DEMO.learners[5].phone, DEMO.learnerPassword);
@@ -420,7 +488,13 @@ describe('8. progress is bounded by time and by the activity\'s real maximum', (
 
   it('an H5P result of 10000/10000 for a 6-point activity is refused; the real maximum is stored', async () => {
     const session = await sessionOf(DEMO.learners[5].phone, DEMO.learnerPassword);
-    const forged = { id: randomUUID(), type: 'h5p_result', lessonId: LESSON, at: Date.now() - 1000, data: { contentId: 'pesan-penipuan', score: 10_000, maxScore: 10_000, verb: 'answered' } };
+    const forged = {
+      id: randomUUID(),
+      type: 'h5p_result',
+      lessonId: LESSON,
+      at: Date.now() - 1000,
+      data: { contentId: 'pesan-penipuan', score: 10_000, maxScore: 10_000, verb: 'answered' },
+    };
     const response = await send(session, [forged]);
     expect(response.status).toBe(422);
     const body = await response.json();
@@ -437,7 +511,15 @@ describe('8. progress is bounded by time and by the activity\'s real maximum', (
 describe('9. static files and error answers carry the security headers', () => {
   it('/favicon.svg, /_astro/*, /h5p-player/*, /sw.js, /robots.txt', async () => {
     const astro = readdirSync(join(ROOT, 'dist/client/_astro')).find((f) => f.endsWith('.js'))!;
-    for (const path of ['/favicon.svg', `/_astro/${astro}`, '/h5p-player/main.bundle.js', '/h5p-player/styles/h5p.css', '/sw.js', '/robots.txt', '/manifest.webmanifest']) {
+    for (const path of [
+      '/favicon.svg',
+      `/_astro/${astro}`,
+      '/h5p-player/main.bundle.js',
+      '/h5p-player/styles/h5p.css',
+      '/sw.js',
+      '/robots.txt',
+      '/manifest.webmanifest',
+    ]) {
       const response = await http(path, { headers: { 'accept-encoding': 'br, gzip' } });
       expect(response.status, path).toBe(200);
       expectSecurityHeaders(response, path);
@@ -487,7 +569,14 @@ describe('9. static files and error answers carry the security headers', () => {
 
 describe('Also: login and registration never confirm that a number has an account', () => {
   it('register with a registered number: 400 and words that do not say "terdaftar" as a fact', async () => {
-    const response = await post('/register', { joinCode: 'SDA-2026', name: 'Bu Uji', phone: DEMO.learners[0].phone, password: 'rahasia-uji-1', passwordRepeat: 'rahasia-uji-1', consent: 'on' });
+    const response = await post('/register', {
+      joinCode: 'SDA-2026',
+      name: 'Bu Uji',
+      phone: DEMO.learners[0].phone,
+      password: 'rahasia-uji-1',
+      passwordRepeat: 'rahasia-uji-1',
+      consent: 'on',
+    });
     expect(response.status).toBe(400);
     const body = await text(response);
     expect(body).toContain(d.registerPhoneRefused);
@@ -495,7 +584,10 @@ describe('Also: login and registration never confirm that a number has an accoun
   });
 
   it('login: an account without a password answers exactly like an unknown number', async () => {
-    await database.$client.execute({ sql: "INSERT INTO users (id, phone, name, role, created_at) VALUES ('tanpa-sandi', '+6281377770001', 'Bu Tanpa Sandi', 'learner', ?)", args: [Date.now()] });
+    await database.$client.execute({
+      sql: "INSERT INTO users (id, phone, name, role, created_at) VALUES ('tanpa-sandi', '+6281377770001', 'Bu Tanpa Sandi', 'learner', ?)",
+      args: [Date.now()],
+    });
     const noPassword = await post('/login', { phone: '081377770001', password: 'apa-saja-123' });
     const unknown = await post('/login', { phone: '081377770002', password: 'apa-saja-123' });
     expect(noPassword.status).toBe(401);

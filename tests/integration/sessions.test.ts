@@ -8,14 +8,7 @@ import { decodeBase32IgnorePadding } from '@oslojs/encoding';
 import { useTempDatabase } from '../helpers/db';
 import type { Database } from '../../db/client';
 import { sessions } from '../../db/schema';
-import {
-  ABSOLUTE_MS,
-  createSession,
-  IDLE_MS,
-  invalidateSession,
-  invalidateUserSessions,
-  validateSessionToken,
-} from '../../src/lib/server/auth/session';
+import { ABSOLUTE_MS, createSession, IDLE_MS, invalidateSession, invalidateUserSessions, validateSessionToken } from '../../src/lib/server/auth/session';
 import { hashSecret, randomToken } from '../../src/lib/server/auth/tokens';
 import { login } from '../../src/lib/server/accounts/login';
 

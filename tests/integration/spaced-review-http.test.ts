@@ -49,7 +49,10 @@ async function indicatorState() {
   const capaian = text(await get('/learn/capaian', cookies.sari));
   const overall = capaian.match(/id="overall-score"[^>]*>([^<]*)</)?.[1];
   // The level, the pillar scores and each pillar's next step, as plain text.
-  const scores = capaian.slice(capaian.indexOf('id="tingkat"'), capaian.indexOf('id="riwayat-judul"')).replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ');
+  const scores = capaian
+    .slice(capaian.indexOf('id="tingkat"'), capaian.indexOf('id="riwayat-judul"'))
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ');
   return { attempts: JSON.stringify(attempts.rows), overall, scores };
 }
 /** The review page's form: the item, its version, and each option (a submit button). */
@@ -115,7 +118,10 @@ describe('the learner: home card, one tap, feedback, capaian', () => {
     expect(text(feedback)).toContain(dictionary.quizRightAnswer);
     expect(feedback.body).toContain('id="review-next"');
 
-    const stored = await database.$client.execute({ sql: 'SELECT item_id, option_id, correct, item_version FROM review_answers WHERE user_id = ? ORDER BY answered_at DESC LIMIT 1', args: [SARI] });
+    const stored = await database.$client.execute({
+      sql: 'SELECT item_id, option_id, correct, item_version FROM review_answers WHERE user_id = ? ORDER BY answered_at DESC LIMIT 1',
+      args: [SARI],
+    });
     expect(stored.rows[0]).toMatchObject({ item_id: form.item, option_id: wrong, correct: 0, item_version: form.version });
 
     // Another learner cannot read her feedback.
@@ -150,7 +156,12 @@ describe('the learner: home card, one tap, feedback, capaian', () => {
     expect(huge.status).toBe(413);
     expect(text(huge)).toContain(dictionary.rvTooLarge);
     // A post from another site is refused before the page (Astro's origin check).
-    const cross = await client.request('/learn/ulang', { cookie: cookies.sari, origin: 'https://evil.example', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: new URLSearchParams({ item: form.item, option: form.options[0] }) });
+    const cross = await client.request('/learn/ulang', {
+      cookie: cookies.sari,
+      origin: 'https://evil.example',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ item: form.item, option: form.options[0] }),
+    });
     expect(cross.status).toBe(403);
     // A mentor may not answer.
     expect((await post('/learn/ulang', cookies.dewi, { item: form.item, option: form.options[0] })).status).toBe(403);

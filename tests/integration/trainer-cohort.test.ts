@@ -72,7 +72,16 @@ describe('cohort members with mentor and progress', () => {
     expect(members.map((m) => m.name)).toEqual(['Bu Lilik', 'Bu Sari', 'Bu Yanti', 'Mbak Nur', 'Pak Hadi', 'Pak Slamet']);
     const sari = members.find((m) => m.id === 'demo-learner-1')!;
     // The retired lesson does not count as done; it does count as activity.
-    expect(sari).toMatchObject({ phone: '+6281100000011', businessName: 'Kerupuk Udang Bu Sari', mentorId: 'demo-mentor-1', mentorName: 'Mbak Dewi', done: 1, total: 3, lastActiveAt: t + 5 * 60_000, hasPassword: true });
+    expect(sari).toMatchObject({
+      phone: '+6281100000011',
+      businessName: 'Kerupuk Udang Bu Sari',
+      mentorId: 'demo-mentor-1',
+      mentorName: 'Mbak Dewi',
+      done: 1,
+      total: 3,
+      lastActiveAt: t + 5 * 60_000,
+      hasPassword: true,
+    });
     expect(members.find((m) => m.id === 'demo-learner-2')).toMatchObject({ done: 2, lastActiveAt: t - 2 * DAY, mentorName: 'Mbak Dewi' });
     expect(members.find((m) => m.id === 'demo-learner-6')).toMatchObject({ done: 0, lastActiveAt: null, mentorName: 'Mas Arif' });
   });
@@ -121,9 +130,22 @@ describe('edit a cohort', () => {
   });
 
   it('saves every field, the code upper-cased', async () => {
-    const result = await updateCohort(id, { name: 'Tulangan – Angkatan 1', kecamatan: 'Tulangan', joinCode: 'tlg-2027', waGroupLink: 'https://chat.whatsapp.com/Tlg', startsOn: '2027-01-05', endsOn: '2027-04-30' });
+    const result = await updateCohort(id, {
+      name: 'Tulangan – Angkatan 1',
+      kecamatan: 'Tulangan',
+      joinCode: 'tlg-2027',
+      waGroupLink: 'https://chat.whatsapp.com/Tlg',
+      startsOn: '2027-01-05',
+      endsOn: '2027-04-30',
+    });
     expect(result).toEqual({ ok: true, name: 'Tulangan – Angkatan 1' });
-    expect(await findCohort(id)).toMatchObject({ name: 'Tulangan – Angkatan 1', joinCode: 'TLG-2027', waGroupLink: 'https://chat.whatsapp.com/Tlg', startsOn: '2027-01-05', endsOn: '2027-04-30' });
+    expect(await findCohort(id)).toMatchObject({
+      name: 'Tulangan – Angkatan 1',
+      joinCode: 'TLG-2027',
+      waGroupLink: 'https://chat.whatsapp.com/Tlg',
+      startsOn: '2027-01-05',
+      endsOn: '2027-04-30',
+    });
     // Keeping its own code is fine.
     expect((await updateCohort(id, { name: 'Tulangan – Angkatan 1', kecamatan: 'Tulangan', joinCode: 'TLG-2027' })).ok).toBe(true);
     expect(await findCohort(id)).toMatchObject({ waGroupLink: null, startsOn: null, endsOn: null });
@@ -148,20 +170,31 @@ describe('edit a cohort', () => {
   });
 
   it('an unknown cohort', async () => {
-    expect(await updateCohort('no-such-cohort', { name: 'X', kecamatan: 'Y', joinCode: 'ZZZ-9999' })).toEqual({ ok: false, errors: { _form: 'cohortUnknown' } });
+    expect(await updateCohort('no-such-cohort', { name: 'X', kecamatan: 'Y', joinCode: 'ZZZ-9999' })).toEqual({
+      ok: false,
+      errors: { _form: 'cohortUnknown' },
+    });
     expect(await database.select().from(cohorts).where(eq(cohorts.joinCode, 'ZZZ-9999'))).toEqual([]);
   });
 });
 
 describe('bulk assign', () => {
-  const open = (learnerId: string) => database.select().from(mentorAssignments).where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until)));
+  const open = (learnerId: string) =>
+    database
+      .select()
+      .from(mentorAssignments)
+      .where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until)));
   const all = () => database.select().from(mentorAssignments);
 
   it('moves several learners to one mentor, keeping history; learners already with that mentor stay as they are', async () => {
     // Later than the demo rows, which are written at the moment the test database is seeded.
     const t1 = Date.now() + DAY;
     // Learner 1 and 2 are Dewi's, 4 is Arif's; all three go to Arif.
-    const result = await assignMentorBulk({ learnerIds: ['demo-learner-1', 'demo-learner-2', 'demo-learner-4', 'demo-learner-1'], mentorId: 'demo-mentor-2' }, TRAINER, { cohortId: DEMO_COHORT, now: t1 });
+    const result = await assignMentorBulk(
+      { learnerIds: ['demo-learner-1', 'demo-learner-2', 'demo-learner-4', 'demo-learner-1'], mentorId: 'demo-mentor-2' },
+      TRAINER,
+      { cohortId: DEMO_COHORT, now: t1 },
+    );
     expect(result).toEqual({ ok: true, mentorName: 'Mas Arif', changed: 2, unchanged: 1 });
     for (const id of ['demo-learner-1', 'demo-learner-2']) {
       expect(await open(id)).toEqual([expect.objectContaining({ mentorId: 'demo-mentor-2', from: t1, assignedBy: TRAINER })]);
@@ -178,7 +211,12 @@ describe('bulk assign', () => {
 
     // And back again: three rows of history, one current.
     const t2 = t1 + DAY;
-    expect(await assignMentorBulk({ learnerIds: ['demo-learner-1'], mentorId: 'demo-mentor-1' }, TRAINER, { now: t2 })).toEqual({ ok: true, mentorName: 'Mbak Dewi', changed: 1, unchanged: 0 });
+    expect(await assignMentorBulk({ learnerIds: ['demo-learner-1'], mentorId: 'demo-mentor-1' }, TRAINER, { now: t2 })).toEqual({
+      ok: true,
+      mentorName: 'Mbak Dewi',
+      changed: 1,
+      unchanged: 0,
+    });
     const history = (await cohortAssignmentHistories(DEMO_COHORT)).get('demo-learner-1')!;
     expect(history.map((h) => h.mentorName)).toEqual(['Mbak Dewi', 'Mas Arif', 'Mbak Dewi']);
     expect(history.filter((h) => h.until === null)).toHaveLength(1);
@@ -199,7 +237,12 @@ describe('bulk assign', () => {
     ['a 10,000-character mentor id', { learnerIds: ['demo-learner-3'], mentorId: LONG }, 'mentorId', 'mentorUnknown'],
     ['nobody ticked', { learnerIds: [], mentorId: 'demo-mentor-2' }, 'learnerIds', 'trChooseLearners'],
     ['no list at all', { mentorId: 'demo-mentor-2' }, 'learnerIds', 'trChooseLearners'],
-    ['one unknown learner among good ones', { learnerIds: ['demo-learner-3', 'no-such-learner'], mentorId: 'demo-mentor-2' }, 'learnerIds', 'trLearnersUnknown'],
+    [
+      'one unknown learner among good ones',
+      { learnerIds: ['demo-learner-3', 'no-such-learner'], mentorId: 'demo-mentor-2' },
+      'learnerIds',
+      'trLearnersUnknown',
+    ],
     ['a mentor among the learners', { learnerIds: ['demo-learner-3', 'demo-mentor-1'], mentorId: 'demo-mentor-2' }, 'learnerIds', 'trLearnersUnknown'],
     ['a 10,000-character learner id', { learnerIds: [LONG], mentorId: 'demo-mentor-2' }, 'learnerIds', 'learnerUnknown'],
     ['2,001 learners', { learnerIds: Array.from({ length: 2001 }, (_, i) => `l-${i}`), mentorId: 'demo-mentor-2' }, 'learnerIds', 'trTooManyChosen'],
@@ -241,11 +284,16 @@ describe('mentors with their current load', () => {
     const load = async () => Object.fromEntries((await mentorsWithLoad()).map((m) => [m.id, m.learners]));
     const before = await load();
     for (const mentorId of ['demo-mentor-1', 'demo-mentor-2']) {
-      const [{ n }] = (await database.$client.execute({ sql: 'SELECT count(*) AS n FROM mentor_assignments WHERE mentor_id = ? AND until IS NULL', args: [mentorId] })).rows;
+      const [{ n }] = (
+        await database.$client.execute({ sql: 'SELECT count(*) AS n FROM mentor_assignments WHERE mentor_id = ? AND until IS NULL', args: [mentorId] })
+      ).rows;
       expect(before[mentorId]).toBe(Number(n));
     }
     // A deleted learner no longer counts for their mentor.
-    const [current] = await database.select().from(mentorAssignments).where(and(eq(mentorAssignments.learnerId, 'demo-learner-2'), isNull(mentorAssignments.until)));
+    const [current] = await database
+      .select()
+      .from(mentorAssignments)
+      .where(and(eq(mentorAssignments.learnerId, 'demo-learner-2'), isNull(mentorAssignments.until)));
     await database.update(users).set({ deletedAt: Date.now() }).where(eq(users.id, 'demo-learner-2'));
     expect((await load())[current.mentorId]).toBe(before[current.mentorId] - 1);
     const fresh = await createAccount({ role: 'mentor', name: 'Mbak Baru', phone: '081900000003' });

@@ -60,7 +60,12 @@ function post(path: string, fields: Record<string, string | string[]>, options: 
 }
 
 /** A real multipart upload, as a browser sends the import form. */
-function upload(csv: string | Uint8Array | null, fields: Record<string, string> = {}, options: Omit<Options, 'body' | 'method'> = {}, filename = 'peserta.csv') {
+function upload(
+  csv: string | Uint8Array | null,
+  fields: Record<string, string> = {},
+  options: Omit<Options, 'body' | 'method'> = {},
+  filename = 'peserta.csv',
+) {
   const form = new FormData();
   // (A Uint8Array is a valid BlobPart; the cast only quiets TypeScript's ArrayBufferLike typing.)
   if (csv !== null) form.set('file', new Blob([csv as BlobPart], { type: 'text/csv' }), filename);
@@ -139,10 +144,18 @@ describe('only trainers: mentors and learners get 403 and change nothing', () =>
       [`${who}: GET unknown cohort`, () => http('/trainer/cohorts/no-such-cohort', { cookie: cookie() }), who],
       [`${who}: POST edit`, () => post(PAGE, { intent: 'edit', name: 'Dibajak', kecamatan: 'Candi', joinCode: 'HACK-2026' }, { cookie: cookie() }), who],
       [`${who}: POST add learner`, () => post(PAGE, { intent: 'add', name: 'Penyusup', phone: '081977770001' }, { cookie: cookie() }), who],
-      [`${who}: POST bulk assign`, () => post(PAGE, { intent: 'assign', learnerIds: ['demo-learner-1', 'demo-learner-4'], mentorId: 'demo-mentor-1' }, { cookie: cookie() }), who],
+      [
+        `${who}: POST bulk assign`,
+        () => post(PAGE, { intent: 'assign', learnerIds: ['demo-learner-1', 'demo-learner-4'], mentorId: 'demo-mentor-1' }, { cookie: cookie() }),
+        who,
+      ],
       [`${who}: POST import (multipart)`, () => upload(`nama,no hp\nPenyusup,081977770002\n`, { mentorId: 'demo-mentor-1' }, { cookie: cookie() }), who],
       [`${who}: POST import (pasted)`, () => post(IMPORT, { mode: 'import', pasted: 'nama,no hp\nPenyusup,081977770003' }, { cookie: cookie() }), who],
-      [`${who}: POST /trainer assign`, () => post('/trainer', { intent: 'assign', learnerId: 'demo-learner-4', mentorId: 'demo-mentor-1' }, { cookie: cookie() }), who],
+      [
+        `${who}: POST /trainer assign`,
+        () => post('/trainer', { intent: 'assign', learnerId: 'demo-learner-4', mentorId: 'demo-mentor-1' }, { cookie: cookie() }),
+        who,
+      ],
     );
   }
 
@@ -175,7 +188,9 @@ describe('only trainers: mentors and learners get 403 and change nothing', () =>
   it('a trainer’s upload from another origin is refused (403) and imports nothing', async () => {
     const before = await snapshot();
     expect((await upload(roster(3), {}, { cookie: trainer, origin: EVIL })).status).toBe(403);
-    expect((await post(PAGE, { intent: 'assign', learnerIds: 'demo-learner-1', mentorId: 'demo-mentor-2' }, { cookie: trainer, origin: EVIL })).status).toBe(403);
+    expect((await post(PAGE, { intent: 'assign', learnerIds: 'demo-learner-1', mentorId: 'demo-mentor-2' }, { cookie: trainer, origin: EVIL })).status).toBe(
+      403,
+    );
     expect(await snapshot()).toEqual(before);
   });
 });
@@ -202,7 +217,12 @@ describe('trainer: cohort page', () => {
   });
 
   it('unknown cohorts are 404 on every page, with the Indonesian message', async () => {
-    for (const path of ['/trainer/cohorts/no-such-cohort', '/trainer/cohorts/no-such-cohort/import', '/trainer/cohorts/no-such-cohort/members.csv', `/trainer/cohorts/${'x'.repeat(1000)}`]) {
+    for (const path of [
+      '/trainer/cohorts/no-such-cohort',
+      '/trainer/cohorts/no-such-cohort/import',
+      '/trainer/cohorts/no-such-cohort/members.csv',
+      `/trainer/cohorts/${'x'.repeat(1000)}`,
+    ]) {
       const response = await http(path, { cookie: trainer });
       expect(response.status, path).toBe(404);
       expect(await pageText(response)).toContain(dictionary.cohortUnknown);
@@ -261,14 +281,34 @@ describe('trainer: CSV import over HTTP', () => {
     ['missing columns', 422, () => upload('nama;kecamatan\nBu A;Candi\n', {}, { cookie: trainer }), dictionary.trImportMissingColumns('no hp')],
     ['5,000 rows', 413, () => upload(roster(5000), {}, { cookie: trainer }), dictionary.trImportTooManyRows(5000, 2000)],
     ['more than 1 MB', 413, () => upload('nama,no hp\n' + 'Bu Besar,081200000000\n'.repeat(60_000), {}, { cookie: trainer }), dictionary.trImportTooLarge(1)],
-    ['an xlsx', 422, () => upload(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 1, 2, 3]), {}, { cookie: trainer }, 'peserta.xlsx'), dictionary.trImportBinary],
+    [
+      'an xlsx',
+      422,
+      () => upload(new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 6, 0, 1, 2, 3]), {}, { cookie: trainer }, 'peserta.xlsx'),
+      dictionary.trImportBinary,
+    ],
     ['an unclosed quote', 422, () => upload(`nama,no hp\n"Bu A,${freshPhone()}\n`, {}, { cookie: trainer }), dictionary.trImportMalformed(2).split(',')[0]],
     ['a learner as the mentor', 422, () => upload(roster(2), { mentorId: 'demo-learner-2' }, { cookie: trainer }), dictionary.notAMentor],
     ['an unknown mentor', 422, () => upload(roster(2), { mentorId: 'x'.repeat(10_000) }, { cookie: trainer }), dictionary.mentorUnknown],
     ['a file and pasted text', 422, () => upload(roster(1), { pasted: roster(1) }, { cookie: trainer }), dictionary.trImportBoth],
-    ['a broken multipart body', 422, () => http(IMPORT, { method: 'POST', cookie: trainer, body: '--xyz\r\nnot really', headers: { 'content-type': 'multipart/form-data; boundary=abc' } }), dictionary.trImportNoInput],
-    ['JSON instead of a form', 422, () => http(IMPORT, { method: 'POST', cookie: trainer, body: JSON.stringify({ pasted: roster(2) }), headers: { 'content-type': 'application/json' } }), dictionary.trImportNoInput],
-    ['every row refused', 422, () => upload(`nama,no hp\n,${freshPhone()}\nBu Ganda,${DEMO.learners[1].phone}\n`, {}, { cookie: trainer }), dictionary.trReportNothing],
+    [
+      'a broken multipart body',
+      422,
+      () => http(IMPORT, { method: 'POST', cookie: trainer, body: '--xyz\r\nnot really', headers: { 'content-type': 'multipart/form-data; boundary=abc' } }),
+      dictionary.trImportNoInput,
+    ],
+    [
+      'JSON instead of a form',
+      422,
+      () => http(IMPORT, { method: 'POST', cookie: trainer, body: JSON.stringify({ pasted: roster(2) }), headers: { 'content-type': 'application/json' } }),
+      dictionary.trImportNoInput,
+    ],
+    [
+      'every row refused',
+      422,
+      () => upload(`nama,no hp\n,${freshPhone()}\nBu Ganda,${DEMO.learners[1].phone}\n`, {}, { cookie: trainer }),
+      dictionary.trReportNothing,
+    ],
   ];
 
   it.each(bad)('%s → %i with its message, nothing imported', async (_what, status, attempt, message) => {
@@ -312,7 +352,10 @@ describe('trainer: CSV import over HTTP', () => {
     expect(decode(page)).toContain(markup);
     expect(outsideAttributes(page)).not.toMatch(/<img/i);
     // The export: every cell that could run as a formula starts with an apostrophe.
-    for (const [path, delimiter] of [[EXPORT, ','], [`${EXPORT}?pemisah=titikkoma`, ';']] as const) {
+    for (const [path, delimiter] of [
+      [EXPORT, ','],
+      [`${EXPORT}?pemisah=titikkoma`, ';'],
+    ] as const) {
       const exported = await http(path, { cookie: trainer });
       expect(exported.status).toBe(200);
       expect(exported.headers.get('content-type')).toBe('text/csv; charset=utf-8');
@@ -324,7 +367,17 @@ describe('trainer: CSV import over HTTP', () => {
       expect(evil[0]).toBe(`'${formula}`);
       expect(evil[2]).toBe("'@SUM(1+1)");
       expect(table.find((r) => r[0] === markup)![2]).toBe("'-2+3");
-      expect(table.find((r) => r[0] === 'Bu Sari')).toEqual(['Bu Sari', '0811-0000-0011', 'Kerupuk Udang Bu Sari', 'kerupuk', 'Sidoarjo', 'Mbak Dewi', '0', expect.stringMatching(/^\d+$/), '']);
+      expect(table.find((r) => r[0] === 'Bu Sari')).toEqual([
+        'Bu Sari',
+        '0811-0000-0011',
+        'Kerupuk Udang Bu Sari',
+        'kerupuk',
+        'Sidoarjo',
+        'Mbak Dewi',
+        '0',
+        expect.stringMatching(/^\d+$/),
+        '',
+      ]);
     }
   });
 });
@@ -368,7 +421,7 @@ describe('trainer: edit, add, bulk assign over HTTP', () => {
     expect(text).toContain(dictionary.trBulkDone(2, 'Mas Arif'));
     const after = await snapshot();
     expect(after.assignments.length).toBe(before.assignments.length + 2);
-    expect(await rows("SELECT mentor_id, until IS NULL AS current FROM mentor_assignments WHERE learner_id = 'demo-learner-2' ORDER BY \"from\"")).toEqual([
+    expect(await rows('SELECT mentor_id, until IS NULL AS current FROM mentor_assignments WHERE learner_id = \'demo-learner-2\' ORDER BY "from"')).toEqual([
       expect.objectContaining({ mentor_id: 'demo-mentor-1', current: 0 }),
       expect.objectContaining({ mentor_id: 'demo-mentor-2', current: 1 }),
     ]);
@@ -384,15 +437,27 @@ describe('trainer: edit, add, bulk assign over HTTP', () => {
     const added = await post(PAGE, { intent: 'add', name: 'Bu Satu Satu', phone, businessName: 'Rengginang', businessType: 'camilan' }, { cookie: trainer });
     expect(added.status).toBe(200);
     expect(await pageText(added)).toContain(dictionary.trAdded('Bu Satu Satu'));
-    expect(await rows('SELECT u.role, m.cohort_id FROM users u JOIN cohort_members m ON m.user_id = u.id WHERE u.phone = ?', [`+62${phone.slice(1)}`])).toEqual([
-      expect.objectContaining({ role: 'learner', cohort_id: COHORT }),
-    ]);
+    expect(await rows('SELECT u.role, m.cohort_id FROM users u JOIN cohort_members m ON m.user_id = u.id WHERE u.phone = ?', [`+62${phone.slice(1)}`])).toEqual(
+      [expect.objectContaining({ role: 'learner', cohort_id: COHORT })],
+    );
     // role in the form is ignored: this page adds learners only.
     const sneaky = await post(PAGE, { intent: 'add', role: 'trainer', name: 'Bu Bukan Pelatih', phone: freshPhone() }, { cookie: trainer });
     expect(sneaky.status).toBe(200);
     expect(await rows("SELECT role FROM users WHERE name = 'Bu Bukan Pelatih'")).toEqual([expect.objectContaining({ role: 'learner' })]);
 
-    const edited = await post(PAGE, { intent: 'edit', name: DEMO.cohort.name, kecamatan: 'Sidoarjo', joinCode: 'SDA-2026', waGroupLink: 'https://chat.whatsapp.com/Demo123', startsOn: '2026-11-01', endsOn: '2027-03-31' }, { cookie: trainer });
+    const edited = await post(
+      PAGE,
+      {
+        intent: 'edit',
+        name: DEMO.cohort.name,
+        kecamatan: 'Sidoarjo',
+        joinCode: 'SDA-2026',
+        waGroupLink: 'https://chat.whatsapp.com/Demo123',
+        startsOn: '2026-11-01',
+        endsOn: '2027-03-31',
+      },
+      { cookie: trainer },
+    );
     expect(edited.status).toBe(200);
     const text = await pageText(edited);
     expect(text).toContain(dictionary.trEdited(DEMO.cohort.name));
@@ -405,7 +470,15 @@ describe('trainer home', () => {
     const html = await (await http('/trainer', { cookie: trainer })).text();
     expect(html).toContain(`href="/trainer/cohorts/${COHORT}"`);
     const mentors = decode(html.match(/<ul class="list" id="mentors"[\s\S]*?<\/ul>/)![0]);
-    const load = async (id: string) => Number((await rows("SELECT count(*) AS n FROM mentor_assignments a JOIN users u ON u.id = a.learner_id WHERE a.mentor_id = ? AND a.until IS NULL AND u.deleted_at IS NULL", [id]))[0].n);
+    const load = async (id: string) =>
+      Number(
+        (
+          await rows(
+            'SELECT count(*) AS n FROM mentor_assignments a JOIN users u ON u.id = a.learner_id WHERE a.mentor_id = ? AND a.until IS NULL AND u.deleted_at IS NULL',
+            [id],
+          )
+        )[0].n,
+      );
     expect(mentors).toContain(`Mbak Dewi`);
     expect(mentors).toContain(dictionary.trMentorLoad(await load('demo-mentor-1')));
     expect(mentors).toContain(dictionary.trMentorLoad(await load('demo-mentor-2')));

@@ -75,7 +75,10 @@ describe('import 20 learners, 2 bad rows', () => {
       { row: 6, name: 'Peserta 5', phoneText: '0812-ABC', status: 'refused', refusal: { kind: 'phoneInvalid' } },
       { row: 13, name: 'Peserta 12', phoneText: phones[3], status: 'refused', refusal: { kind: 'phoneDuplicate', firstRow: 5 } },
     ]);
-    expect(refused.map((r) => r.status === 'refused' && refusalText(r.refusal, dictionary))).toEqual([dictionary.trReasonPhoneInvalid, dictionary.trReasonDuplicate(5)]);
+    expect(refused.map((r) => r.status === 'refused' && refusalText(r.refusal, dictionary))).toEqual([
+      dictionary.trReasonPhoneInvalid,
+      dictionary.trReasonDuplicate(5),
+    ]);
 
     // Exactly the rows the report calls imported are in the database, as it says.
     const imported = report.rows.filter((r) => r.status === 'imported');
@@ -86,7 +89,16 @@ describe('import 20 learners, 2 bad rows', () => {
     expect(rows).toHaveLength(18);
     for (const r of imported) {
       const user = rows.find((u) => u.id === (r.status === 'imported' ? r.userId : ''))!;
-      expect(user).toMatchObject({ name: r.name, role: 'learner', passwordHash: null, kecamatan: 'Candi', businessType: 'kue', createdAt: now, deletedAt: null, consentAt: null });
+      expect(user).toMatchObject({
+        name: r.name,
+        role: 'learner',
+        passwordHash: null,
+        kecamatan: 'Candi',
+        businessType: 'kue',
+        createdAt: now,
+        deletedAt: null,
+        consentAt: null,
+      });
       expect(user.phone).toBe(`+62${phones[r.row - 2].slice(1)}`);
     }
     const members = await database.select().from(cohortMembers).where(inArray(cohortMembers.userId, ids));
@@ -120,8 +132,18 @@ describe('what is read from the file', () => {
     const a = freshPhone();
     const b = freshPhone();
     const report = expectReport(await importRoster({ cohortId, pasted: `Name\tPhone\tAlamat\nBu Tab\t${a}\tJl. Mawar\nPak Tab\t${b}\t\n` }, TRAINER));
-    expect(report).toMatchObject({ delimiter: '\t', imported: 2, refused: 0, ignoredColumns: ['Alamat'], absentFields: ['businessName', 'businessType', 'kecamatan'], mentorName: null });
-    const [row] = await database.select().from(users).where(eq(users.phone, `+62${a.slice(1)}`));
+    expect(report).toMatchObject({
+      delimiter: '\t',
+      imported: 2,
+      refused: 0,
+      ignoredColumns: ['Alamat'],
+      absentFields: ['businessName', 'businessType', 'kecamatan'],
+      mentorName: null,
+    });
+    const [row] = await database
+      .select()
+      .from(users)
+      .where(eq(users.phone, `+62${a.slice(1)}`));
     expect(row).toMatchObject({ name: 'Bu Tab', businessName: null, businessType: null, kecamatan: 'Candi' });
     // No mentor was chosen: no assignment row.
     expect(await database.select().from(mentorAssignments).where(eq(mentorAssignments.learnerId, row.id))).toEqual([]);
@@ -146,7 +168,12 @@ describe('what is read from the file', () => {
     const csv = await cohortMembersCsv({ id: 'demo-trainer', role: 'trainer' }, exportCohort.id, ['m/01-a'], ';');
     const rows = parse(csv, { bom: true, delimiter: ';' }) as string[][];
     expect(rows[0].slice(0, 5)).toEqual(['nama', 'no hp', 'nama usaha', 'jenis usaha', 'kecamatan']);
-    expect(rows.slice(1).map((r) => r[0]).sort()).toEqual(["'+SUM(1;2)", `'=HYPERLINK("http://evil","x")`]);
+    expect(
+      rows
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    ).toEqual(["'+SUM(1;2)", `'=HYPERLINK("http://evil","x")`]);
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
     // The exported file can be imported again (as its own header row says), formulas still inert.
     const reimport = expectReport(await importRoster({ cohortId, file: bytes(csv), dryRun: true }, TRAINER));
@@ -157,7 +184,13 @@ describe('what is read from the file', () => {
     const long = 'x'.repeat(10_000);
     const good = freshPhone();
     const report = expectReport(
-      await importRoster({ cohortId, pasted: `nama,no hp,nama usaha,jenis usaha,kecamatan\n${long},${freshPhone()},,,\nBu Ok,${good},${long},,\nBu Ok2,${freshPhone()},,,${long}\nBu Ok3,${long},,,\nBu Betul,${freshPhone()},,,\n` }, TRAINER),
+      await importRoster(
+        {
+          cohortId,
+          pasted: `nama,no hp,nama usaha,jenis usaha,kecamatan\n${long},${freshPhone()},,,\nBu Ok,${good},${long},,\nBu Ok2,${freshPhone()},,,${long}\nBu Ok3,${long},,,\nBu Betul,${freshPhone()},,,\n`,
+        },
+        TRAINER,
+      ),
     );
     expect(report.rows.map((r) => (r.status === 'refused' ? r.refusal : r.status))).toEqual([
       { kind: 'tooLong', field: 'name', max: 80 },
@@ -168,7 +201,12 @@ describe('what is read from the file', () => {
     ]);
     expect(report.rows[0].name.length).toBe(80);
     expect(refusalText({ kind: 'tooLong', field: 'businessName', max: 80 }, dictionary)).toBe('Isian nama usaha terlalu panjang (paling banyak 80 huruf).');
-    expect(await database.select().from(users).where(eq(users.phone, `+62${good.slice(1)}`))).toEqual([]);
+    expect(
+      await database
+        .select()
+        .from(users)
+        .where(eq(users.phone, `+62${good.slice(1)}`)),
+    ).toEqual([]);
   });
 
   it('every row refused: nothing written, the report says so', async () => {
@@ -180,7 +218,9 @@ describe('what is read from the file', () => {
 
   it('"Periksa dulu" (dry run) reports without writing', async () => {
     const before = await counts();
-    const report = expectReport(await importRoster({ cohortId, pasted: `nama,no hp\nBu Cek,${freshPhone()}\nBu Salah,123\n`, mentorId: 'demo-mentor-2', dryRun: true }, TRAINER));
+    const report = expectReport(
+      await importRoster({ cohortId, pasted: `nama,no hp\nBu Cek,${freshPhone()}\nBu Salah,123\n`, mentorId: 'demo-mentor-2', dryRun: true }, TRAINER),
+    );
     expect(report).toMatchObject({ dryRun: true, imported: 0, refused: 1, mentorName: 'Mas Arif' });
     expect(report.rows[0]).toMatchObject({ status: 'valid' });
     expect(await counts()).toEqual(before);
@@ -195,24 +235,42 @@ describe('a number registered while the import runs', () => {
     // Someone registers `late` between the check and the write.
     (database as { batch: unknown }).batch = async (statements: never) => {
       if (calls++ === 0) {
-        await database.insert(users).values({ id: 'late-registrant', phone: `+62${late.slice(1)}`, name: 'Daftar Duluan', role: 'learner', createdAt: Date.now() });
+        await database
+          .insert(users)
+          .values({ id: 'late-registrant', phone: `+62${late.slice(1)}`, name: 'Daftar Duluan', role: 'learner', createdAt: Date.now() });
       }
       return original(statements);
     };
     try {
-      const report = expectReport(await importRoster({ cohortId, pasted: `nama,no hp
+      const report = expectReport(
+        await importRoster(
+          {
+            cohortId,
+            pasted: `nama,no hp
 Bu Telat,${late}
 Bu Lain,${other}
-` }, TRAINER));
+`,
+          },
+          TRAINER,
+        ),
+      );
       expect(calls).toBe(2);
       expect(report.rows.map((r) => (r.status === 'refused' ? r.refusal.kind : r.status))).toEqual(['phoneTaken', 'imported']);
       expect(report.imported).toBe(1);
     } finally {
       (database as { batch: unknown }).batch = original;
     }
-    const [kept] = await database.select().from(users).where(eq(users.phone, `+62${late.slice(1)}`));
+    const [kept] = await database
+      .select()
+      .from(users)
+      .where(eq(users.phone, `+62${late.slice(1)}`));
     expect(kept.name).toBe('Daftar Duluan');
-    expect(await database.select().from(users).where(eq(users.phone, `+62${other.slice(1)}`))).toHaveLength(1);
+    expect(
+      await database
+        .select()
+        .from(users)
+        .where(eq(users.phone, `+62${other.slice(1)}`)),
+    ).toHaveLength(1);
   });
 });
 
@@ -243,7 +301,11 @@ describe('whole-file problems import nothing', () => {
       expect(problemText(result.problem, dictionary)).toContain('Kolom wajib tidak ditemukan: no hp.');
     }
     // A file without a header row: both are missing.
-    const headless = await expectRefused(() => importRoster({ cohortId, pasted: `Bu Sari,${freshPhone()}\nPak Hadi,${freshPhone()}` }, TRAINER), 'missingColumns', 422);
+    const headless = await expectRefused(
+      () => importRoster({ cohortId, pasted: `Bu Sari,${freshPhone()}\nPak Hadi,${freshPhone()}` }, TRAINER),
+      'missingColumns',
+      422,
+    );
     if (!headless.ok) expect(problemText(headless.problem, dictionary)).toContain('nama, no hp');
   });
 

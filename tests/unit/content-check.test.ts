@@ -304,7 +304,9 @@ describe('the real content/', () => {
 
 describe('frontmatter messages', () => {
   it('a valid lesson has no problems (comments and literal expressions are fine)', async () => {
-    const { errors: e, warnings: w } = await checkLesson(lesson({ body: '\n{/* catatan untuk penulis */}\n\nHarga < 5000 dan kurung {"{"} boleh.\n\n<Tip>Isi.</Tip>\n' }));
+    const { errors: e, warnings: w } = await checkLesson(
+      lesson({ body: '\n{/* catatan untuk penulis */}\n\nHarga < 5000 dan kurung {"{"} boleh.\n\n<Tip>Isi.</Tip>\n' }),
+    );
     expect(e).toEqual([]);
     expect(w).toEqual([]);
   });
@@ -326,8 +328,12 @@ describe('frontmatter messages', () => {
     expect(at('order: satu')).toEqual(['Kolom `order` (nomor urut) harus berupa angka, tanpa tanda kutip, misalnya `order: 3` (sekarang berisi tulisan).']);
     expect(at('judul:')).toEqual(['Kolom `judul` tidak dikenal — mungkin maksudnya `title`? Perbaiki nama kolomnya.']);
     expect(at('minutes: 12')[0]).toMatch(/paling banyak 10: satu pelajaran paling lama 10 menit/);
-    expect(at('pillars: [cakep]')).toEqual(['Pilar ke-1: pilar `cakep` tidak dikenal. Mungkin maksudnya `cakap`? Pilih salah satu: cakap, etika, budaya, aman.']);
-    expect(at('id: Contoh 2')[0]).toMatch(/^Soal kuis ke-2: kolom `id` \(kode unik\) `Contoh 2` hanya boleh berisi huruf kecil, angka, dan tanda minus \(tanpa spasi\)\. Misalnya `contoh-2`\./);
+    expect(at('pillars: [cakep]')).toEqual([
+      'Pilar ke-1: pilar `cakep` tidak dikenal. Mungkin maksudnya `cakap`? Pilih salah satu: cakap, etika, budaya, aman.',
+    ]);
+    expect(at('id: Contoh 2')[0]).toMatch(
+      /^Soal kuis ke-2: kolom `id` \(kode unik\) `Contoh 2` hanya boleh berisi huruf kecil, angka, dan tanda minus \(tanpa spasi\)\. Misalnya `contoh-2`\./,
+    );
     expect(at('questoin:')).toEqual(['Soal kuis ke-1: kolom `questoin` tidak dikenal — mungkin maksudnya `question`? Perbaiki nama kolomnya.']);
     expect(at('correct: "true"')[0]).toMatch(/harus ditulis persis `correct: true` \(tanpa tanda kutip\)/);
     expect(e.some((p) => p.code === 'missing-field')).toBe(false);
@@ -336,7 +342,9 @@ describe('frontmatter messages', () => {
 
   it('a missing field says what it is and how to add it', async () => {
     const { errors: e } = await checkLesson(lesson({ frontmatter: (y) => y.replace(/^summary:.*\n/m, '') }));
-    expect(e.map((p) => [p.line, p.message])).toEqual([[1, 'Kolom `summary` (ringkasan satu kalimat) belum ada. Tambahkan, misalnya `summary: "Katalog itu etalase di HP Anda."`.']]);
+    expect(e.map((p) => [p.line, p.message])).toEqual([
+      [1, 'Kolom `summary` (ringkasan satu kalimat) belum ada. Tambahkan, misalnya `summary: "Katalog itu etalase di HP Anda."`.'],
+    ]);
   });
 
   it('an empty field, too short and too long texts', async () => {
@@ -350,13 +358,17 @@ describe('frontmatter messages', () => {
     const { errors: e } = await checkLesson(text);
     expect(e.find((p) => p.line === lineOf(text, 'title:'))?.message).toMatch(/^Kolom `title` \(judul\) masih kosong\./);
     expect(e.find((p) => p.line === lineOf(text, 'summary:'))?.message).toMatch(/terlalu panjang \(230 huruf\): paling banyak 200 huruf\. Persingkat\./);
-    expect(e.find((p) => p.line === lineOf(text, 'explanation: Oke'))?.message).toMatch(/^Soal kuis ke-1: kolom `explanation` \(penjelasan jawaban\) terlalu pendek \(3 huruf\): paling sedikit 5 huruf\./);
+    expect(e.find((p) => p.line === lineOf(text, 'explanation: Oke'))?.message).toMatch(
+      /^Soal kuis ke-1: kolom `explanation` \(penjelasan jawaban\) terlalu pendek \(3 huruf\): paling sedikit 5 huruf\./,
+    );
   });
 
   it('the right answer written on the question, matching one of its options', async () => {
     const text = lesson({
       frontmatter: (y) =>
-        y.replace('        correct: true\n', '').replace('    explanation: Profil', '    correct: Mengisi jam buka di profil WhatsApp Business.\n    explanation: Profil'),
+        y
+          .replace('        correct: true\n', '')
+          .replace('    explanation: Profil', '    correct: Mengisi jam buka di profil WhatsApp Business.\n    explanation: Profil'),
     });
     const { errors: e } = await checkLesson(text);
     expect(e).toHaveLength(1);
@@ -387,7 +399,10 @@ describe('frontmatter messages', () => {
     const text = lesson({ frontmatter: (y) => y.replace('        correct: true\n', '') });
     const { errors: e } = await checkLesson(text);
     expect(e.map((p) => [p.line, p.message])).toEqual([
-      [lineOf(text, 'options:'), 'Soal kuis ke-1: pilihan jawaban yang benar belum ditandai. Tambahkan `correct: true` di bawah satu pilihan (sejajar dengan `text:`).'],
+      [
+        lineOf(text, 'options:'),
+        'Soal kuis ke-1: pilihan jawaban yang benar belum ditandai. Tambahkan `correct: true` di bawah satu pilihan (sejajar dengan `text:`).',
+      ],
     ]);
   });
 
@@ -426,13 +441,16 @@ describe('frontmatter messages', () => {
     expect(w[0].message).toMatch(/goodExample/);
     expectReadable(w);
 
-    const materials = '    materialsTitle: Lima pesan pelanggan\n    materials:\n      - "Bu, harga kerupuk 500 gram berapa?"\n      - "Ongkir ke Porong berapa?"\n';
+    const materials =
+      '    materialsTitle: Lima pesan pelanggan\n    materials:\n      - "Bu, harga kerupuk 500 gram berapa?"\n      - "Ongkir ke Porong berapa?"\n';
     const withMaterials = lesson({ frontmatter: (y) => y.replace(/( {4}goodExample: .*\n)/, `$1${materials}`) });
     const ok = await checkLesson(withMaterials);
     expect(ok.errors).toEqual([]);
     expect(ok.warnings).toEqual([]);
 
-    const untitled = lesson({ frontmatter: (y) => y.replace(/( {4}goodExample: .*\n)/, `$1${materials.replace('    materialsTitle: Lima pesan pelanggan\n', '')}`) });
+    const untitled = lesson({
+      frontmatter: (y) => y.replace(/( {4}goodExample: .*\n)/, `$1${materials.replace('    materialsTitle: Lima pesan pelanggan\n', '')}`),
+    });
     const bad = await checkLesson(untitled);
     expect(bad.errors.length).toBe(1);
     expect(bad.errors[0].message).toMatch(/materialsTitle/);
@@ -484,7 +502,10 @@ describe('frontmatter messages', () => {
       const e = errors(result).filter((p) => p.file.startsWith('content/toko/0'));
       expect(e.length, JSON.stringify(text)).toBeGreaterThan(0);
       for (const p of e) expect(p.line, JSON.stringify(text)).toBeGreaterThan(0);
-      expect(e.some((p) => p.code === 'unexpected'), JSON.stringify(text)).toBe(false);
+      expect(
+        e.some((p) => p.code === 'unexpected'),
+        JSON.stringify(text),
+      ).toBe(false);
       expectReadable(result.problems);
     }
   });
@@ -519,7 +540,10 @@ describe('files, folders, ids', () => {
     const { errors: e } = await checkLesson(text);
     expect(e.map((p) => [p.line, p.message])).toEqual([
       [lineOf(text, 'module:'), 'Kolom `module` berisi `toko-lain`, padahal pelajaran ini ada di folder `toko`. Samakan: `module: toko`.'],
-      [lineOf(text, 'order:'), 'Kolom `order` berisi 3, padahal nama berkasnya `01-profil-toko.mdx` diawali 01. Samakan: `order: 1` (atau ganti nama berkasnya).'],
+      [
+        lineOf(text, 'order:'),
+        'Kolom `order` berisi 3, padahal nama berkasnya `01-profil-toko.mdx` diawali 01. Samakan: `order: 1` (atau ganti nama berkasnya).',
+      ],
     ]);
   });
 
@@ -535,19 +559,39 @@ describe('files, folders, ids', () => {
 
   it('files the app would not load are pointed out', async () => {
     const result = await checkContent(
-      snapshot({ 'toko/index.md': MODULE, 'toko/01-profil-toko.mdx': lesson(), 'toko/tiga.mdx': lesson(), 'toko/02-dua.md': lesson(), 'lepas.mdx': 'x', 'toko/lama/01-a.mdx': 'x' }),
+      snapshot({
+        'toko/index.md': MODULE,
+        'toko/01-profil-toko.mdx': lesson(),
+        'toko/tiga.mdx': lesson(),
+        'toko/02-dua.md': lesson(),
+        'lepas.mdx': 'x',
+        'toko/lama/01-a.mdx': 'x',
+      }),
     );
     const codes = warnings(result).map((p) => `${p.file} ${p.code}`);
     expect(codes).toEqual(
-      expect.arrayContaining(['content/toko/tiga.mdx lesson-name', 'content/toko/02-dua.md lesson-md', 'content/lepas.mdx stray-file', 'content/toko/lama/01-a.mdx stray-file']),
+      expect.arrayContaining([
+        'content/toko/tiga.mdx lesson-name',
+        'content/toko/02-dua.md lesson-md',
+        'content/lepas.mdx stray-file',
+        'content/toko/lama/01-a.mdx stray-file',
+      ]),
     );
   });
 
   it('modules: duplicate order, empty module, only drafts', async () => {
     const other = MODULE.replace('Toko Contoh', 'Toko Lain');
-    const result = await checkContent(snapshot({ 'toko/index.md': MODULE, 'lain/index.md': other, 'lain/01-profil-toko.mdx': lesson({ module: 'lain', frontmatter: (y) => y.replace('draft: false', 'draft: true') }) }));
+    const result = await checkContent(
+      snapshot({
+        'toko/index.md': MODULE,
+        'lain/index.md': other,
+        'lain/01-profil-toko.mdx': lesson({ module: 'lain', frontmatter: (y) => y.replace('draft: false', 'draft: true') }),
+      }),
+    );
     expect(errors(result).filter((p) => p.code === 'duplicate-module-order')).toHaveLength(2);
-    expect(warnings(result).map((p) => `${p.file} ${p.code}`)).toEqual(expect.arrayContaining(['content/toko/index.md module-empty', 'content/lain/index.md module-drafts-only']));
+    expect(warnings(result).map((p) => `${p.file} ${p.code}`)).toEqual(
+      expect.arrayContaining(['content/toko/index.md module-empty', 'content/lain/index.md module-drafts-only']),
+    );
   });
 
   it('module pre/post items: exactly one correct option, with the module’s own wording', async () => {
@@ -583,14 +627,25 @@ prePost:
     );
     const result = await checkContent(snapshot({ 'toko/index.md': module, 'toko/01-profil-toko.mdx': lesson() }));
     expect(errors(result).map((p) => [p.file, p.line, p.message])).toEqual([
-      ['content/toko/index.md', lineOf(module, '      options:'), 'Pasangan soal tes awal/akhir ke-1, soal bentuk A: pilihan jawaban yang benar belum ditandai. Tambahkan `correct: true` di bawah satu pilihan (sejajar dengan `text:`).'],
+      [
+        'content/toko/index.md',
+        lineOf(module, '      options:'),
+        'Pasangan soal tes awal/akhir ke-1, soal bentuk A: pilihan jawaban yang benar belum ditandai. Tambahkan `correct: true` di bawah satu pilihan (sejajar dengan `text:`).',
+      ],
     ]);
   });
 
   it('item quality (issue 14): a biased key, a much longer right answer, a copied form item, too few options, a duplicate option: exit 1 with file and line', async () => {
     // Six lessons whose right answer is always the longest option (6 of 6 items in the module … plus the form items).
     const biased = (n: number) =>
-      lesson({ order: n, prefix: `bias-${n}`, frontmatter: (y) => y.replaceAll('text: Mengganti nama WhatsApp dengan alamat dan jam buka toko.', 'text: Ganti nama.').replaceAll('text: Membalas satu per satu setiap kali ditanya.', 'text: Membalas saja.') });
+      lesson({
+        order: n,
+        prefix: `bias-${n}`,
+        frontmatter: (y) =>
+          y
+            .replaceAll('text: Mengganti nama WhatsApp dengan alamat dan jam buka toko.', 'text: Ganti nama.')
+            .replaceAll('text: Membalas satu per satu setiap kali ditanya.', 'text: Membalas saja.'),
+      });
     const files: Record<string, string> = { 'toko/index.md': MODULE };
     for (let n = 1; n <= 3; n++) files[`toko/0${n}-profil-${n}.mdx`] = biased(n);
     const result = await checkContent(snapshot(files));
@@ -634,13 +689,17 @@ prePost:
       explanation: Profil bisa dibaca kapan saja.
 `,
     );
-    const lessonWithDuplicate = lesson({ frontmatter: (y) => y.replace('text: Mengganti nama WhatsApp dengan alamat dan jam buka toko.', 'text: Membalas satu per satu setiap kali ditanya.') });
+    const lessonWithDuplicate = lesson({
+      frontmatter: (y) => y.replace('text: Mengganti nama WhatsApp dengan alamat dan jam buka toko.', 'text: Membalas satu per satu setiap kali ditanya.'),
+    });
     const second = await checkContent(snapshot({ 'toko/index.md': module, 'toko/01-profil-toko.mdx': lessonWithDuplicate }));
     const e2 = errors(second);
     expectReadable(e2);
     const copied = e2.find((p) => p.code === 'form-repeats-lesson-item')!;
     expect(copied).toMatchObject({ file: 'content/toko/index.md', line: lineOf(module, '      options:') });
-    expect(copied.message).toMatch(/^Pasangan soal tes awal\/akhir ke-1, soal bentuk A: soal tes awal\/akhir ini hampir sama dengan soal kuis pelajaran `contoh-1` \(content\/toko\/01-profil-toko\.mdx baris \d+\)/);
+    expect(copied.message).toMatch(
+      /^Pasangan soal tes awal\/akhir ke-1, soal bentuk A: soal tes awal\/akhir ini hampir sama dengan soal kuis pelajaran `contoh-1` \(content\/toko\/01-profil-toko\.mdx baris \d+\)/,
+    );
     const few = e2.find((p) => p.code === 'quiz-too-few-options')!;
     expect(few.message).toMatch(/^Pasangan soal tes awal\/akhir ke-1, soal bentuk B: soal ini baru punya 2 pilihan; paling sedikit 3\./);
     expect(e2.some((p) => p.code === 'quiz-duplicate-option' && p.file === 'content/toko/01-profil-toko.mdx')).toBe(true);
@@ -665,7 +724,11 @@ describe('lesson body', () => {
   const withBody = (body: string) => lesson({ body: `\n## Judul\n\nKalimat pembuka yang biasa.\n\n${body}\n` });
 
   it.each([
-    ['<Tips judul="a">\nIsi.\n</Tips>', 'unknown-component', /^Komponen `<Tips>` tidak dikenal — mungkin maksudnya `<Tip>`\? Komponen yang tersedia: Tip, Awas, Langkah, ChatWA, Pesan, Istilah, Contoh/],
+    [
+      '<Tips judul="a">\nIsi.\n</Tips>',
+      'unknown-component',
+      /^Komponen `<Tips>` tidak dikenal — mungkin maksudnya `<Tip>`\? Komponen yang tersedia: Tip, Awas, Langkah, ChatWA, Pesan, Istilah, Contoh/,
+    ],
     ['<tip>\nIsi.\n</tip>', 'component-case', /^Tag `<tip>` ditulis dengan huruf kecil\. Nama komponen diawali huruf besar: `<Tip>`\./],
     ['<ChatWA>\n  <Pesan dari="A">Halo</Pesan>\n</ChatWA>', 'missing-prop', /^`<ChatWA>` perlu atribut `judul`, misalnya `<ChatWA judul="…">`\./],
     ['<script>alert(1)</script>', 'forbidden-tag', /tidak boleh dipakai di pelajaran/],
@@ -717,7 +780,9 @@ describe('lesson body', () => {
 
   it('a link from a published lesson to a draft is a warning; to a published lesson it is fine', async () => {
     const draft = lesson({ order: 2, prefix: 'draf', frontmatter: (y) => y.replace('draft: false', 'draft: true') });
-    const { errors: e, warnings: w } = await checkLesson(withBody('[Draf](/learn/toko/02-draf) dan [ini](/learn/toko/01-profil-toko#tugas).'), { 'toko/02-draf.mdx': draft });
+    const { errors: e, warnings: w } = await checkLesson(withBody('[Draf](/learn/toko/02-draf) dan [ini](/learn/toko/01-profil-toko#tugas).'), {
+      'toko/02-draf.mdx': draft,
+    });
     expect(e).toEqual([]);
     expect(w.map((p) => p.code)).toEqual(['link-draft']);
   });
@@ -725,12 +790,17 @@ describe('lesson body', () => {
   it('reading time: over 10 minutes is an error, far from `minutes` a warning', async () => {
     const words = (n: number) => Array.from({ length: n }, (_, i) => `kata${i}`).join(' ');
     const long = await checkLesson(withBody(words(1300)));
-    expect(long.errors.map((p) => p.message)).toEqual(['Perkiraan waktu belajar pelajaran ini 13 menit (membaca + kuis); batasnya 10 menit. Persingkat tulisannya, atau pecah menjadi dua pelajaran.']);
+    expect(long.errors.map((p) => p.message)).toEqual([
+      'Perkiraan waktu belajar pelajaran ini 13 menit (membaca + kuis); batasnya 10 menit. Persingkat tulisannya, atau pecah menjadi dua pelajaran.',
+    ]);
     const text = withBody(words(680));
     const far = await checkLesson(text);
     expect(far.errors).toEqual([]);
     expect(far.warnings.map((p) => [p.line, p.message])).toEqual([
-      [lineOf(text, 'minutes:'), 'Kolom `minutes` berisi 2, padahal perkiraan waktu membaca + kuis sekitar 7 menit. Sesuaikan `minutes` supaya peserta tahu waktu yang dibutuhkan.'],
+      [
+        lineOf(text, 'minutes:'),
+        'Kolom `minutes` berisi 2, padahal perkiraan waktu membaca + kuis sekitar 7 menit. Sesuaikan `minutes` supaya peserta tahu waktu yang dibutuhkan.',
+      ],
     ]);
   });
 
@@ -744,8 +814,15 @@ describe('lesson body', () => {
 describe('components are read from src/components/mdx', () => {
   it('names from index.ts and attributes from each Props', () => {
     const index = readFileSync(join(ROOT, 'src/components/mdx/index.ts'), 'utf8');
-    expect([...componentsFromIndex(index).keys()]).toEqual(expect.arrayContaining(['Tip', 'Awas', 'Langkah', 'ChatWA', 'Pesan', 'Istilah', 'Contoh', 'LayarHP', 'Ingat']));
-    expect(propsFromAstro(readFileSync(join(ROOT, 'src/components/mdx/ChatWA.astro'), 'utf8'))).toEqual(expect.arrayContaining([{ name: 'judul', required: true }, { name: 'penipuan', required: false }]));
+    expect([...componentsFromIndex(index).keys()]).toEqual(
+      expect.arrayContaining(['Tip', 'Awas', 'Langkah', 'ChatWA', 'Pesan', 'Istilah', 'Contoh', 'LayarHP', 'Ingat']),
+    );
+    expect(propsFromAstro(readFileSync(join(ROOT, 'src/components/mdx/ChatWA.astro'), 'utf8'))).toEqual(
+      expect.arrayContaining([
+        { name: 'judul', required: true },
+        { name: 'penipuan', required: false },
+      ]),
+    );
     expect(propsFromAstro('---\ninterface Props extends HTMLAttributes<"div"> { a: string }\n---\n<div />')).toBeUndefined();
     expect(propsFromAstro('---\ntype Props = { a?: string; b: () => void; c: Record<string, number> }\n---\n')).toEqual([
       { name: 'a', required: false },
@@ -772,7 +849,11 @@ describe('new:lesson and new:module', () => {
 
   const modules = () => readdirSync(dir).filter((f) => !f.includes('.'));
   const ids = () => {
-    const texts = modules().flatMap((m) => readdirSync(join(dir, m)).filter((f) => /\.mdx?$/.test(f)).map((f) => readFileSync(join(dir, m, f), 'utf8')));
+    const texts = modules().flatMap((m) =>
+      readdirSync(join(dir, m))
+        .filter((f) => /\.mdx?$/.test(f))
+        .map((f) => readFileSync(join(dir, m, f), 'utf8')),
+    );
     return usedIds(texts);
   };
   /** What a trainer does: every "TULIS: …" becomes real text and the "# TULIS" notes go. */
@@ -783,7 +864,13 @@ describe('new:lesson and new:module', () => {
 
   it('a new lesson is numbered after the last one, fails content:check with the guidance error, and passes once filled in', async () => {
     const existing = readdirSync(join(dir, 'pemasaran-whatsapp'));
-    const result = lessonScaffold({ module: 'pemasaran-whatsapp', title: '  Membalas Ulasan Pembeli ', modules: modules(), existingFiles: existing, usedIds: ids() });
+    const result = lessonScaffold({
+      module: 'pemasaran-whatsapp',
+      title: '  Membalas Ulasan Pembeli ',
+      modules: modules(),
+      existingFiles: existing,
+      usedIds: ids(),
+    });
     if (!result.ok) throw new Error(result.message);
     const last = Math.max(...existing.filter((f) => /^\d\d-/.test(f)).map((f) => Number(f.slice(0, 2))));
     expect(result.fileName).toBe(`${String(last + 1).padStart(2, '0')}-membalas-ulasan-pembeli.mdx`);
@@ -813,7 +900,13 @@ describe('new:lesson and new:module', () => {
     const folder = join(dir, 'jualan-marketplace');
     mkdirSync(folder);
     writeFileSync(join(folder, 'index.md'), result.text);
-    const lessonResult = lessonScaffold({ module: 'jualan-marketplace', title: 'Foto produk untuk marketplace', modules: modules(), existingFiles: [], usedIds: ids() });
+    const lessonResult = lessonScaffold({
+      module: 'jualan-marketplace',
+      title: 'Foto produk untuk marketplace',
+      modules: modules(),
+      existingFiles: [],
+      usedIds: ids(),
+    });
     if (!lessonResult.ok) throw new Error(lessonResult.message);
     expect(lessonResult.fileName).toBe('01-foto-produk-untuk-marketplace.mdx');
     writeFileSync(join(folder, lessonResult.fileName), fillIn(lessonResult.text).replace('draft: true', 'draft: false'));
@@ -826,7 +919,11 @@ describe('new:lesson and new:module', () => {
   });
 
   it('refuses bad input with an Indonesian message', () => {
-    const base = { modules: ['pemasaran-whatsapp', 'keamanan-data'], existingFiles: ['01-profil-whatsapp-business.mdx', 'index.md'], usedIds: new Set<string>() };
+    const base = {
+      modules: ['pemasaran-whatsapp', 'keamanan-data'],
+      existingFiles: ['01-profil-whatsapp-business.mdx', 'index.md'],
+      usedIds: new Set<string>(),
+    };
     const refuse = (input: Partial<Parameters<typeof lessonScaffold>[0]>) => {
       const r = lessonScaffold({ ...base, module: 'pemasaran-whatsapp', title: 'Judul yang baik', ...input });
       return r.ok ? 'ok' : r.message;
@@ -834,11 +931,20 @@ describe('new:lesson and new:module', () => {
     expect(refuse({ module: 'pemasaran-whatsap' })).toMatch(/^Modul `pemasaran-whatsap` tidak ada\. Mungkin maksudnya `pemasaran-whatsapp`\?/);
     expect(refuse({ title: '   ' })).toMatch(/^Judul pelajaran masih kosong\./);
     expect(refuse({ title: 'ab' })).toMatch(/terlalu pendek/);
-    expect(refuse({ title: 'Profil WhatsApp Business' })).toMatch(/^Pelajaran dengan judul ini sudah ada: content\/pemasaran-whatsapp\/01-profil-whatsapp-business\.mdx\./);
+    expect(refuse({ title: 'Profil WhatsApp Business' })).toMatch(
+      /^Pelajaran dengan judul ini sudah ada: content\/pemasaran-whatsapp\/01-profil-whatsapp-business\.mdx\./,
+    );
     expect(refuse({ title: '🙂🙂🙂' })).toMatch(/huruf atau angka/);
     expect(refuse({ existingFiles: ['99-akhir.mdx'] })).toMatch(/99 pelajaran/);
-    const taken = lessonScaffold({ ...base, module: 'pemasaran-whatsapp', title: 'Judul yang baik', usedIds: new Set(['judul-yang-baik-1', 'judul-yang-baik-tugas']) });
-    expect(taken.ok && taken.text).toMatch(/id: judul-yang-baik-2\n[\s\S]*id: judul-yang-baik-3\n[\s\S]*id: judul-yang-baik-4\n[\s\S]*id: judul-yang-baik-tugas-2\n/);
+    const taken = lessonScaffold({
+      ...base,
+      module: 'pemasaran-whatsapp',
+      title: 'Judul yang baik',
+      usedIds: new Set(['judul-yang-baik-1', 'judul-yang-baik-tugas']),
+    });
+    expect(taken.ok && taken.text).toMatch(
+      /id: judul-yang-baik-2\n[\s\S]*id: judul-yang-baik-3\n[\s\S]*id: judul-yang-baik-4\n[\s\S]*id: judul-yang-baik-tugas-2\n/,
+    );
 
     const mod = (slug: string, title = 'Judul modul') => {
       const r = moduleScaffold({ slug, title, modules: ['keamanan-data'], orders: [1] });
@@ -854,7 +960,12 @@ describe('new:lesson and new:module', () => {
     const run = (script: string, ...args: string[]) =>
       spawnSync(process.execPath, [TSX, `src/cli/${script}.ts`, ...args, `--folder=${dir}`], { cwd: ROOT, encoding: 'utf8' });
     // Numbered after the module's last lesson, however many it has today.
-    const next = Math.max(...readdirSync(join(dir, 'keamanan-data')).filter((f) => /^\d\d-/.test(f)).map((f) => Number(f.slice(0, 2)))) + 1;
+    const next =
+      Math.max(
+        ...readdirSync(join(dir, 'keamanan-data'))
+          .filter((f) => /^\d\d-/.test(f))
+          .map((f) => Number(f.slice(0, 2))),
+      ) + 1;
     const name = `${String(next).padStart(2, '0')}-kata-sandi-yang-kuat.mdx`;
     const created = run('new-lesson', 'keamanan-data', 'Kata sandi yang kuat');
     expect(created.status, created.stderr).toBe(0);
@@ -882,7 +993,16 @@ describe('new:lesson and new:module', () => {
 });
 
 describe('drafts: hidden from learners and their counts, shown to trainers', () => {
-  const moduleMeta: ModuleMeta = { id: 'toko', title: 'Toko', titleEn: 'Shop', summary: 'Modul toko contoh.', order: 1, pillars: ['cakap'], minutes: 10, prePost: [] };
+  const moduleMeta: ModuleMeta = {
+    id: 'toko',
+    title: 'Toko',
+    titleEn: 'Shop',
+    summary: 'Modul toko contoh.',
+    order: 1,
+    pillars: ['cakap'],
+    minutes: 10,
+    prePost: [],
+  };
   const meta = (file: string, text: string): LessonMeta => {
     // The frontmatter as Astro reads it, through the very same schema.
     const data = lessonSchema.parse(loadYaml(text));
@@ -916,7 +1036,13 @@ describe('drafts: hidden from learners and their counts, shown to trainers', () 
 
 describe('report format', () => {
   it('file:line — Baris N: message, then a summary', () => {
-    const problem: Problem = { file: 'content/a/01-b.mdx', line: 12, severity: 'error', code: 'quiz-no-correct', message: 'Pilihan jawaban yang benar belum ditandai.' };
+    const problem: Problem = {
+      file: 'content/a/01-b.mdx',
+      line: 12,
+      severity: 'error',
+      code: 'quiz-no-correct',
+      message: 'Pilihan jawaban yang benar belum ditandai.',
+    };
     expect(formatProblem(problem)).toBe('✗ content/a/01-b.mdx:12 — Baris 12: Pilihan jawaban yang benar belum ditandai.');
     expect(formatProblem({ ...problem, line: 0, severity: 'warning' })).toBe('⚠ content/a/01-b.mdx — Pilihan jawaban yang benar belum ditandai.');
     expect(formatReport({ problems: [], modules: 3, lessons: 17, examples: 10 }, 'content')).toBe(

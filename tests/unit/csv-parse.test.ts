@@ -115,7 +115,10 @@ describe('parseCsv', () => {
 
   it('rows may be shorter or longer than the header', () => {
     const t = table('nama,no hp,kecamatan\nA,0812\nB,0813,Candi,extra\n');
-    expect(t.rows.map((r) => r.cells)).toEqual([['A', '0812'], ['B', '0813', 'Candi', 'extra']]);
+    expect(t.rows.map((r) => r.cells)).toEqual([
+      ['A', '0812'],
+      ['B', '0813', 'Candi', 'extra'],
+    ]);
   });
 
   it('a stray quote inside a field is kept as text', () => {

@@ -40,7 +40,10 @@ describe('matchColumns', () => {
   it.each([
     [['nama', 'kecamatan', 'alamat'], ['phone']],
     [['no hp', 'kecamatan'], ['name']],
-    [['Bu Sari', '081234567890'], ['name', 'phone']],
+    [
+      ['Bu Sari', '081234567890'],
+      ['name', 'phone'],
+    ],
     [[], ['name', 'phone']],
   ])('%j: missing %j', (header, missing) => {
     expect(matchColumns(header)).toEqual({ ok: false, error: 'missingColumns', missing });

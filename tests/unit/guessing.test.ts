@@ -39,7 +39,13 @@ describe('guessing cannot pass', () => {
   });
 
   it('the probability is exact: one lesson of four 3-option items needs 3 right (70 % of 4 = 2.8): 9/81', () => {
-    const item = (id: string) => ({ id, question: 'q', explanation: 'e', pillar: 'cakap' as const, options: ['x', 'y', 'z'].map((o, i) => ({ id: o, text: o, correct: i === 0 })) });
+    const item = (id: string) => ({
+      id,
+      question: 'q',
+      explanation: 'e',
+      pillar: 'cakap' as const,
+      options: ['x', 'y', 'z'].map((o, i) => ({ id: o, text: o, correct: i === 0 })),
+    });
     const lesson = { id: 'm/1', quiz: ['a', 'b', 'c', 'd'].map(item) };
     expect(guessPassProbability({ lessons: [lesson] } as never)).toBeCloseTo(9 / 81, 12);
   });

@@ -17,8 +17,16 @@ const statement = (over: Record<string, unknown> = {}, score: Record<string, unk
 describe('the envelope', () => {
   it('takes the four kinds from h5p-frame.ts', () => {
     expect(parseFrameMessage({ type: 'melek-h5p', v: 1, kind: 'ready', contentId: 'a' })).toEqual({ kind: 'ready', contentId: 'a' });
-    expect(parseFrameMessage({ type: 'melek-h5p', v: 1, kind: 'height', contentId: 'a', height: 500 })).toEqual({ kind: 'height', contentId: 'a', height: 500 });
-    expect(parseFrameMessage({ type: 'melek-h5p', v: 1, kind: 'xapi', contentId: 'a', statement: {} })).toEqual({ kind: 'xapi', contentId: 'a', statement: {} });
+    expect(parseFrameMessage({ type: 'melek-h5p', v: 1, kind: 'height', contentId: 'a', height: 500 })).toEqual({
+      kind: 'height',
+      contentId: 'a',
+      height: 500,
+    });
+    expect(parseFrameMessage({ type: 'melek-h5p', v: 1, kind: 'xapi', contentId: 'a', statement: {} })).toEqual({
+      kind: 'xapi',
+      contentId: 'a',
+      statement: {},
+    });
   });
   it.each([
     ['a string', 'hello'],
@@ -57,7 +65,7 @@ describe('results from xAPI statements', () => {
       },
     });
     expect(JSON.stringify(result!.statement).length).toBeLessThan(600);
-    expect(resultFromStatement(statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' } }), )?.verb).toBe('completed');
+    expect(resultFromStatement(statement({ verb: { id: 'http://adlnet.gov/expapi/verbs/completed' } }))?.verb).toBe('completed');
     expect(resultFromStatement(statement({}, { raw: 0, max: 6 }))).toMatchObject({ score: 0, maxScore: 6 });
   });
   it.each([

@@ -110,10 +110,31 @@ describe('entry types from the Unix mode', () => {
 
 describe('extensions', () => {
   it("follows H5P core's allow-list; js and css only inside a library folder", () => {
-    for (const ok of ['h5p.json', 'content/a.png', 'content/v.webm', 'content/s.vtt', 'H5P_CONTENT_HERE.txt', `${LIB}/x.js`, `${LIB}/styles/x.css`, `${LIB}/fonts/f.woff2`]) {
+    for (const ok of [
+      'h5p.json',
+      'content/a.png',
+      'content/v.webm',
+      'content/s.vtt',
+      'H5P_CONTENT_HERE.txt',
+      `${LIB}/x.js`,
+      `${LIB}/styles/x.css`,
+      `${LIB}/fonts/f.woff2`,
+    ]) {
       expect(allowedFile(ok), ok).toBe(true);
     }
-    for (const bad of ['content/x.php', 'content/x.exe', 'content/x.html', 'x.sh', 'content/x.js', 'x.js', 'content/x.css', 'content/x.svgz', `${LIB}/LICENSE`, 'content/x.JSON.php', `${LIB}/x.htm`]) {
+    for (const bad of [
+      'content/x.php',
+      'content/x.exe',
+      'content/x.html',
+      'x.sh',
+      'content/x.js',
+      'x.js',
+      'content/x.css',
+      'content/x.svgz',
+      `${LIB}/LICENSE`,
+      'content/x.JSON.php',
+      `${LIB}/x.htm`,
+    ]) {
       expect(allowedFile(bad), bad).toBe(false);
     }
     expect(allowedFile('content/X.PNG')).toBe(true);
@@ -142,7 +163,12 @@ describe('file entry checks before inflating', () => {
     expect(checkFileEntry(entry(), t, DEFAULT_LIMITS)).toEqual({ code: 'duplicate', path: 'content/a.json' });
   });
   it('refuses a declared ratio over the cap once the entry is bigger than the floor', () => {
-    expect(checkFileEntry(entry({ uncompressedSize: 1000 * MB, compressedSize: MB }), state(), DEFAULT_LIMITS)).toEqual({ code: 'ratio', path: 'content/a.json', ratio: 1000, max: 100 });
+    expect(checkFileEntry(entry({ uncompressedSize: 1000 * MB, compressedSize: MB }), state(), DEFAULT_LIMITS)).toEqual({
+      code: 'ratio',
+      path: 'content/a.json',
+      ratio: 1000,
+      max: 100,
+    });
     // Small but very compressible (a blank SVG, repetitive JSON) is fine.
     expect(checkFileEntry(entry({ uncompressedSize: RATIO_FLOOR_BYTES, compressedSize: 10 }), state(), DEFAULT_LIMITS)).toBeUndefined();
   });
@@ -196,34 +222,147 @@ describe('package structure', () => {
   it('follows dependencies of dependencies', () => {
     const files: Record<string, string | Buffer> = {
       ...validFiles(),
-      [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, patchVersion: 0, runnable: 0, preloadedDependencies: [{ machineName: 'H5P.Helper', majorVersion: 2, minorVersion: 3 }] }),
+      [`${LIB}/library.json`]: JSON.stringify({
+        title: 'T',
+        machineName: 'Melek.TestQuiz',
+        majorVersion: 1,
+        minorVersion: 0,
+        patchVersion: 0,
+        runnable: 0,
+        preloadedDependencies: [{ machineName: 'H5P.Helper', majorVersion: 2, minorVersion: 3 }],
+      }),
     };
     expect(problemOf(check(files))).toEqual({ code: 'missingLibrary', library: 'H5P.Helper 2.3', folder: 'H5P.Helper-2.3' });
-    files['H5P.Helper-2.3/library.json'] = JSON.stringify({ title: 'Helper', machineName: 'H5P.Helper', majorVersion: 2, minorVersion: 3, patchVersion: 0, runnable: 0, preloadedJs: [{ path: 'h.js' }] });
+    files['H5P.Helper-2.3/library.json'] = JSON.stringify({
+      title: 'Helper',
+      machineName: 'H5P.Helper',
+      majorVersion: 2,
+      minorVersion: 3,
+      patchVersion: 0,
+      runnable: 0,
+      preloadedJs: [{ path: 'h.js' }],
+    });
     expect(problemOf(check(files))).toEqual({ code: 'missingPreloaded', library: 'H5P.Helper 2.3', path: 'H5P.Helper-2.3/h.js' });
     files['H5P.Helper-2.3/h.js'] = '1';
-    expect(check(files)().libraries.map((l) => l.folder).sort()).toEqual(['H5P.Helper-2.3', LIB]);
+    expect(
+      check(files)()
+        .libraries.map((l) => l.folder)
+        .sort(),
+    ).toEqual(['H5P.Helper-2.3', LIB]);
   });
   it('survives dependency cycles', () => {
     const files: Record<string, string | Buffer> = {
       ...validFiles(),
-      [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, patchVersion: 0, runnable: 0, preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }] }),
+      [`${LIB}/library.json`]: JSON.stringify({
+        title: 'T',
+        machineName: 'Melek.TestQuiz',
+        majorVersion: 1,
+        minorVersion: 0,
+        patchVersion: 0,
+        runnable: 0,
+        preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }],
+      }),
     };
     expect(check(files)().libraries).toHaveLength(1);
   });
   it.each<[string, Record<string, string | undefined>, H5pProblem]>([
     ['no h5p.json', { 'h5p.json': undefined }, { code: 'missingFile', path: 'h5p.json' }],
     ['h5p.json is an array', { 'h5p.json': '[]' }, { code: 'badJson', path: 'h5p.json' }],
-    ['no title', { 'h5p.json': JSON.stringify({ mainLibrary: 'Melek.TestQuiz', preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }] }) }, { code: 'missingField', path: 'h5p.json', field: 'title' }],
-    ['empty preloadedDependencies', { 'h5p.json': JSON.stringify({ title: 'x', mainLibrary: 'Melek.TestQuiz', preloadedDependencies: [] }) }, { code: 'missingField', path: 'h5p.json', field: 'preloadedDependencies' }],
-    ['a version that is no number', { 'h5p.json': JSON.stringify({ title: 'x', mainLibrary: 'Melek.TestQuiz', preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 'satu', minorVersion: 0 }] }) }, { code: 'missingField', path: 'h5p.json', field: 'preloadedDependencies[0].majorVersion' }],
-    ['a machine name with a slash', { 'h5p.json': JSON.stringify({ title: 'x', mainLibrary: 'Melek.TestQuiz', preloadedDependencies: [{ machineName: '../x', majorVersion: 1, minorVersion: 0 }] }) }, { code: 'missingField', path: 'h5p.json', field: 'preloadedDependencies[0].machineName' }],
+    [
+      'no title',
+      {
+        'h5p.json': JSON.stringify({
+          mainLibrary: 'Melek.TestQuiz',
+          preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }],
+        }),
+      },
+      { code: 'missingField', path: 'h5p.json', field: 'title' },
+    ],
+    [
+      'empty preloadedDependencies',
+      { 'h5p.json': JSON.stringify({ title: 'x', mainLibrary: 'Melek.TestQuiz', preloadedDependencies: [] }) },
+      { code: 'missingField', path: 'h5p.json', field: 'preloadedDependencies' },
+    ],
+    [
+      'a version that is no number',
+      {
+        'h5p.json': JSON.stringify({
+          title: 'x',
+          mainLibrary: 'Melek.TestQuiz',
+          preloadedDependencies: [{ machineName: 'Melek.TestQuiz', majorVersion: 'satu', minorVersion: 0 }],
+        }),
+      },
+      { code: 'missingField', path: 'h5p.json', field: 'preloadedDependencies[0].majorVersion' },
+    ],
+    [
+      'a machine name with a slash',
+      {
+        'h5p.json': JSON.stringify({
+          title: 'x',
+          mainLibrary: 'Melek.TestQuiz',
+          preloadedDependencies: [{ machineName: '../x', majorVersion: 1, minorVersion: 0 }],
+        }),
+      },
+      { code: 'missingField', path: 'h5p.json', field: 'preloadedDependencies[0].machineName' },
+    ],
     ['content.json not an object', { 'content/content.json': '"teks"' }, { code: 'badJson', path: 'content/content.json' }],
-    ['library.json version not the folder', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 2, minorVersion: 0, patchVersion: 0, runnable: 0 }) }, { code: 'libraryMismatch', folder: LIB, field: 'majorVersion/minorVersion' }],
-    ['library.json without title', { [`${LIB}/library.json`]: JSON.stringify({ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }) }, { code: 'missingField', path: `${LIB}/library.json`, field: 'title' }],
-    ['preloadedJs not a list', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, patchVersion: 0, runnable: 0, preloadedJs: 'quiz.js' }) }, { code: 'missingField', path: `${LIB}/library.json`, field: 'preloadedJs' }],
-    ['a preloaded path that climbs out', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, patchVersion: 0, runnable: 0, preloadedJs: [{ path: '../evil.js' }] }) }, { code: 'unsafePath', path: `${LIB}/../evil.js`, reason: 'parent' }],
-    ['a preloaded JS that is CSS', { [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0, patchVersion: 0, runnable: 0, preloadedJs: [{ path: 'quiz.css' }] }) }, { code: 'missingField', path: `${LIB}/library.json`, field: 'preloadedJs[0].path' }],
+    [
+      'library.json version not the folder',
+      {
+        [`${LIB}/library.json`]: JSON.stringify({ title: 'T', machineName: 'Melek.TestQuiz', majorVersion: 2, minorVersion: 0, patchVersion: 0, runnable: 0 }),
+      },
+      { code: 'libraryMismatch', folder: LIB, field: 'majorVersion/minorVersion' },
+    ],
+    [
+      'library.json without title',
+      { [`${LIB}/library.json`]: JSON.stringify({ machineName: 'Melek.TestQuiz', majorVersion: 1, minorVersion: 0 }) },
+      { code: 'missingField', path: `${LIB}/library.json`, field: 'title' },
+    ],
+    [
+      'preloadedJs not a list',
+      {
+        [`${LIB}/library.json`]: JSON.stringify({
+          title: 'T',
+          machineName: 'Melek.TestQuiz',
+          majorVersion: 1,
+          minorVersion: 0,
+          patchVersion: 0,
+          runnable: 0,
+          preloadedJs: 'quiz.js',
+        }),
+      },
+      { code: 'missingField', path: `${LIB}/library.json`, field: 'preloadedJs' },
+    ],
+    [
+      'a preloaded path that climbs out',
+      {
+        [`${LIB}/library.json`]: JSON.stringify({
+          title: 'T',
+          machineName: 'Melek.TestQuiz',
+          majorVersion: 1,
+          minorVersion: 0,
+          patchVersion: 0,
+          runnable: 0,
+          preloadedJs: [{ path: '../evil.js' }],
+        }),
+      },
+      { code: 'unsafePath', path: `${LIB}/../evil.js`, reason: 'parent' },
+    ],
+    [
+      'a preloaded JS that is CSS',
+      {
+        [`${LIB}/library.json`]: JSON.stringify({
+          title: 'T',
+          machineName: 'Melek.TestQuiz',
+          majorVersion: 1,
+          minorVersion: 0,
+          patchVersion: 0,
+          runnable: 0,
+          preloadedJs: [{ path: 'quiz.css' }],
+        }),
+      },
+      { code: 'missingField', path: `${LIB}/library.json`, field: 'preloadedJs[0].path' },
+    ],
   ])('%s', (_, change, problem) => {
     const files: Record<string, string | Buffer> = { ...validFiles() };
     for (const [k, v] of Object.entries(change)) {
@@ -243,7 +382,11 @@ describe('what a learner downloads', () => {
     const css = `@font-face{font-family:'A';src:url('f.eot?v=1');src:url('f.eot?#iefix') format('embedded-opentype'),url("f.woff2?v=1") format('woff2'),url(f.woff) format('woff')}
       .x{background:url(../img/bg.png)} .y{background:url(data:image/png;base64,AAAA)} .z{background:url(https://cdn.example/x.png)}`;
     expect(cssReferences(css)).toEqual(['f.woff2', '../img/bg.png']);
-    expect(cssReferences(`@font-face{src:url('../fonts/h5p.eot?105');src:url('../fonts/h5p.eot?105#iefix') format('embedded-opentype'),url('../fonts/h5p.ttf?105') format('truetype'),url('../fonts/h5p.woff?105') format('woff')}`)).toEqual(['../fonts/h5p.ttf']);
+    expect(
+      cssReferences(
+        `@font-face{src:url('../fonts/h5p.eot?105');src:url('../fonts/h5p.eot?105#iefix') format('embedded-opentype'),url('../fonts/h5p.ttf?105') format('truetype'),url('../fonts/h5p.woff?105') format('woff')}`,
+      ),
+    ).toEqual(['../fonts/h5p.ttf']);
   });
   it('counts h5p.json, content/, and preloaded files with what their CSS uses; not editor or language files', () => {
     const files: Record<string, string | Buffer> = {
@@ -260,7 +403,16 @@ describe('what a learner downloads', () => {
     const read = (p: string) => String(files[p]);
     const info = validateStructure(set, read);
     expect([...downloadFiles(info, set, read)].sort()).toEqual(
-      ['content/content.json', 'content/images/titik.png', 'h5p.json', `${LIB}/fonts/q.woff2`, `${LIB}/img/a.png`, `${LIB}/library.json`, `${LIB}/quiz.css`, `${LIB}/quiz.js`].sort(),
+      [
+        'content/content.json',
+        'content/images/titik.png',
+        'h5p.json',
+        `${LIB}/fonts/q.woff2`,
+        `${LIB}/img/a.png`,
+        `${LIB}/library.json`,
+        `${LIB}/quiz.css`,
+        `${LIB}/quiz.js`,
+      ].sort(),
     );
   });
 });

@@ -38,7 +38,12 @@ describe('zip writer', () => {
     expect(entries.get('a.txt')!.mode & 0o170000).toBe(0o100000);
   });
   it('refuses duplicate names', () => {
-    expect(() => writeZip([{ name: 'a', data: Buffer.from('1') }, { name: 'a', data: Buffer.from('2') }])).toThrow(/duplicate/);
+    expect(() =>
+      writeZip([
+        { name: 'a', data: Buffer.from('1') },
+        { name: 'a', data: Buffer.from('2') },
+      ]),
+    ).toThrow(/duplicate/);
   });
 });
 
@@ -53,11 +58,22 @@ describe("Melek's demo activity", () => {
     const info = validateStructure(files, read);
     expect(info).toMatchObject({ title: 'Pesan mana yang penipuan?', mainLibrary: 'Melek.ScamSpotter', mainLibraryVersion: 'Melek.ScamSpotter 1.0' });
     expect([...downloadFiles(info, files, read)].sort()).toEqual(
-      ['content/content.json', 'h5p.json', 'Melek.ScamSpotter-1.0/library.json', 'Melek.ScamSpotter-1.0/scam-spotter.css', 'Melek.ScamSpotter-1.0/scam-spotter.js'].sort(),
+      [
+        'content/content.json',
+        'h5p.json',
+        'Melek.ScamSpotter-1.0/library.json',
+        'Melek.ScamSpotter-1.0/scam-spotter.css',
+        'Melek.ScamSpotter-1.0/scam-spotter.js',
+      ].sort(),
     );
     const content = JSON.parse(read('content/content.json'));
     expect(content.messages).toHaveLength(6);
-    expect(content.messages.filter((m: { scam: boolean }) => m.scam).map((m: { id: string }) => m.id)).toEqual(['kurir-apk', 'cs-whatsapp-otp', 'bukti-transfer-palsu', 'undangan-apk']);
+    expect(content.messages.filter((m: { scam: boolean }) => m.scam).map((m: { id: string }) => m.id)).toEqual([
+      'kurir-apk',
+      'cs-whatsapp-otp',
+      'bukti-transfer-palsu',
+      'undangan-apk',
+    ]);
     for (const m of content.messages) expect(m.feedback.length, m.id).toBeGreaterThan(40);
   });
 });

@@ -58,7 +58,17 @@ describe('moduleEligibility', () => {
   });
 
   it('a best quiz score under 70 % (2 of 4 = 50 %), or a quiz never taken', () => {
-    expect(moduleEligibility(M, full({ firstByLesson: new Map([['m/L1', { score: 3, maxScore: 3 }], ['m/L2', { score: 2, maxScore: 4 }]]) })).quizzesBelow).toEqual(['m/L2']);
+    expect(
+      moduleEligibility(
+        M,
+        full({
+          firstByLesson: new Map([
+            ['m/L1', { score: 3, maxScore: 3 }],
+            ['m/L2', { score: 2, maxScore: 4 }],
+          ]),
+        }),
+      ).quizzesBelow,
+    ).toEqual(['m/L2']);
     expect(moduleEligibility(M, full({ firstByLesson: new Map([['m/L2', { score: 4, maxScore: 4 }]]) })).quizzesBelow).toEqual(['m/L1']);
   });
 
@@ -75,7 +85,10 @@ describe('moduleEligibility', () => {
   it('eligibleModules lists, in course order, only the modules earned', () => {
     const other = module('n', [lesson('L1', ['aman'], items('c', 'aman', 2), undefined, 'n')]);
     expect(eligibleModules([M, other], full())).toEqual(['m']);
-    const both = full({ completedLessons: new Set(['m/L1', 'm/L2', 'm/L3', 'n/L1']), firstByLesson: new Map([...full().firstByLesson, ['n/L1', { score: 2, maxScore: 2 }]]) });
+    const both = full({
+      completedLessons: new Set(['m/L1', 'm/L2', 'm/L3', 'n/L1']),
+      firstByLesson: new Map([...full().firstByLesson, ['n/L1', { score: 2, maxScore: 2 }]]),
+    });
     expect(eligibleModules([M, other], both)).toEqual(['m', 'n']);
   });
 });
@@ -83,7 +96,12 @@ describe('moduleEligibility', () => {
 describe('certificateRecords: the best attempt of each lesson counts', () => {
   it('an earlier 1 of 3 and a later 3 of 3 → 1 of 3 (the first attempt counts, not a retry after the answers were shown); approvals and completions as sets', () => {
     const r = certificateRecords({
-      attempts: [attempt('m/L1', { cakap: [1, 3] }, 1), attempt('m/L1', { cakap: [3, 3] }, 2), attempt('m/L2', { cakap: [3, 4] }, 3), attempt('m/L2', { cakap: [2, 4] }, 4)],
+      attempts: [
+        attempt('m/L1', { cakap: [1, 3] }, 1),
+        attempt('m/L1', { cakap: [3, 3] }, 2),
+        attempt('m/L2', { cakap: [3, 4] }, 3),
+        attempt('m/L2', { cakap: [2, 4] }, 4),
+      ],
       approvals: [{ taskId: 'A', at: 5 }],
       completions: [{ lessonId: 'm/L1', at: 2 }],
     });

@@ -81,7 +81,11 @@ describe('the self-assessment instrument and perceptionScores', () => {
     expect(SELF_ASSESSMENT.length).toBeGreaterThanOrEqual(8);
     expect(SELF_ASSESSMENT.length).toBeLessThanOrEqual(12);
     expect(new Set(SELF_ASSESSMENT.map((i) => i.id)).size).toBe(SELF_ASSESSMENT.length);
-    for (const p of PILLARS) expect(SELF_ASSESSMENT.some((i) => i.pillar === p), p).toBe(true);
+    for (const p of PILLARS)
+      expect(
+        SELF_ASSESSMENT.some((i) => i.pillar === p),
+        p,
+      ).toBe(true);
     expect(INSTRUMENT_VERSION).toMatch(/\S/);
     expect(LIKERT.map((l) => l.value)).toEqual([1, 2, 3, 4, 5]);
   });

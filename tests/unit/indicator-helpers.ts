@@ -7,7 +7,10 @@ export const items = (prefix: string, pillar: Pillar, n: number): QuizItem[] =>
   Array.from({ length: n }, (_, i) => ({
     id: `${prefix}-${i + 1}`,
     question: `Soal ${prefix} ${i + 1}?`,
-    options: [{ id: 'benar', text: 'Benar', correct: true }, { id: 'salah', text: 'Salah' }],
+    options: [
+      { id: 'benar', text: 'Benar', correct: true },
+      { id: 'salah', text: 'Salah' },
+    ],
     explanation: 'Penjelasan.',
     pillar,
   }));
@@ -24,7 +27,13 @@ export function lesson(id: string, pillars: Pillar[], quiz: QuizItem[] = [], tas
     pillars,
     objectives: ['Tujuan.'],
     quiz,
-    task: task && { id: task.id, title: task.title ?? `Tugas ${task.id}`, instructions: 'Kerjakan tugas ini.', mentorChecks: ['Ada buktinya.'], pillar: task.pillar },
+    task: task && {
+      id: task.id,
+      title: task.title ?? `Tugas ${task.id}`,
+      instructions: 'Kerjakan tugas ini.',
+      mentorChecks: ['Ada buktinya.'],
+      pillar: task.pillar,
+    },
     draft: false,
   };
 }

@@ -37,7 +37,17 @@ describe('nextStep', () => {
   });
 
   it('both waiting: "waiting" for the first; a task sent back is offered as a redo', () => {
-    expect(nextStep(COURSE, allButTasks, 'cakap', statuses([['katalog', 'submitted'], ['foto', 'submitted']]))).toMatchObject({ kind: 'waiting', taskTitle: 'Katalog Produk' });
+    expect(
+      nextStep(
+        COURSE,
+        allButTasks,
+        'cakap',
+        statuses([
+          ['katalog', 'submitted'],
+          ['foto', 'submitted'],
+        ]),
+      ),
+    ).toMatchObject({ kind: 'waiting', taskTitle: 'Katalog Produk' });
     const redo = nextStep(COURSE, allButTasks, 'cakap', statuses([['katalog', 'needs_work']]));
     expect(redo.kind === 'step' && redo.action).toMatchObject({ kind: 'task', taskTitle: 'Katalog Produk', redo: true });
   });
@@ -52,7 +62,12 @@ describe('nextStep', () => {
     // Four lessons with 2 cakap items and a task each (8 items, 4 tasks). Nothing done: one quiz
     // all right → Q = 1/4, C = 1/4 → 1 + 4 × (0.1125 + 0.0375) = 1.60 (still Pemula); one task →
     // P = 1/4 → 1 + 0.40 = 1.40. So the quiz, from 1.00 to 1.60, towards Dasar.
-    const four = [module('m', [1, 2, 3, 4].map((n) => lesson(`L${n}`, ['cakap'], items(`q${n}`, 'cakap', 2), { id: `t${n}`, pillar: 'cakap' })))];
+    const four = [
+      module(
+        'm',
+        [1, 2, 3, 4].map((n) => lesson(`L${n}`, ['cakap'], items(`q${n}`, 'cakap', 2), { id: `t${n}`, pillar: 'cakap' })),
+      ),
+    ];
     const step = nextStep(four, records({}), 'cakap', statuses());
     expect(step).toMatchObject({ kind: 'step', from: 1, to: 1.6, toLevel: 'Pemula', nextLevel: 'Dasar', reaches: false });
     expect(step.kind === 'step' && step.action).toMatchObject({ kind: 'quiz', lesson: { id: 'm/L1' } });

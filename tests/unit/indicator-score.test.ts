@@ -50,7 +50,12 @@ describe('scoreLearner: all four pillars, by hand', () => {
   // L1 twice (2/3 then 3/3: the FIRST counts), L2 once (cakap 1/2, aman 2/3), L4 once
   // (etika 4/5, budaya 1/5), L5 never. Approved: t-cakap-1, t-etika-1. Completed: L1, L2, L4.
   const R = records({
-    attempts: [attempt('m/L1', { cakap: [2, 3] }, 1), attempt('m/L1', { cakap: [3, 3] }, 2), attempt('m/L2', { cakap: [1, 2], aman: [2, 3] }, 3), attempt('m/L4', { etika: [4, 5], budaya: [1, 5] }, 4)],
+    attempts: [
+      attempt('m/L1', { cakap: [2, 3] }, 1),
+      attempt('m/L1', { cakap: [3, 3] }, 2),
+      attempt('m/L2', { cakap: [1, 2], aman: [2, 3] }, 3),
+      attempt('m/L4', { etika: [4, 5], budaya: [1, 5] }, 4),
+    ],
     approvedTasks: ['t-cakap-1', 't-etika-1'],
     completedLessons: ['m/L1', 'm/L2', 'm/L4'],
   });
@@ -151,7 +156,13 @@ describe('exact arithmetic: fractions of whole numbers, rounded once, half up', 
     for (let q = 0; q <= 16; q++)
       for (let a = 0; a <= 3; a++)
         for (let c = 0; c <= 6; c++) {
-          const p = scored(scorePillar('cakap', content, records({ attempts: [attempt('l0', { cakap: [q, 16] })], approvedTasks: tasks.slice(0, a), completedLessons: lessons.slice(0, c) })));
+          const p = scored(
+            scorePillar(
+              'cakap',
+              content,
+              records({ attempts: [attempt('l0', { cakap: [q, 16] })], approvedTasks: tasks.slice(0, a), completedLessons: lessons.slice(0, c) }),
+            ),
+          );
           // Exact in 1/1440 hundredths: 100 + 180·q/16 + 160·a/3 + 60·c/6.
           const n = 144000 + 16200 * q + 76800 * a + 14400 * c;
           expect(Math.round(p.score * 100), `${q}/${a}/${c}`).toBe(Math.floor((2 * n + 1440) / 2880));
@@ -185,12 +196,17 @@ describe('"belum cukup data"', () => {
     // cakap: 5 items + task → scored; aman: 4 items → no data; etika, budaya: nothing → no data.
     // Q = 5/5, P = 0, C = 1 → 3.40, so the overall is 3.40 (not (3.40 + 1 + 1 + 1)/4).
     const course = [
-      module('m', [lesson('L1', ['cakap'], items('c', 'cakap', 5), { id: 't', pillar: 'cakap' }), lesson('L2', ['aman'], items('a', 'aman', 4), { id: 'u', pillar: 'aman' })]),
+      module('m', [
+        lesson('L1', ['cakap'], items('c', 'cakap', 5), { id: 't', pillar: 'cakap' }),
+        lesson('L2', ['aman'], items('a', 'aman', 4), { id: 'u', pillar: 'aman' }),
+      ]),
     ];
     const r = scoreLearner(course, records({ attempts: [attempt('m/L1', { cakap: [5, 5] })], completedLessons: ['m/L1'] }));
     expect(r.pillars.filter((p) => p.enoughData).map((p) => p.pillar)).toEqual(['cakap']);
     expect(r.overall).toBe(3.4);
-    expect(scoreLearner([module('m', [lesson('L1', ['aman'], items('a', 'aman', 4))])], records({}))).toEqual(expect.objectContaining({ overall: null, level: null }));
+    expect(scoreLearner([module('m', [lesson('L1', ['aman'], items('a', 'aman', 4))])], records({}))).toEqual(
+      expect.objectContaining({ overall: null, level: null }),
+    );
   });
 });
 

@@ -46,7 +46,9 @@ describe('parseSelfAssessment', () => {
     const keys = Object.keys(id_capaian);
     expect(keys.every((k) => k.startsWith('cp'))).toBe(true);
     const others = await Promise.all(
-      ['id.mentor', 'id.trainer', 'id.report', 'id.h5p'].map((f) => import(`../../src/i18n/${f}.ts`).then((m) => Object.values(m)[0] as Record<string, unknown>).catch(() => ({}))),
+      ['id.mentor', 'id.trainer', 'id.report', 'id.h5p'].map((f) =>
+        import(`../../src/i18n/${f}.ts`).then((m) => Object.values(m)[0] as Record<string, unknown>).catch(() => ({})),
+      ),
     );
     for (const other of others) for (const key of keys) expect(Object.hasOwn(other, key), key).toBe(false);
   });

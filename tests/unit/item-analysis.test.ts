@@ -9,13 +9,21 @@ import { id as dictionary } from '../../src/i18n/id';
 import { en } from '../../src/i18n/en';
 
 const item = (id: string): BankItem => ({
-  item: { id, question: `Soal ${id}?`, explanation: 'x', pillar: 'cakap', options: ['a', 'b', 'c'].map((o, i) => ({ id: `${id}-${o}`, text: o, correct: i === 0 })) },
+  item: {
+    id,
+    question: `Soal ${id}?`,
+    explanation: 'x',
+    pillar: 'cakap',
+    options: ['a', 'b', 'c'].map((o, i) => ({ id: `${id}-${o}`, text: o, correct: i === 0 })),
+  },
   where: { kind: 'lesson', lessonId: 'm/1', title: 'Pelajaran 1' },
 });
 
 /** `n` learners; learner k answers each item right when `right(item, k)`, else picks option b. */
 function answers(items: string[], n: number, right: (itemId: string, k: number) => boolean, context: FirstAnswer['context'] = 'lesson'): FirstAnswer[] {
-  return Array.from({ length: n }, (_, k) => items.map((itemId) => ({ learnerId: `p${k}`, itemId, context, optionId: right(itemId, k) ? `${itemId}-a` : `${itemId}-b`, correct: right(itemId, k) }))).flat();
+  return Array.from({ length: n }, (_, k) =>
+    items.map((itemId) => ({ learnerId: `p${k}`, itemId, context, optionId: right(itemId, k) ? `${itemId}-a` : `${itemId}-b`, correct: right(itemId, k) })),
+  ).flat();
 }
 
 describe('analyzeItems', () => {
@@ -24,7 +32,14 @@ describe('analyzeItems', () => {
   // two, "hard" for two, "reverse" for the weaker half; x1..x3 follow ability (they make the total).
   const right = (id: string, k: number) =>
     id === 'good' ? k >= 20 : id === 'easy' ? k >= 2 : id === 'hard' ? k >= 38 : id === 'reverse' ? k < 20 : k >= 10 * Number(id.slice(1));
-  const stats = analyzeItems(bank, answers(bank.map((b) => b.item.id), 40, right));
+  const stats = analyzeItems(
+    bank,
+    answers(
+      bank.map((b) => b.item.id),
+      40,
+      right,
+    ),
+  );
   const of = (id: string) => stats.find((s) => s.itemId === id)!;
 
   it('difficulty is the share right; options are counted', () => {
@@ -53,12 +68,18 @@ describe('analyzeItems', () => {
   });
 
   it('too easy on the pre-test: 95 % right before learning', () => {
-    const pre = analyzeItems([item('p'), item('q')], answers(['p', 'q'], 40, (id, k) => (id === 'p' ? k >= 2 : k >= 20), 'pre'));
+    const pre = analyzeItems(
+      [item('p'), item('q')],
+      answers(['p', 'q'], 40, (id, k) => (id === 'p' ? k >= 2 : k >= 20), 'pre'),
+    );
     expect(pre.find((s) => s.itemId === 'p')!.flags).toContain('tooEasyPre');
   });
 
   it(`below ${MIN_ANSWERS} answers: numbers shown, no judgement ("belum cukup data"); an item nobody answered is listed too`, () => {
-    const few = analyzeItems([item('a'), item('b'), item('c')], answers(['a', 'b'], MIN_ANSWERS - 1, (id, k) => k % 2 === 0));
+    const few = analyzeItems(
+      [item('a'), item('b'), item('c')],
+      answers(['a', 'b'], MIN_ANSWERS - 1, (id, k) => k % 2 === 0),
+    );
     expect(few.find((s) => s.itemId === 'a')).toMatchObject({ n: 29, enoughData: false, flags: [] });
     expect(few.find((s) => s.itemId === 'c')).toMatchObject({ n: 0, difficulty: null, discrimination: null, enoughData: false });
   });
@@ -72,7 +93,11 @@ describe('analyzeItems', () => {
 describe('cronbachAlpha', () => {
   it('a hand-checked value: 30 copies of three respondents on two items', () => {
     // Items x = (1, 2, 3), y = (1, 3, 2) per block of three; var x = var y = 1 (per block), totals 2, 5, 5.
-    const block = [{ x: 1, y: 1 }, { x: 2, y: 3 }, { x: 3, y: 2 }];
+    const block = [
+      { x: 1, y: 1 },
+      { x: 2, y: 3 },
+      { x: 3, y: 2 },
+    ];
     const rows = Array.from({ length: 10 }, () => block).flat();
     const { n, alpha } = cronbachAlpha(rows, ['x', 'y']);
     expect(n).toBe(30);

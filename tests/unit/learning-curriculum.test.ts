@@ -55,7 +55,15 @@ const ids = (lessons: Array<LessonMeta | undefined>) => lessons.map((l) => l?.id
 describe('buildCourse', () => {
   it('orders modules and lessons, and leaves drafts out', () => {
     expect(COURSE.map((m) => m.id)).toEqual(['a', 'b', 'c']);
-    expect(ids(allLessons(COURSE))).toEqual(['a/01-pelajaran', 'a/02-pelajaran', 'a/03-pelajaran', 'b/01-pelajaran', 'b/03-pelajaran', 'c/01-pelajaran', 'c/02-pelajaran']);
+    expect(ids(allLessons(COURSE))).toEqual([
+      'a/01-pelajaran',
+      'a/02-pelajaran',
+      'a/03-pelajaran',
+      'b/01-pelajaran',
+      'b/03-pelajaran',
+      'c/01-pelajaran',
+      'c/02-pelajaran',
+    ]);
     expect(COURSE[1].lessons.some((l) => l.draft)).toBe(false);
   });
 
@@ -115,11 +123,18 @@ describe('findLesson', () => {
   });
 
   it('a module with no published lessons in between is skipped by next', () => {
-    const course = buildCourse([moduleMeta('a', 1), moduleMeta('kosong', 2), moduleMeta('c', 3)], [lessonMeta('a', 1), lessonMeta('kosong', 1, true), lessonMeta('c', 1)]);
+    const course = buildCourse(
+      [moduleMeta('a', 1), moduleMeta('kosong', 2), moduleMeta('c', 3)],
+      [lessonMeta('a', 1), lessonMeta('kosong', 1, true), lessonMeta('c', 1)],
+    );
     // The all-draft module is hidden from learners altogether; trainers still see it.
     expect(course.map((m) => m.id)).toEqual(['a', 'c']);
     expect(findLesson(course, 'a', '01-pelajaran')?.next?.id).toBe('c/01-pelajaran');
-    const preview = buildCourse([moduleMeta('a', 1), moduleMeta('kosong', 2), moduleMeta('c', 3)], [lessonMeta('a', 1), lessonMeta('kosong', 1, true), lessonMeta('c', 1)], { includeDrafts: true });
+    const preview = buildCourse(
+      [moduleMeta('a', 1), moduleMeta('kosong', 2), moduleMeta('c', 3)],
+      [lessonMeta('a', 1), lessonMeta('kosong', 1, true), lessonMeta('c', 1)],
+      { includeDrafts: true },
+    );
     expect(preview.map((m) => m.id)).toEqual(['a', 'kosong', 'c']);
   });
 
@@ -149,7 +164,9 @@ describe('continueLesson', () => {
 
   it('finished last lesson with everything after it done: the first unfinished anywhere', () => {
     expect(continueLesson(COURSE, done('c/01-pelajaran', 'c/02-pelajaran'), 'c/02-pelajaran')?.id).toBe('a/01-pelajaran');
-    const allButOne = allLessons(COURSE).map((l) => l.id).filter((id) => id !== 'a/02-pelajaran');
+    const allButOne = allLessons(COURSE)
+      .map((l) => l.id)
+      .filter((id) => id !== 'a/02-pelajaran');
     expect(continueLesson(COURSE, done(...allButOne), 'c/02-pelajaran')?.id).toBe('a/02-pelajaran');
   });
 
@@ -168,7 +185,8 @@ describe('continueLesson', () => {
     const offered = new Set<string | undefined>();
     const lessons = allLessons(COURSE).map((l) => l.id);
     for (let i = 0; i <= lessons.length; i++) {
-      for (const last of [undefined, ...lessons, 'b/02-pelajaran']) offered.add(continueLesson(COURSE, done(...lessons.slice(0, i), 'b/02-pelajaran'), last)?.id);
+      for (const last of [undefined, ...lessons, 'b/02-pelajaran'])
+        offered.add(continueLesson(COURSE, done(...lessons.slice(0, i), 'b/02-pelajaran'), last)?.id);
     }
     expect(offered.has('b/02-pelajaran')).toBe(false);
   });

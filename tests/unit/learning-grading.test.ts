@@ -98,7 +98,12 @@ describe('gradeQuiz', () => {
     expect(errorsOf([['a', 'b-o0'], RIGHT[1], RIGHT[2]])).toEqual([{ error: 'quizOptionForeign', itemId: 'a' }]);
   });
 
-  it.each([['made up', 'jawaban-z'], ['empty', ''], ['html', '<b>x</b>'], ['object', { id: 'a-o1' }]])('a made-up option (%s) is refused', (_, raw) => {
+  it.each([
+    ['made up', 'jawaban-z'],
+    ['empty', ''],
+    ['html', '<b>x</b>'],
+    ['object', { id: 'a-o1' }],
+  ])('a made-up option (%s) is refused', (_, raw) => {
     expect(errorsOf([['a', raw], RIGHT[1], RIGHT[2]])).toEqual([{ error: 'quizUnknownOption', itemId: 'a' }]);
   });
 
@@ -119,7 +124,18 @@ describe('gradeQuiz', () => {
   });
 
   it('every error key has an Indonesian and an English message', () => {
-    for (const key of ['quizMissing', 'quizDuplicate', 'quizOutOfRange', 'quizForeign', 'quizOptionForeign', 'quizUnknownOption', 'quizPositionIndex', 'quizItemChanged', 'quizEmpty', 'quizFixErrors']) {
+    for (const key of [
+      'quizMissing',
+      'quizDuplicate',
+      'quizOutOfRange',
+      'quizForeign',
+      'quizOptionForeign',
+      'quizUnknownOption',
+      'quizPositionIndex',
+      'quizItemChanged',
+      'quizEmpty',
+      'quizFixErrors',
+    ]) {
       expect(typeof (dictionary as unknown as Record<string, unknown>)[key], key).toBe('string');
       expect(typeof (en as unknown as Record<string, unknown>)[key], key).toBe('string');
     }

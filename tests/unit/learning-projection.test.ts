@@ -107,7 +107,15 @@ describe('projectLesson', () => {
   });
 
   it('reported seconds are rounded; zero, negative and non-numeric reports are ignored', () => {
-    const p = projectLesson([viewed(T0), time(T0 + 20_000, 10.4), time(T0 + 40_000, 10.6), time(T0 + 3, 0), time(T0 + 4, -50), time(T0 + 5, 'lama'), time(T0 + 6, null)]);
+    const p = projectLesson([
+      viewed(T0),
+      time(T0 + 20_000, 10.4),
+      time(T0 + 40_000, 10.6),
+      time(T0 + 3, 0),
+      time(T0 + 4, -50),
+      time(T0 + 5, 'lama'),
+      time(T0 + 6, null),
+    ]);
     expect(p?.timeSpentSec).toBe(21);
   });
 

@@ -18,7 +18,11 @@ const goodItem = (id = 'soal-1', pillar = 'cakap'): Json => ({
   id,
   question: 'Apa yang paling membantu pembeli?',
   pillar,
-  options: [{ id: 'satu-per-satu', text: 'Membalas satu per satu' }, { id: 'jam-buka', text: 'Mengisi jam buka di profil', correct: true }, { id: 'tidak-ada', text: 'Tidak ada' }],
+  options: [
+    { id: 'satu-per-satu', text: 'Membalas satu per satu' },
+    { id: 'jam-buka', text: 'Mengisi jam buka di profil', correct: true },
+    { id: 'tidak-ada', text: 'Tidak ada' },
+  ],
   explanation: 'Jam buka di profil bisa dibaca kapan saja.',
 });
 

@@ -105,7 +105,12 @@ describe('stuckReasons: the same quiz failed twice', () => {
 
   it('each lesson failed twice is its own reason', () => {
     const a = activity({
-      attempts: [attempt('wa/01', 0, NOW - 4 * HOUR), attempt('wa/01', 1, NOW - 3 * HOUR), attempt('wa/02', 0, NOW - 2 * HOUR), attempt('wa/02', 2, NOW - HOUR)],
+      attempts: [
+        attempt('wa/01', 0, NOW - 4 * HOUR),
+        attempt('wa/01', 1, NOW - 3 * HOUR),
+        attempt('wa/02', 0, NOW - 2 * HOUR),
+        attempt('wa/02', 2, NOW - HOUR),
+      ],
     });
     expect(stuckReasons(a, NOW)).toEqual([
       { kind: 'quizFailedTwice', lessonId: 'wa/01' },
@@ -191,7 +196,7 @@ describe('nudge messages', () => {
     expect(text).toContain(`${ORIGIN}/learn/x/y`);
   });
 
-  it('redo task: names the task and links to the mentor\'s note', () => {
+  it("redo task: names the task and links to the mentor's note", () => {
     const text = redoTaskNudge({ learner: 'Pak Hadi', mentor: 'Mas Arif', taskTitle: 'Buat katalog 5 produk', url: `${ORIGIN}/learn/a/b#tugas` });
     expect(text).toMatch(/^Halo Pak Hadi, ini Mas Arif dari Melek\./);
     expect(text).toContain('"Buat katalog 5 produk"');
@@ -221,7 +226,13 @@ describe('buildNudge', () => {
   });
 
   it('a task to redo comes before the next lesson', () => {
-    const nudge = buildNudge({ learner: LEARNER, mentorName: 'Mbak Dewi', origin: ORIGIN, next: NEXT, redo: { taskTitle: 'Lengkapi profil bisnis', lesson: REDO } });
+    const nudge = buildNudge({
+      learner: LEARNER,
+      mentorName: 'Mbak Dewi',
+      origin: ORIGIN,
+      next: NEXT,
+      redo: { taskTitle: 'Lengkapi profil bisnis', lesson: REDO },
+    });
     expect(nudge.kind).toBe('redo_task');
     expect(nudge.lessonId).toBe(REDO.id);
     const { text, digits } = waParts(nudge.href);
@@ -231,7 +242,7 @@ describe('buildNudge', () => {
     expect(text).not.toContain('Katalog Produk');
   });
 
-  it('nothing left: a congratulation linking to /learn, still to the learner\'s number', () => {
+  it("nothing left: a congratulation linking to /learn, still to the learner's number", () => {
     const nudge = buildNudge({ learner: LEARNER, mentorName: 'Mbak Dewi', origin: ORIGIN });
     expect(nudge.kind).toBe('next_lesson');
     expect(nudge.lessonId).toBeUndefined();

@@ -61,7 +61,14 @@ describe('layoutNetwork', () => {
   });
 
   it('drops self-loops and lines to unknown dots; handles empty and single networks', () => {
-    const layout = layoutNetwork([{ key: 'a' }, { key: 'b' }], [{ a: 'a', b: 'a' }, { a: 'a', b: 'zz' }, { a: 'a', b: 'b' }]);
+    const layout = layoutNetwork(
+      [{ key: 'a' }, { key: 'b' }],
+      [
+        { a: 'a', b: 'a' },
+        { a: 'a', b: 'zz' },
+        { a: 'a', b: 'b' },
+      ],
+    );
     expect(layout.edges).toHaveLength(1);
     expect(layoutNetwork([], []).nodes).toEqual([]);
     expect(layoutNetwork([{ key: 'solo' }], [], { width: 360, height: 200 }).nodes).toEqual([{ key: 'solo', x: 180, y: 100 }]);

@@ -29,7 +29,12 @@ describe('introMessage', () => {
 });
 
 describe('promoMessage', () => {
-  const sellers = [1, 2, 3, 4, 5].map((i) => ({ businessName: `Usaha ${i}`, productLine: 'Makanan & minuman', detail: `Produk nomor ${i}\nbaris kedua`, catalogLink: i % 2 ? `https://wa.me/c/62811000000${i}` : null }));
+  const sellers = [1, 2, 3, 4, 5].map((i) => ({
+    businessName: `Usaha ${i}`,
+    productLine: 'Makanan & minuman',
+    detail: `Produk nomor ${i}\nbaris kedua`,
+    catalogLink: i % 2 ? `https://wa.me/c/62811000000${i}` : null,
+  }));
 
   it("lists every seller's name, product line and catalog link, numbered, in order", () => {
     const text = promoMessage(sellers);

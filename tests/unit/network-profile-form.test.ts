@@ -74,7 +74,13 @@ describe('profileSchema', () => {
     const r = parseForm(profileSchema, valid);
     expect(r.ok).toBe(true);
     if (!r.ok) return;
-    expect(r.data).toMatchObject({ businessName: 'Kerupuk Udang Bu Sari', offers: ['shared_delivery', 'joint_promotion'], seeks: ['supplier'], showPhone: true, visibility: 'cohort' });
+    expect(r.data).toMatchObject({
+      businessName: 'Kerupuk Udang Bu Sari',
+      offers: ['shared_delivery', 'joint_promotion'],
+      seeks: ['supplier'],
+      showPhone: true,
+      visibility: 'cohort',
+    });
     const hiddenPhone = parseForm(profileSchema, { ...valid, showPhone: undefined });
     expect(hiddenPhone.ok && hiddenPhone.data.showPhone).toBe(false);
   });
@@ -87,10 +93,23 @@ describe('profileSchema', () => {
   });
 
   it('refuses javascript: catalog links, unknown categories, kecamatan, offers and visibility', () => {
-    const r = parseForm(profileSchema, { ...valid, catalogLink: 'javascript:alert(1)', category: 'senjata', kecamatan: 'Surabaya', offers: ['hack'], visibility: 'public' });
+    const r = parseForm(profileSchema, {
+      ...valid,
+      catalogLink: 'javascript:alert(1)',
+      category: 'senjata',
+      kecamatan: 'Surabaya',
+      offers: ['hack'],
+      visibility: 'public',
+    });
     expect(r).toEqual({
       ok: false,
-      errors: { catalogLink: 'netLinkInvalid', category: 'netCategoryInvalid', kecamatan: 'netKecamatanInvalid', offers: 'netOfferInvalid', visibility: 'netVisibilityInvalid' },
+      errors: {
+        catalogLink: 'netLinkInvalid',
+        category: 'netCategoryInvalid',
+        kecamatan: 'netKecamatanInvalid',
+        offers: 'netOfferInvalid',
+        visibility: 'netVisibilityInvalid',
+      },
     });
   });
 
@@ -107,7 +126,17 @@ describe('profileSchema', () => {
 
   it('every message key it can produce exists in both dictionaries', async () => {
     const { en } = await import('../../src/i18n/en');
-    for (const key of ['netBusinessEmpty', 'netBusinessLong', 'netCategoryInvalid', 'netKecamatanInvalid', 'netDescriptionLong', 'netLinkInvalid', 'netLinkLong', 'netOfferInvalid', 'netVisibilityInvalid']) {
+    for (const key of [
+      'netBusinessEmpty',
+      'netBusinessLong',
+      'netCategoryInvalid',
+      'netKecamatanInvalid',
+      'netDescriptionLong',
+      'netLinkInvalid',
+      'netLinkLong',
+      'netOfferInvalid',
+      'netVisibilityInvalid',
+    ]) {
       expect(typeof (dictionary as Record<string, unknown>)[key]).toBe('string');
       expect(typeof (en as Record<string, unknown>)[key]).toBe('string');
     }

@@ -72,7 +72,13 @@ describe('monthlyTable', () => {
     expect(t.total).toBe(5);
   });
   it('keeps the newest months when there are many; empty input gives an empty table', () => {
-    const t = monthlyTable([{ type: 'reseller', startedOn: '2025-01-01' }, { type: 'reseller', startedOn: '2026-12-01' }], 12);
+    const t = monthlyTable(
+      [
+        { type: 'reseller', startedOn: '2025-01-01' },
+        { type: 'reseller', startedOn: '2026-12-01' },
+      ],
+      12,
+    );
     expect(t.months).toHaveLength(12);
     expect(t.months[11]).toBe('2026-12');
     expect(monthlyTable([])).toEqual({ months: [], rows: [], totals: [], total: 0 });

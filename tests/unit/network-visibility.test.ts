@@ -7,7 +7,12 @@ import { describe, expect, it } from 'vitest';
 import { mayLabel, maySeeProfile, type NetworkViewer, type ProfileOwner } from '../../src/lib/network/visibility';
 
 const learner = (id: string, cohortIds: string[] = ['c1']): NetworkViewer => ({ id, role: 'learner', cohortIds });
-const owner = (visibility: ProfileOwner['visibility'], cohortIds: string[] = ['c1'], extra: Partial<ProfileOwner> = {}): ProfileOwner => ({ userId: 'seller', visibility, cohortIds, ...extra });
+const owner = (visibility: ProfileOwner['visibility'], cohortIds: string[] = ['c1'], extra: Partial<ProfileOwner> = {}): ProfileOwner => ({
+  userId: 'seller',
+  visibility,
+  cohortIds,
+  ...extra,
+});
 
 describe('maySeeProfile', () => {
   it('a hidden profile is seen by nobody but its owner — same cohort, trainer, mentor included', () => {

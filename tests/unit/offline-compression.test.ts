@@ -9,7 +9,8 @@ import { iconPng } from '../../src/sw/icons';
 
 const ROOT = join(import.meta.dirname, '../..');
 const page = `<!doctype html><html lang="id"><body>${'<p>Pelajaran hemat kuota untuk pelaku UMKM di Sidoarjo.</p>'.repeat(400)}</body></html>`;
-const req = (acceptEncoding?: string, method = 'GET') => new Request('http://x/learn', { method, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
+const req = (acceptEncoding?: string, method = 'GET') =>
+  new Request('http://x/learn', { method, headers: acceptEncoding ? { 'accept-encoding': acceptEncoding } : {} });
 const html = (body: string | null = page, headers: Record<string, string> = {}, status = 200) =>
   new Response(body, { status, headers: { 'content-type': 'text/html', ...headers } });
 const bytes = async (r: Response) => Buffer.from(await r.arrayBuffer());
@@ -59,7 +60,9 @@ describe('compression of server responses', () => {
 
   it('shrinks 40 KB of real lesson text to well under half (time printed)', async () => {
     const dir = join(ROOT, 'content/keamanan-data');
-    const text = readdirSync(dir).map((f) => readFileSync(join(dir, f), 'utf8')).join('\n');
+    const text = readdirSync(dir)
+      .map((f) => readFileSync(join(dir, f), 'utf8'))
+      .join('\n');
     const lesson = `<!doctype html><html lang="id"><body><main>${text}</main></body></html>`.slice(0, 40_000);
     for (const encoding of ['br', 'gzip']) {
       const runs = 20;

@@ -43,7 +43,10 @@ interface FakeServer {
 }
 
 /** A server with the idempotency of record.ts: accepted, duplicates, rejected (other user, unknown lesson). */
-function fakeServer(sessionUser = USER, behaviour: (call: number, events: Array<Record<string, unknown>>) => 'ok' | 'drop' | 500 | 'hang' | 401 = () => 'ok'): FakeServer {
+function fakeServer(
+  sessionUser = USER,
+  behaviour: (call: number, events: Array<Record<string, unknown>>) => 'ok' | 'drop' | 500 | 'hang' | 401 = () => 'ok',
+): FakeServer {
   const server: FakeServer = {
     stored: new Map(),
     requests: 0,
@@ -52,8 +55,7 @@ function fakeServer(sessionUser = USER, behaviour: (call: number, events: Array<
       const events = JSON.parse(String(init.body)).events as Array<Record<string, unknown>>;
       const mode = behaviour(call, events);
       if (mode === 'drop') throw new TypeError('Failed to fetch');
-      if (mode === 'hang')
-        return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+      if (mode === 'hang') return new Promise((_, reject) => init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
       if (mode === 500) return new Response('boom', { status: 500 });
       if (mode === 401) return new Response('{}', { status: 401 });
       const accepted: string[] = [];
@@ -62,7 +64,8 @@ function fakeServer(sessionUser = USER, behaviour: (call: number, events: Array<
       events.forEach((e, index) => {
         const id = String(e.id);
         if (e.userId !== sessionUser) return rejected.push({ index, id, error: 'eventOtherUser', message: 'Data ini milik akun lain.' });
-        if (!String(e.lessonId).startsWith('keamanan-data/')) return rejected.push({ index, id, error: 'eventUnknownLesson', message: 'Pelajaran tidak ditemukan.' });
+        if (!String(e.lessonId).startsWith('keamanan-data/'))
+          return rejected.push({ index, id, error: 'eventUnknownLesson', message: 'Pelajaran tidak ditemukan.' });
         if (server.stored.has(id)) return duplicates.push(id);
         server.stored.set(id, { userId: sessionUser, type: String(e.type) });
         accepted.push(id);
@@ -256,10 +259,7 @@ describe('offline queue sync', () => {
       await gate;
       return server.fetch(url, init);
     }) as unknown as typeof fetch;
-    const [a, b] = [
-      syncQueue({ userId: USER, store: values, fetch: slowFetch }),
-      syncQueue({ userId: USER, store: values, fetch: slowFetch }),
-    ];
+    const [a, b] = [syncQueue({ userId: USER, store: values, fetch: slowFetch }), syncQueue({ userId: USER, store: values, fetch: slowFetch })];
     releaseFirst();
     const reports = await Promise.all([a, b]);
     expect(reports[0].accepted).toHaveLength(4);

@@ -10,7 +10,8 @@ const second = module('n', [lesson('01', ['aman'], [], undefined, 'n')], [pair(3
 const noTest = module('o', [lesson('01', ['etika'], [], undefined, 'o')]);
 const course = [withTest, second, noTest];
 const none = new Set<string>();
-const main = (completed: Set<string>, taken = none, skipped = none) => homeMainAction(course, continueLesson(course, completed, undefined), completed, taken, skipped);
+const main = (completed: Set<string>, taken = none, skipped = none) =>
+  homeMainAction(course, continueLesson(course, completed, undefined), completed, taken, skipped);
 
 describe('pretestState', () => {
   it('open before any lesson is finished; closed after one; taken wins; none without a test', () => {

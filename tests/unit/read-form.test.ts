@@ -8,7 +8,11 @@ import { text } from '../../src/lib/validation';
 
 const ORIGIN = 'http://localhost:4321';
 const urlencoded = (path: string, fields: Record<string, string>, headers: Record<string, string> = {}) =>
-  new Request(ORIGIN + path, { method: 'POST', body: new URLSearchParams(fields), headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers } });
+  new Request(ORIGIN + path, {
+    method: 'POST',
+    body: new URLSearchParams(fields),
+    headers: { 'content-type': 'application/x-www-form-urlencoded', ...headers },
+  });
 
 /** A body streamed without Content-Length, as a chunked upload arrives. */
 function chunked(path: string, bytes: number, contentType = 'application/x-www-form-urlencoded') {
@@ -70,7 +74,11 @@ describe('readForm: one way to read a form post', () => {
   });
 
   it('broken multipart is a 400 with a message', async () => {
-    const broken = new Request(ORIGIN + '/register', { method: 'POST', body: '--xyz\r\nnot really multipart', headers: { 'content-type': 'multipart/form-data; boundary=abc' } });
+    const broken = new Request(ORIGIN + '/register', {
+      method: 'POST',
+      body: '--xyz\r\nnot really multipart',
+      headers: { 'content-type': 'multipart/form-data; boundary=abc' },
+    });
     expect(await readForm(broken)).toMatchObject({ ok: false, status: 400, reason: 'malformed', message: dictionary.formUnreadable });
   });
 
@@ -110,7 +118,11 @@ describe('readPageForm: the pages’ way', () => {
     const json = new Request(ORIGIN + '/login', { method: 'POST', body: '{"phone":"0812"}', headers: { 'content-type': 'application/json' } });
     const read = await readPageForm(json, 'id');
     expect(read.ok && [...read.form.keys()]).toEqual([]);
-    const broken = new Request(ORIGIN + '/register', { method: 'POST', body: '--xyz\r\nnope', headers: { 'content-type': 'multipart/form-data; boundary=abc' } });
+    const broken = new Request(ORIGIN + '/register', {
+      method: 'POST',
+      body: '--xyz\r\nnope',
+      headers: { 'content-type': 'multipart/form-data; boundary=abc' },
+    });
     expect((await readPageForm(broken, 'id')).ok).toBe(true);
   });
 

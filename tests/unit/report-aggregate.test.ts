@@ -35,7 +35,20 @@ function indicator(scores: Partial<Record<Pillar, number | null>>, overall: numb
     const s = scores[pillar];
     return s === null || s === undefined
       ? { pillar, enoughData: false, reason: 'noTask' }
-      : { pillar, enoughData: true, Q: 0, P: 0, C: 0, raw: s, score: s, exact: { n: Math.round(s * 100), d: 1 }, capped: false, level: level(s), heldByTask: false, counts: NO_COUNTS };
+      : {
+          pillar,
+          enoughData: true,
+          Q: 0,
+          P: 0,
+          C: 0,
+          raw: s,
+          score: s,
+          exact: { n: Math.round(s * 100), d: 1 },
+          capped: false,
+          level: level(s),
+          heldByTask: false,
+          counts: NO_COUNTS,
+        };
   });
   return { pillars, overall, level: overall === null ? null : level(overall) };
 }
@@ -129,11 +142,14 @@ describe('normalized gain per module', () => {
 
   it('band edges: 0.3 and 0.7 are sedang', () => {
     // pre 0/10, post 3/10 → 0.3; post 7/10 → 0.7; post 8/10 → 0.8
-    const [m] = gainByModule(['m'], [
-      { moduleId: 'm', pre: { score: 0, max: 10 }, post: { score: 3, max: 10 } },
-      { moduleId: 'm', pre: { score: 0, max: 10 }, post: { score: 7, max: 10 } },
-      { moduleId: 'm', pre: { score: 0, max: 10 }, post: { score: 8, max: 10 } },
-    ]);
+    const [m] = gainByModule(
+      ['m'],
+      [
+        { moduleId: 'm', pre: { score: 0, max: 10 }, post: { score: 3, max: 10 } },
+        { moduleId: 'm', pre: { score: 0, max: 10 }, post: { score: 7, max: 10 } },
+        { moduleId: 'm', pre: { score: 0, max: 10 }, post: { score: 8, max: 10 } },
+      ],
+    );
     expect(m.bands).toEqual({ rendah: 0, sedang: 2, tinggi: 1 });
   });
 });
@@ -203,7 +219,13 @@ describe('adoption', () => {
     expect(recheckDue('2026-11-30', '2027-02-28')).toBe(true);
   });
 
-  const row = (userId: string, item: AdoptionCheckRow['item'], present: boolean, checkedOn: string, createdAt = 0): AdoptionCheckRow => ({ userId, item, present, checkedOn, createdAt });
+  const row = (userId: string, item: AdoptionCheckRow['item'], present: boolean, checkedOn: string, createdAt = 0): AdoptionCheckRow => ({
+    userId,
+    item,
+    present,
+    checkedOn,
+    createdAt,
+  });
 
   it('the latest check per learner and item counts: newest day, then newest entry of that day', () => {
     const checks = [

@@ -11,7 +11,14 @@ describe('barLayout', () => {
         { label: 'c', values: [5], texts: ['5,00'] },
         { label: 'd', values: [null], texts: ['–'] },
       ],
-      { min: 1, max: 5, ticks: [{ value: 1, label: '1' }, { value: 5, label: '5' }] },
+      {
+        min: 1,
+        max: 5,
+        ticks: [
+          { value: 1, label: '1' },
+          { value: 5, label: '5' },
+        ],
+      },
       { value: 3.41, label: 'Cakap' },
     );
     const widths = layout.groups.map((g) => g.bars[0].width);
@@ -38,7 +45,10 @@ describe('barLayout', () => {
 
 describe('stackLayout', () => {
   it('splits the full width by share; narrow segments leave their number to the table', () => {
-    const { rows } = stackLayout([{ label: 'm', segments: [1, 3, 0, 96] }, { label: 'empty', segments: [0, 0] }]);
+    const { rows } = stackLayout([
+      { label: 'm', segments: [1, 3, 0, 96] },
+      { label: 'empty', segments: [0, 0] },
+    ]);
     const widths = rows[0].segments.map((s) => s.width);
     expect(widths[0]).toBeCloseTo(3.2, 6);
     expect(widths[1]).toBeCloseTo(9.6, 6);

@@ -72,10 +72,36 @@ describe('learner rows', () => {
   const generatedAt = Date.UTC(2027, 0, 15, 3, 0); // 10:00 WIB
   const indicator: LearnerIndicator = {
     pillars: [
-      { pillar: 'cakap', enoughData: true, Q: 0.75, P: 0.5, C: 2 / 3, raw: 3.75, score: 3.75, exact: { n: 375, d: 1 }, capped: false, level: 'Cakap', heldByTask: false, counts: { qRight: 3, qItems: 4, approved: 1, tasks: 2, done: 2, lessons: 3 } },
+      {
+        pillar: 'cakap',
+        enoughData: true,
+        Q: 0.75,
+        P: 0.5,
+        C: 2 / 3,
+        raw: 3.75,
+        score: 3.75,
+        exact: { n: 375, d: 1 },
+        capped: false,
+        level: 'Cakap',
+        heldByTask: false,
+        counts: { qRight: 3, qItems: 4, approved: 1, tasks: 2, done: 2, lessons: 3 },
+      },
       { pillar: 'etika', enoughData: false, reason: 'fewQuizItems' },
       { pillar: 'budaya', enoughData: false, reason: 'noTask' },
-      { pillar: 'aman', enoughData: true, Q: 1, P: 0, C: 1, raw: 4.6, score: 3.4, exact: { n: 460, d: 1 }, capped: true, level: 'Berkembang', heldByTask: true, counts: { qRight: 4, qItems: 4, approved: 0, tasks: 1, done: 2, lessons: 2 } },
+      {
+        pillar: 'aman',
+        enoughData: true,
+        Q: 1,
+        P: 0,
+        C: 1,
+        raw: 4.6,
+        score: 3.4,
+        exact: { n: 460, d: 1 },
+        capped: true,
+        level: 'Berkembang',
+        heldByTask: true,
+        counts: { qRight: 4, qItems: 4, approved: 0, tasks: 1, done: 2, lessons: 2 },
+      },
     ],
     overall: 3.58,
     level: 'Cakap',
@@ -87,10 +113,19 @@ describe('learner rows', () => {
     prePost: [
       {
         moduleId: 'pemasaran-whatsapp',
-        pre: { score: 2, max: 4, at: Date.UTC(2026, 10, 1, 1), pillarScores: { cakap: { score: 1, max: 3 }, etika: { score: 1, max: 1 }, budaya: { score: 0, max: 0 } } },
+        pre: {
+          score: 2,
+          max: 4,
+          at: Date.UTC(2026, 10, 1, 1),
+          pillarScores: { cakap: { score: 1, max: 3 }, etika: { score: 1, max: 1 }, budaya: { score: 0, max: 0 } },
+        },
         post: { score: 4, max: 4, at: Date.UTC(2026, 11, 1, 1), pillarScores: { cakap: { score: 3, max: 3 }, etika: { score: 1, max: 1 } } },
       },
-      { moduleId: 'keamanan-data', pre: { score: 3, max: 3, at: Date.UTC(2026, 10, 2), pillarScores: null }, post: { score: 3, max: 3, at: Date.UTC(2026, 11, 2), pillarScores: null } },
+      {
+        moduleId: 'keamanan-data',
+        pre: { score: 3, max: 3, at: Date.UTC(2026, 10, 2), pillarScores: null },
+        post: { score: 3, max: 3, at: Date.UTC(2026, 11, 2), pillarScores: null },
+      },
     ],
     perception: [{ timepoint: 'pre', overall: 2.5, pillars: { cakap: 2, aman: 3 }, version: 'sa-2026.1', at: Date.UTC(2026, 10, 1) }],
     adoption: [
@@ -109,7 +144,19 @@ describe('learner rows', () => {
     rows.filter((r) => r[3] === component && r[2] === pillar && r[5] === timepoint && (item === undefined || r[4] === item));
 
   it('every row has the documented columns, in order', () => {
-    expect(CSV_COLUMNS).toEqual(['pseudonymous_id', 'cohort', 'pillar', 'component', 'item', 'timepoint', 'value', 'source', 'verifier', 'date', 'instrument_version']);
+    expect(CSV_COLUMNS).toEqual([
+      'pseudonymous_id',
+      'cohort',
+      'pillar',
+      'component',
+      'item',
+      'timepoint',
+      'value',
+      'source',
+      'verifier',
+      'date',
+      'instrument_version',
+    ]);
     for (const r of rows) expect(r).toHaveLength(CSV_COLUMNS.length);
     expect(new Set(rows.map((r) => r[0]))).toEqual(new Set([pseudonym('demo-learner-1')]));
   });

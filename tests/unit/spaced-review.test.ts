@@ -69,9 +69,21 @@ describe('when an item is due', () => {
 
   it('an item reviewed right 13 days ago is not asked; 14 days ago it is', () => {
     const base = { completions: [{ lessonId: L3.id, at: ago(40) }] };
-    const thirteen = input({ ...base, reviews: [{ itemId: 'c-1', correct: true, at: ago(13) }, { itemId: 'c-2', correct: true, at: ago(13) }] });
+    const thirteen = input({
+      ...base,
+      reviews: [
+        { itemId: 'c-1', correct: true, at: ago(13) },
+        { itemId: 'c-2', correct: true, at: ago(13) },
+      ],
+    });
     expect(allDueItems(thirteen)).toEqual([]);
-    const fourteen = input({ ...base, reviews: [{ itemId: 'c-1', correct: true, at: ago(14) }, { itemId: 'c-2', correct: true, at: ago(13) }] });
+    const fourteen = input({
+      ...base,
+      reviews: [
+        { itemId: 'c-1', correct: true, at: ago(14) },
+        { itemId: 'c-2', correct: true, at: ago(13) },
+      ],
+    });
     expect(ids(allDueItems(fourteen))).toEqual(['c-1']);
   });
 });
@@ -83,7 +95,14 @@ describe('the order and the session of three', () => {
   ];
 
   it('wrongly answered items first (first answer, or the latest review), then the longest overdue, then course order', () => {
-    const firstCorrect = new Map([['a-1', true], ['a-2', true], ['a-3', true], ['b-1', true], ['b-2', false], ['b-3', true]]);
+    const firstCorrect = new Map([
+      ['a-1', true],
+      ['a-2', true],
+      ['a-3', true],
+      ['b-1', true],
+      ['b-2', false],
+      ['b-3', true],
+    ]);
     const due = allDueItems(input({ completions: finished, firstCorrect, reviews: [{ itemId: 'a-3', correct: false, at: ago(5) }] }));
     // b-2 (first answer wrong) and a-3 (last review wrong, due again 3 days ago): a-3 is older.
     expect(ids(due)).toEqual(['a-3', 'b-2', 'a-1', 'a-2', 'b-1', 'b-3']);

@@ -2,17 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'astro/zod';
 import { id as dictionary } from '../../src/i18n/id';
 import { areaFor, AREA_ROLES, isPublicPath, ROLE_HOME, safeNext } from '../../src/lib/roles';
-import {
-  formToObject,
-  httpsLink,
-  isoDate,
-  optionalText,
-  parseForm,
-  password,
-  personName,
-  phone,
-  text,
-} from '../../src/lib/validation';
+import { formToObject, httpsLink, isoDate, optionalText, parseForm, password, personName, phone, text } from '../../src/lib/validation';
 
 /** Every message key a schema can produce must exist in the Indonesian dictionary. */
 const expectKnownKey = (key: string) => expect(typeof (dictionary as Record<string, unknown>)[key]).toBe('string');
@@ -46,10 +36,18 @@ describe('isPublicPath', () => {
     (path) => expect(isPublicPath(path)).toBe(true),
   );
 
-  it.each([['/learn'], ['/mentor'], ['/mentor/invite'], ['/trainer'], ['/api/progress'], ['/logout'], ['/login/../trainer'], ['/loginx'], ['/invite'], ['/api/healthz']])(
-    '%s needs a session',
-    (path) => expect(isPublicPath(path)).toBe(false),
-  );
+  it.each([
+    ['/learn'],
+    ['/mentor'],
+    ['/mentor/invite'],
+    ['/trainer'],
+    ['/api/progress'],
+    ['/logout'],
+    ['/login/../trainer'],
+    ['/loginx'],
+    ['/invite'],
+    ['/api/healthz'],
+  ])('%s needs a session', (path) => expect(isPublicPath(path)).toBe(false));
 });
 
 describe('areaFor', () => {
@@ -136,7 +134,15 @@ describe('validation schemas', () => {
     const schema = z.object({ l: httpsLink });
     expect(parseForm(schema, { l: 'https://chat.whatsapp.com/AbC123' })).toEqual({ ok: true, data: { l: 'https://chat.whatsapp.com/AbC123' } });
     expect(parseForm(schema, { l: '' })).toEqual({ ok: true, data: { l: null } });
-    for (const bad of ['javascript:alert(1)', 'JAVASCRIPT:alert(1)', 'http://chat.whatsapp.com/x', 'data:text/html,<script>', '//evil.com', 'https://x.com/"><script>', 'https://a b']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'JAVASCRIPT:alert(1)',
+      'http://chat.whatsapp.com/x',
+      'data:text/html,<script>',
+      '//evil.com',
+      'https://x.com/"><script>',
+      'https://a b',
+    ]) {
       expect(parseForm(schema, { l: bad }), bad).toEqual({ ok: false, errors: { l: 'linkInvalid' } });
     }
     expect(parseForm(schema, { l: 'https://' + 'x'.repeat(1000) })).toEqual({ ok: false, errors: { l: 'textLong' } });

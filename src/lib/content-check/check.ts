@@ -142,7 +142,9 @@ async function checkModuleText(text: string, firstLine: number, sink: Sink) {
   if (fm?.data) {
     const prePost = Array.isArray(fm.data.prePost) ? fm.data.prePost : [];
     const items = prePost.flatMap((pair, i) =>
-      isObject(pair) ? (['a', 'b'] as const).filter((side) => pair[side] !== undefined).map((side) => ({ item: pair[side], at: ['prePost', i, side] as YamlPath })) : [],
+      isObject(pair)
+        ? (['a', 'b'] as const).filter((side) => pair[side] !== undefined).map((side) => ({ item: pair[side], at: ['prePost', i, side] as YamlPath }))
+        : [],
     );
     schemaProblems(fm, moduleSchema, items, sink);
   }
@@ -162,7 +164,9 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
     try {
       await work();
     } catch (error) {
-      const detail = String((error as Error)?.message ?? error).split('\n')[0].slice(0, 160);
+      const detail = String((error as Error)?.message ?? error)
+        .split('\n')[0]
+        .slice(0, 160);
       sink.add(1, 'error', 'unexpected', m.unexpected(detail));
     }
   };
@@ -187,7 +191,15 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
       if (name === 'index.md') modules.push({ file: file.path, folder: parts[0], sink });
       else {
         const match = name.match(LESSON_FILE);
-        if (match) lessons.push({ file: file.path, folder: parts[0], slug: name.replace(/\.mdx$/, ''), id: `${parts[0]}/${name.replace(/\.mdx$/, '')}`, prefix: Number(match[1]), sink });
+        if (match)
+          lessons.push({
+            file: file.path,
+            folder: parts[0],
+            slug: name.replace(/\.mdx$/, ''),
+            id: `${parts[0]}/${name.replace(/\.mdx$/, '')}`,
+            prefix: Number(match[1]),
+            sink,
+          });
         else if (/^\d\d-.+\.md$/i.test(name)) sink.add(1, 'warning', 'lesson-md', m.lessonMdNotMdx(name));
         else if (isText) sink.add(1, 'warning', 'lesson-name', m.lessonNameNotLoaded(name));
       }
@@ -206,7 +218,8 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
   for (const mod of modules) {
     await guard(mod.sink, async () => {
       mod.fm = await checkModuleText(textOf.get(mod.file)!, 1, mod.sink);
-      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(mod.folder)) mod.sink.add(1, 'warning', 'module-folder', m.badModuleFolder(mod.folder, slugify(mod.folder) || 'nama-modul'));
+      if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(mod.folder))
+        mod.sink.add(1, 'warning', 'module-folder', m.badModuleFolder(mod.folder, slugify(mod.folder) || 'nama-modul'));
     });
   }
   for (const lesson of lessons) {
@@ -246,7 +259,9 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
           sink.addAll(recapRule(fm.body, fm.bodyStartLine, fm.bodyStartLine + fm.body.split('\n').length - 1));
           const moduleOrder = modules.find((mod) => mod.folder === lesson.folder)?.fm?.data?.order;
           const key = typeof moduleOrder === 'number' && typeof data.order === 'number' ? lessonKey(moduleOrder, data.order) : undefined;
-          sink.addAll(freshnessRule(data.checkedOn, 'checkedOn' in data ? lineOf(['checkedOn']) : fm.openLine, snapshot.now ?? Date.now(), key, snapshot.factSources));
+          sink.addAll(
+            freshnessRule(data.checkedOn, 'checkedOn' in data ? lineOf(['checkedOn']) : fm.openLine, snapshot.now ?? Date.now(), key, snapshot.factSources),
+          );
         }
         sink.addAll(linkRules(analysis.links, data?.draft === true, lesson.folder, index));
         sink.addAll(imageRules(analysis.images, posix.dirname(lesson.file), index));
@@ -265,7 +280,10 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
     if (group.length < 2) continue;
     const order = Number(key.split('#')[1]);
     for (const lesson of group) {
-      const others = group.filter((g) => g !== lesson).map((g) => posix.basename(g.file)).join(', ');
+      const others = group
+        .filter((g) => g !== lesson)
+        .map((g) => posix.basename(g.file))
+        .join(', ');
       const line = lesson.fm?.data && 'order' in lesson.fm.data ? lesson.fm.lineOf(['order']) : 1;
       lesson.sink.add(line, 'error', 'duplicate-order', m.duplicateOrder(order, others));
     }
@@ -279,7 +297,10 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
   for (const [order, group] of moduleOrders) {
     if (group.length < 2) continue;
     for (const mod of group) {
-      const others = group.filter((g) => g !== mod).map((g) => g.file).join(', ');
+      const others = group
+        .filter((g) => g !== mod)
+        .map((g) => g.file)
+        .join(', ');
       mod.sink.add(mod.fm!.lineOf(['order']), 'error', 'duplicate-module-order', m.duplicateModuleOrder(order, others));
     }
   }
@@ -327,7 +348,11 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
   type Located = { item: PlainItem; at: YamlPath; sink: Sink; line: number; file: string };
   const plain = (item: unknown): PlainItem | undefined =>
     isObject(item) && typeof item.question === 'string' && Array.isArray(item.options)
-      ? { id: typeof item.id === 'string' ? item.id : undefined, question: item.question, options: item.options.filter(isObject).map((o) => ({ text: String(o.text ?? ''), correct: o.correct === true })) }
+      ? {
+          id: typeof item.id === 'string' ? item.id : undefined,
+          question: item.question,
+          options: item.options.filter(isObject).map((o) => ({ text: String(o.text ?? ''), correct: o.correct === true })),
+        }
       : undefined;
   for (const mod of modules) {
     const lessonItems: Located[] = [];
@@ -356,7 +381,8 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
     }
     for (const f of formItems) {
       const copied = lessonItems.find((l) => repeats(f.item, l.item));
-      if (copied) f.sink.add(f.line, 'error', 'form-repeats-lesson-item', m.repeatsLessonItem(f.at, copied.item.id ?? '?', `${copied.file} baris ${copied.line}`));
+      if (copied)
+        f.sink.add(f.line, 'error', 'form-repeats-lesson-item', m.repeatsLessonItem(f.at, copied.item.id ?? '?', `${copied.file} baris ${copied.line}`));
     }
   }
 
@@ -422,4 +448,3 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
   problems.sort((a, b) => (a.file === b.file ? a.line - b.line : a.file.localeCompare(b.file)));
   return { problems, modules: modules.length, lessons: lessons.length, examples };
 }
-

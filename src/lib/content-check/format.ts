@@ -16,7 +16,9 @@ export function formatReport(result: CheckResult, folder: string): string {
   if (lines.length) lines.push('');
   if (errors) {
     lines.push(`Diperiksa: ${checked}.`);
-    lines.push(`✗ ${errors} kesalahan harus diperbaiki${warnings ? `, dan ${warnings} saran (⚠) boleh diperbaiki nanti` : ''}. Perbaiki, lalu jalankan lagi: npm run content:check`);
+    lines.push(
+      `✗ ${errors} kesalahan harus diperbaiki${warnings ? `, dan ${warnings} saran (⚠) boleh diperbaiki nanti` : ''}. Perbaiki, lalu jalankan lagi: npm run content:check`,
+    );
   } else {
     lines.push(`Diperiksa: ${checked}.`);
     lines.push(`✓ Tidak ada kesalahan.${warnings ? ` Ada ${warnings} saran (⚠) yang boleh diperbaiki nanti.` : ''}`);

@@ -37,7 +37,21 @@ export interface BodyAnalysis {
 /** Tags that would run code or pull things from other sites; a lesson page ships no JavaScript. */
 const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'style', 'object', 'embed', 'link', 'meta', 'form', 'frame', 'frameset', 'base']);
 /** Names an expression may use without breaking the page (Astro gives MDX the frontmatter). */
-const ALLOWED_GLOBALS = new Set(['frontmatter', 'Math', 'Number', 'String', 'Date', 'Intl', 'JSON', 'undefined', 'NaN', 'Infinity', 'Array', 'Object', 'Boolean']);
+const ALLOWED_GLOBALS = new Set([
+  'frontmatter',
+  'Math',
+  'Number',
+  'String',
+  'Date',
+  'Intl',
+  'JSON',
+  'undefined',
+  'NaN',
+  'Infinity',
+  'Array',
+  'Object',
+  'Boolean',
+]);
 
 const WORD = /[\p{L}\p{N}]+(?:['’\-.,/][\p{L}\p{N}]+)*/gu;
 export const countWords = (text: string) => text.match(WORD)?.length ?? 0;
@@ -109,7 +123,8 @@ export function translateMdxError(error: unknown, firstLine: number, body = ''):
   }
   if (rule === 'unexpected-closing-slash') return { line: at(e.line), message: column(m.mdxClosingWithoutOpening()), code: 'mdx-closing' };
   if (rule === 'unexpected-eof') {
-    if (/attribute value|closing quote/.test(reason)) return { line: at(unfinishedTagLine(body, true) ?? e.line), message: m.mdxUnclosedQuote(), code: 'mdx-quote' };
+    if (/attribute value|closing quote/.test(reason))
+      return { line: at(unfinishedTagLine(body, true) ?? e.line), message: m.mdxUnclosedQuote(), code: 'mdx-quote' };
     if (/expression|brace/.test(reason)) return { line: at(unclosedBraceLine(body) ?? e.line), message: m.mdxUnclosedBrace(), code: 'mdx-brace' };
     return { line: at(unfinishedTagLine(body, false) ?? e.line), message: m.mdxUnfinishedTag(), code: 'mdx-unfinished-tag' };
   }
@@ -136,7 +151,10 @@ function unknownIdentifiers(program: EsNode | undefined): string[] {
     const n = node as EsNode;
     if (typeof n.type !== 'string') return;
     if (n.type === 'Identifier') {
-      const isProperty = parent && ((parent.type === 'MemberExpression' && key === 'property' && !parent.computed) || (parent.type === 'Property' && key === 'key' && !parent.computed && !parent.shorthand));
+      const isProperty =
+        parent &&
+        ((parent.type === 'MemberExpression' && key === 'property' && !parent.computed) ||
+          (parent.type === 'Property' && key === 'key' && !parent.computed && !parent.shorthand));
       if (!isProperty && !ALLOWED_GLOBALS.has(n.name as string)) names.push(n.name as string);
       return;
     }
@@ -233,7 +251,8 @@ async function analyze(body: string, firstLine: number, components: ComponentInf
       if (attribute.type === 'mdxJsxAttribute' && typeof attribute.value === 'string' && PROSE_ATTRIBUTES.has(attribute.name ?? '')) {
         result.words += countWords(attribute.value);
       }
-      const estree = (attribute.value as { data?: { estree?: EsNode } } | undefined)?.data?.estree ?? (attribute as { data?: { estree?: EsNode } }).data?.estree;
+      const estree =
+        (attribute.value as { data?: { estree?: EsNode } } | undefined)?.data?.estree ?? (attribute as { data?: { estree?: EsNode } }).data?.estree;
       if (estree && unknownIdentifiers(estree).length) {
         add(node, 'error', 'mdx-expression-name', m.expression(String((attribute.value as { value?: string })?.value ?? attribute.value ?? '')));
       }
@@ -266,7 +285,11 @@ async function analyze(body: string, firstLine: number, components: ComponentInf
         if ((child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name === 'Pesan') continue;
         if (child.type === 'text' && !String(child.value ?? '').trim()) continue;
         // Pesan lines without blank lines between them form one paragraph of Pesan: fine.
-        if (child.type === 'paragraph' && (child.children ?? []).every((c) => (c.type === 'mdxJsxTextElement' && c.name === 'Pesan') || (c.type === 'text' && !String(c.value ?? '').trim()))) continue;
+        if (
+          child.type === 'paragraph' &&
+          (child.children ?? []).every((c) => (c.type === 'mdxJsxTextElement' && c.name === 'Pesan') || (c.type === 'text' && !String(c.value ?? '').trim()))
+        )
+          continue;
         const what = child.type.startsWith('mdxJsx') ? `\`<${child.name}>\`` : 'teks ini';
         add(child, 'warning', 'chat-only-pesan', m.chatOnlyPesan(what));
       }
@@ -275,7 +298,17 @@ async function analyze(body: string, firstLine: number, components: ComponentInf
       const allowed = component.props.map((p) => p.name);
       for (const attribute of attributes) {
         if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || allowed.includes(attribute.name) || attribute.name === 'key') continue;
-        add(node, 'warning', 'unknown-prop', m.unknownProp(name, attribute.name, closest(attribute.name, allowed, { title: 'judul', nama: 'dari', time: 'jam', waktu: 'jam', from: 'dari', term: 'kata' }), allowed));
+        add(
+          node,
+          'warning',
+          'unknown-prop',
+          m.unknownProp(
+            name,
+            attribute.name,
+            closest(attribute.name, allowed, { title: 'judul', nama: 'dari', time: 'jam', waktu: 'jam', from: 'dari', term: 'kata' }),
+            allowed,
+          ),
+        );
       }
       for (const prop of component.props) {
         if (prop.required && !attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === prop.name)) {

@@ -118,29 +118,24 @@ export const m = {
   noModuleFrontmatter: () =>
     'index.md modul ini tidak punya frontmatter (bagian data di antara dua baris `---` di paling atas). ' +
     'Tambahkan frontmatter; contohnya ada di content/README.md, atau buat modul dengan `npm run new:module`.',
-  unclosedFrontmatter: () =>
-    'Frontmatter dibuka dengan `---` tetapi tidak ditutup. Tambahkan satu baris `---` di akhir bagian data, sebelum isi pelajaran.',
+  unclosedFrontmatter: () => 'Frontmatter dibuka dengan `---` tetapi tidak ditutup. Tambahkan satu baris `---` di akhir bagian data, sebelum isi pelajaran.',
   emptyFrontmatter: () => 'Frontmatter kosong. Isi kolom-kolomnya; contohnya ada di content/README.md.',
-  notAMap: () =>
-    'Frontmatter harus berupa daftar kolom `nama: isi`, satu kolom per baris (misalnya `title: "Katalog Produk"`). Periksa penulisannya.',
+  notAMap: () => 'Frontmatter harus berupa daftar kolom `nama: isi`, satu kolom per baris (misalnya `title: "Katalog Produk"`). Periksa penulisannya.',
 
   yaml(codeName: string): string {
     const hint: Record<string, string> = {
       BLOCK_AS_IMPLICIT_KEY:
         'ada tanda titik dua (:) di tengah isi kolom, atau isi kolom berlanjut ke baris berikutnya. Beri tanda kutip di seluruh isinya, misalnya `summary: "Caranya: mudah sekali"`.',
-      MULTILINE_IMPLICIT_KEY:
-        'isi kolom berlanjut ke baris berikutnya tanpa tanda kutip. Tulis isinya dalam satu baris di dalam tanda kutip "…".',
+      MULTILINE_IMPLICIT_KEY: 'isi kolom berlanjut ke baris berikutnya tanpa tanda kutip. Tulis isinya dalam satu baris di dalam tanda kutip "…".',
       TAB_AS_INDENT: 'ada tombol Tab untuk menjorok. Ganti dengan spasi (2 spasi per tingkat).',
       DUPLICATE_KEY: 'kolom yang sama ditulis dua kali. Hapus salah satunya.',
       MISSING_CHAR:
         'ada tanda yang kurang: tanda kutip yang belum ditutup, atau tanda minus (-) di depan isi daftar. Periksa baris ini dan jarak spasi di awalnya.',
-      BAD_INDENT:
-        'jarak spasi di awal baris tidak pas, atau kurung siku [ ] belum ditutup. Samakan jaraknya dengan baris di atasnya (pakai spasi, bukan Tab).',
-      BAD_SCALAR_START:
-        'isi kolom diawali tanda khusus (seperti @, `, %, *, &, !, |, >). Beri tanda kutip di seluruh isinya, misalnya `title: "@tokosaya"`.',
+      BAD_INDENT: 'jarak spasi di awal baris tidak pas, atau kurung siku [ ] belum ditutup. Samakan jaraknya dengan baris di atasnya (pakai spasi, bukan Tab).',
+      BAD_SCALAR_START: 'isi kolom diawali tanda khusus (seperti @, `, %, *, &, !, |, >). Beri tanda kutip di seluruh isinya, misalnya `title: "@tokosaya"`.',
       BAD_ALIAS: 'isi kolom diawali tanda bintang (*) yang punya arti khusus. Beri tanda kutip di seluruh isinya, misalnya `title: "*Promo*"`.',
       UNEXPECTED_TOKEN: 'ada tanda yang tidak pada tempatnya. Periksa tanda kutip, titik dua, dan jarak spasi di awal baris.',
-      BAD_DQ_ESCAPE: 'ada garis miring terbalik (\\) di dalam tanda kutip. Hapus, atau pakai tanda kutip tunggal \'…\'.',
+      BAD_DQ_ESCAPE: "ada garis miring terbalik (\\) di dalam tanda kutip. Hapus, atau pakai tanda kutip tunggal '…'.",
       UNEXPECTED_FLOW_MAP_END: 'ada kurung kurawal } yang tidak berpasangan. Beri tanda kutip di seluruh isi kolom.',
     };
     return `Penulisan frontmatter rusak di sini: ${hint[codeName] ?? 'periksa tanda kutip, titik dua, dan jarak spasi di awal baris (pakai spasi, bukan Tab).'}`;
@@ -156,8 +151,7 @@ export const m = {
     ),
   missingField: (at: YamlPath, key: string) =>
     sentence(where(at), `${described(key)} belum ada. Tambahkan, misalnya \`${FIELDS[key]?.example ?? `${key}: …`}\`.`),
-  emptyField: (at: YamlPath, key: string) =>
-    sentence(where(at), `${described(key)} masih kosong. Isi, misalnya \`${FIELDS[key]?.example ?? `${key}: …`}\`.`),
+  emptyField: (at: YamlPath, key: string) => sentence(where(at), `${described(key)} masih kosong. Isi, misalnya \`${FIELDS[key]?.example ?? `${key}: …`}\`.`),
   wrongType(at: YamlPath, key: string, expected: string, received: string): string {
     const fix: Record<string, string> = {
       number: `harus berupa angka, tanpa tanda kutip, misalnya \`${FIELDS[key]?.example ?? `${key}: 3`}\``,
@@ -229,23 +223,31 @@ export const m = {
         'hapus `correct: true` dari pilihan yang lain.',
     ),
   tooFewOptions: (at: YamlPath, count: number) =>
-    sentence(where(at), `soal ini baru punya ${count} pilihan; paling sedikit 3. Tambahkan pilihan salah yang masuk akal, supaya menebak tidak cukup untuk menjawab.`),
+    sentence(
+      where(at),
+      `soal ini baru punya ${count} pilihan; paling sedikit 3. Tambahkan pilihan salah yang masuk akal, supaya menebak tidak cukup untuk menjawab.`,
+    ),
   longestTooOften: (at: YamlPath, count: number, total: number) =>
     sentence(
       where(at),
       `jawaban benar soal ini adalah pilihan yang paling panjang, dan di modul ini begitu di ${count} dari ${total} soal (${Math.round((100 * count) / total)} %; paling banyak 40 %). Peserta yang selalu memilih jawaban terpanjang bisa lulus tanpa membaca. Buat satu pilihan salah sama rinci dengan jawaban benar, atau persingkat jawaban benar.`,
     ),
   muchLonger: (at: YamlPath, right: number, other: number) =>
-    sentence(where(at), `jawaban benar (${right} huruf) jauh lebih panjang dari pilihan salah terpanjang (${other} huruf), jadi mudah ditebak. Persingkat jawaban benar atau buat pilihan salah yang sama rinci.`),
+    sentence(
+      where(at),
+      `jawaban benar (${right} huruf) jauh lebih panjang dari pilihan salah terpanjang (${other} huruf), jadi mudah ditebak. Persingkat jawaban benar atau buat pilihan salah yang sama rinci.`,
+    ),
   repeatsLessonItem: (at: YamlPath, lessonItem: string, where2: string) =>
     sentence(
       where(at),
       `soal tes awal/akhir ini hampir sama dengan soal kuis pelajaran \`${lessonItem}\` (${where2}). Peserta sudah melihat jawabannya di pelajaran, jadi kenaikan nilai hanya mengukur ingatan. Tulis soal baru yang menguji tujuan yang sama lewat kejadian lain.`,
     ),
   duplicateOptionId: (at: YamlPath, id: string, otherLine: number) =>
-    sentence(where(at), `dua pilihan memakai id yang sama (\`${id}\`, juga di baris ${otherLine}). Setiap pilihan butuh id sendiri, misalnya \`${id}-2\`. Jangan mengganti id pilihan yang sudah terbit: jawaban peserta disimpan dengan id itu.`),
-  duplicateOption: (at: YamlPath, text: string) =>
-    sentence(where(at), `ada dua pilihan yang sama persis: ${quote(text)}. Ganti salah satunya.`),
+    sentence(
+      where(at),
+      `dua pilihan memakai id yang sama (\`${id}\`, juga di baris ${otherLine}). Setiap pilihan butuh id sendiri, misalnya \`${id}-2\`. Jangan mengganti id pilihan yang sudah terbit: jawaban peserta disimpan dengan id itu.`,
+    ),
+  duplicateOption: (at: YamlPath, text: string) => sentence(where(at), `ada dua pilihan yang sama persis: ${quote(text)}. Ganti salah satunya.`),
   tooFewQuiz: (count: number) =>
     `Pelajaran ini baru punya ${count} soal kuis; paling sedikit ${MIN_QUIZ_ITEMS_PER_LESSON}. Tambahkan soal di bagian \`quiz:\` (contohnya di content/README.md).`,
   noTask: () =>
@@ -276,8 +278,7 @@ export const m = {
     `Nomor urut modul ${order} juga dipakai oleh ${other}. Ganti \`order\` salah satu modul supaya urutannya jelas.`,
   lessonNameNotLoaded: (name: string) =>
     `Berkas ${code(name)} tidak akan tampil sebagai pelajaran: nama berkas pelajaran harus diawali dua angka dan tanda minus, dan berakhiran .mdx, misalnya \`07-nama-pelajaran.mdx\`. Ganti nama berkasnya.`,
-  lessonMdNotMdx: (name: string) =>
-    `Berkas ${code(name)} tidak akan tampil: pelajaran harus berakhiran \`.mdx\`, bukan \`.md\`. Ganti nama berkasnya.`,
+  lessonMdNotMdx: (name: string) => `Berkas ${code(name)} tidak akan tampil: pelajaran harus berakhiran \`.mdx\`, bukan \`.md\`. Ganti nama berkasnya.`,
   lessonNameCase: (name: string, suggestion: string) =>
     `Nama berkas ${code(name)} menjadi alamat halaman, jadi sebaiknya huruf kecil, angka, dan tanda minus saja. Misalnya ${code(suggestion)}.`,
   strayFile: (name: string) =>
@@ -311,8 +312,7 @@ export const m = {
     `Penutup ${code(`</${name}>`)} berada di baris yang sama dengan teks. Letakkan ${code(`</${name}>`)} di barisnya sendiri, dengan baris kosong di atasnya.`,
   mdxClosingWithoutOpening: () => 'Ada tag penutup (`</…>`) tanpa pembukanya. Hapus, atau tambahkan tag pembukanya.',
   mdxUnclosedQuote: () => 'Tanda kutip pada isi tag belum ditutup, misalnya `judul="Tips`. Tambahkan tanda kutip penutup.',
-  mdxUnclosedBrace: () =>
-    'Ada kurung kurawal `{` yang belum ditutup. Di pelajaran, `{ }` punya arti khusus: kalau maksudnya tanda kurung biasa, pakai `( )`.',
+  mdxUnclosedBrace: () => 'Ada kurung kurawal `{` yang belum ditutup. Di pelajaran, `{ }` punya arti khusus: kalau maksudnya tanda kurung biasa, pakai `( )`.',
   mdxBadExpression: () =>
     'Isi di dalam kurung kurawal `{ }` tidak bisa dibaca. Di pelajaran, `{ }` punya arti khusus: pakai tanda kurung biasa `( )`, atau tulis catatan sebagai `{/* catatan */}`.',
   mdxHtmlComment: () => 'Catatan HTML `<!-- … -->` tidak bisa dipakai di pelajaran. Tulis catatan sebagai `{/* catatan */}`, atau hapus.',
@@ -320,8 +320,7 @@ export const m = {
     'Tanda `<` di sini dianggap awal tag komponen. Kalau maksudnya “kurang dari”, tulis dengan kata-kata atau beri spasi sesudahnya (`< 5000`).',
   mdxAutolink: () => 'Alamat di dalam `< >` tidak bisa dipakai di pelajaran. Tulis tautan sebagai `[teks tautan](https://…)`.',
   mdxAttributeValue: () => 'Isi atribut tag harus diberi tanda kutip, misalnya `<Tip judul="Hemat kuota">`.',
-  mdxImportExport: () =>
-    'Baris `import`/`export` tidak bisa dibaca. Komponen pelajaran (Tip, Awas, …) sudah tersedia tanpa `import`: hapus baris ini.',
+  mdxImportExport: () => 'Baris `import`/`export` tidak bisa dibaca. Komponen pelajaran (Tip, Awas, …) sudah tersedia tanpa `import`: hapus baris ini.',
   mdxOther: () =>
     'Isi pelajaran tidak bisa dibaca mulai dari sini. Periksa tag komponen (`<Nama>` … `</Nama>`), tanda kutip di dalam tag, dan tanda `{ }` atau `< >` di sekitar baris ini.',
   mdxUnfinishedTag: () => 'Tag di baris ini belum selesai ditulis. Lengkapi sampai tanda `>`, misalnya `<Tip>` atau `<Tip judul="…">`.',
@@ -334,8 +333,7 @@ export const m = {
     `Tag ${code(`<${name}>`)} tidak boleh dipakai di pelajaran (halaman pelajaran tidak memuat kode dari luar). Hapus; untuk H5P, lihat bagian H5P di README utama.`,
   unknownProp: (component: string, prop: string, suggestion: string | undefined, allowed: string[]) =>
     `Atribut ${code(prop)} tidak dipakai oleh ${code(`<${component}>`)}${suggestion ? ` — mungkin maksudnya ${code(suggestion)}?` : '.'}${allowed.length ? ` Atribut yang tersedia: ${allowed.join(', ')}.` : ` Komponen ini tidak punya atribut.`}`,
-  missingProp: (component: string, prop: string) =>
-    `${code(`<${component}>`)} perlu atribut ${code(prop)}, misalnya ${code(`<${component} ${prop}="…">`)}.`,
+  missingProp: (component: string, prop: string) => `${code(`<${component}>`)} perlu atribut ${code(prop)}, misalnya ${code(`<${component} ${prop}="…">`)}.`,
   pesanOutsideChat: () => '`<Pesan>` hanya dipakai di dalam `<ChatWA>`. Bungkus pesan-pesannya dengan `<ChatWA judul="…">` … `</ChatWA>`.',
   chatOnlyPesan: (name: string) => `Isi \`<ChatWA>\` hanya \`<Pesan>\`. Pindahkan ${name} ke luar \`<ChatWA>\`, atau jadikan isi sebuah \`<Pesan>\`.`,
   expression: (text: string) =>
@@ -375,8 +373,7 @@ export const m = {
     (facts.length ? ` Yang perlu diperiksa: ${facts.map((f) => `«${f}»`).join('; ')}.` : ''),
   recapMissing: (lines: number) =>
     `Pelajaran ini belum punya ringkasan. Tutup pelajaran dengan <Ingat> berisi ${lines} baris daftar (diawali "- "): hal yang perlu diingat peserta besok pagi.`,
-  recapLines: (found: number, lines: number) =>
-    `<Ingat> berisi ${found} baris daftar; tulis tepat ${lines} baris pendek (diawali "- ") supaya mudah diingat.`,
+  recapLines: (found: number, lines: number) => `<Ingat> berisi ${found} baris daftar; tulis tepat ${lines} baris pendek (diawali "- ") supaya mudah diingat.`,
   recapNotLast: () => `<Ingat> sebaiknya bagian paling akhir pelajaran. Pindahkan ke bawah, setelah semua isi.`,
   pageTooHeavy: (kb: number) =>
     `Halaman pelajaran ini diperkirakan ± ${kb} KB; batasnya ${MAX_PAGE_KB} KB supaya cepat terbuka di HP dengan sinyal lemah. Persingkat tulisannya, atau pecah menjadi dua pelajaran.`,
@@ -393,7 +390,8 @@ export const s = {
   lessonUsage: (modules: string[]) =>
     `Cara memakai: npm run new:lesson -- <modul> "Judul pelajaran"\nMisalnya:    npm run new:lesson -- ${modules[0] ?? 'pemasaran-whatsapp'} "Membalas ulasan pembeli"` +
     (modules.length ? `\nModul yang ada: ${modules.join(', ')}` : ''),
-  moduleUsage: () => 'Cara memakai: npm run new:module -- <nama-folder> "Judul modul"\nMisalnya:    npm run new:module -- jualan-marketplace "Jualan di Marketplace"',
+  moduleUsage: () =>
+    'Cara memakai: npm run new:module -- <nama-folder> "Judul modul"\nMisalnya:    npm run new:module -- jualan-marketplace "Jualan di Marketplace"',
   unknownModule: (module: string, suggestion: string | undefined, modules: string[]) =>
     `Modul \`${module}\` tidak ada.${suggestion ? ` Mungkin maksudnya \`${suggestion}\`?` : ''} Modul yang ada: ${modules.join(', ') || '(belum ada)'}. ` +
     'Untuk modul baru, buat dulu dengan npm run new:module.',
@@ -407,7 +405,8 @@ export const s = {
   badSlug: (slug: string, suggestion: string) =>
     `Nama folder modul \`${slug}\` tidak bisa dipakai: hanya huruf kecil, angka, dan tanda minus (paling panjang 40 huruf), karena menjadi alamat halaman.` +
     (suggestion ? ` Misalnya \`${suggestion}\`.` : ''),
-  moduleExists: (slug: string) => `Folder modul \`${slug}\` sudah ada. Pakai nama lain, atau tambah pelajaran ke modul itu dengan npm run new:lesson -- ${slug} "Judul".`,
+  moduleExists: (slug: string) =>
+    `Folder modul \`${slug}\` sudah ada. Pakai nama lain, atau tambah pelajaran ke modul itu dengan npm run new:lesson -- ${slug} "Judul".`,
   noContentFolder: (folder: string) => `Folder \`${folder}\` tidak ditemukan. Jalankan perintah ini dari folder proyek.`,
   lessonCreated: (file: string, url: string) =>
     [

@@ -35,7 +35,10 @@ function safeDecode(url: string): string {
 
 /** The lesson id a relative link most likely meant ("./02-katalog-produk.mdx" → "/learn/<module>/02-katalog-produk"). */
 function guessLesson(url: string, moduleId: string | undefined, index: LessonIndex): string | undefined {
-  const parts = stripSuffix(url).replace(/\.mdx?$/, '').split('/').filter((p) => p && p !== '.' && p !== '..');
+  const parts = stripSuffix(url)
+    .replace(/\.mdx?$/, '')
+    .split('/')
+    .filter((p) => p && p !== '.' && p !== '..');
   const slug = parts.pop();
   if (!slug) return undefined;
   const folder = parts.pop() ?? moduleId;
@@ -105,7 +108,8 @@ export function imageRules(images: BodyImage[], dir: string, index: LessonIndex)
         ? [...index.publicFiles.keys()]
         : [...index.files.keys()].filter((f) => posix.dirname(f) === posix.dirname(resolved) && IMAGE_EXTENSIONS.test(f));
       const near = closest(isPublic ? clean : posix.basename(resolved), isPublic ? pool : pool.map((f) => posix.basename(f)));
-      const suggestion = near === undefined ? undefined : isPublic ? near : `${clean.startsWith('./') ? './' : ''}${posix.join(posix.dirname(clean).replace(/^\.$/, ''), near)}`;
+      const suggestion =
+        near === undefined ? undefined : isPublic ? near : `${clean.startsWith('./') ? './' : ''}${posix.join(posix.dirname(clean).replace(/^\.$/, ''), near)}`;
       problems.push({ line, severity: 'error', code: 'image-missing', message: m.imageMissing(src, suggestion, folder) });
       continue;
     }

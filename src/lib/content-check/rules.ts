@@ -21,7 +21,10 @@ type LineOf = (path: YamlPath) => number;
 type Raw = Record<string, unknown>;
 
 const isObject = (v: unknown): v is Raw => typeof v === 'object' && v !== null && !Array.isArray(v);
-const norm = (v: unknown) => String(v ?? '').trim().toLowerCase();
+const norm = (v: unknown) =>
+  String(v ?? '')
+    .trim()
+    .toLowerCase();
 
 /** Keys trainers put on a question to say which answer is right. */
 const ANSWER_KEYS = ['correct', 'answer', 'jawaban', 'benar', 'kunci'];
@@ -85,7 +88,12 @@ export function quizRules(items: Array<{ item: unknown; at: YamlPath }>, lineOf:
       if (!isObject(o) || o.text === undefined) return;
       const key = norm(o.text);
       if (key && seen.has(key)) {
-        problems.push({ line: lineOf([...at, 'options', j]), severity: 'error', code: 'quiz-duplicate-option', message: m.duplicateOption(at, String(o.text)) });
+        problems.push({
+          line: lineOf([...at, 'options', j]),
+          severity: 'error',
+          code: 'quiz-duplicate-option',
+          message: m.duplicateOption(at, String(o.text)),
+        });
       }
       seen.add(key);
     });
@@ -102,17 +110,28 @@ export function lessonShapeRules(data: Raw, lineOf: LineOf, openLine: number): R
   }
   if (data.task === undefined) problems.push({ line: openLine, severity: 'error', code: 'task-missing', message: m.noTask() });
   // The mentor kit (issue 17, item 11): a warning for now, so a new lesson can be published before its kit is written.
-  else if (isObject(data.task) && data.task.kit === undefined) problems.push({ line: lineOf(['task']), severity: 'warning', code: 'task-kit-missing', message: m.noTaskKit() });
+  else if (isObject(data.task) && data.task.kit === undefined)
+    problems.push({ line: lineOf(['task']), severity: 'warning', code: 'task-kit-missing', message: m.noTaskKit() });
   const pillars = Array.isArray(data.pillars) ? data.pillars.map(String) : [];
   if (pillars.length) {
     quiz.forEach((item, i) => {
       if (isObject(item) && typeof item.pillar === 'string' && (PILLARS as readonly string[]).includes(item.pillar) && !pillars.includes(item.pillar)) {
-        problems.push({ line: lineOf(['quiz', i, 'pillar']), severity: 'warning', code: 'pillar-not-in-lesson', message: m.pillarNotInLesson(['quiz', i], item.pillar, pillars) });
+        problems.push({
+          line: lineOf(['quiz', i, 'pillar']),
+          severity: 'warning',
+          code: 'pillar-not-in-lesson',
+          message: m.pillarNotInLesson(['quiz', i], item.pillar, pillars),
+        });
       }
     });
     const task = data.task;
     if (isObject(task) && typeof task.pillar === 'string' && (PILLARS as readonly string[]).includes(task.pillar) && !pillars.includes(task.pillar)) {
-      problems.push({ line: lineOf(['task', 'pillar']), severity: 'warning', code: 'pillar-not-in-lesson', message: m.pillarNotInLesson(['task'], task.pillar, pillars) });
+      problems.push({
+        line: lineOf(['task', 'pillar']),
+        severity: 'warning',
+        code: 'pillar-not-in-lesson',
+        message: m.pillarNotInLesson(['task'], task.pillar, pillars),
+      });
     }
   }
   return problems;

@@ -188,7 +188,8 @@ export function usedIds(texts: string[]): Set<string> {
     if (!data || typeof data !== 'object') continue;
     if (Array.isArray(data.quiz)) data.quiz.forEach(add);
     add(data.task);
-    if (Array.isArray(data.prePost)) data.prePost.forEach((pair) => pair && typeof pair === 'object' && (add((pair as Record<string, unknown>).a), add((pair as Record<string, unknown>).b)));
+    if (Array.isArray(data.prePost))
+      data.prePost.forEach((pair) => pair && typeof pair === 'object' && (add((pair as Record<string, unknown>).a), add((pair as Record<string, unknown>).b)));
   }
   return ids;
 }

@@ -29,7 +29,10 @@ const PILLAR_ALIASES: Record<string, string> = {
 };
 
 export function pillarSuggestion(value: unknown): string | undefined {
-  const word = String(value ?? '').toLowerCase().replace(/\s*digital\s*/g, '').trim();
+  const word = String(value ?? '')
+    .toLowerCase()
+    .replace(/\s*digital\s*/g, '')
+    .trim();
   return closest(word, PILLARS, PILLAR_ALIASES);
 }
 
@@ -124,7 +127,12 @@ export function translateIssues(
       if (claimed.has(`${keyOf(issue.path)}|${key}`)) continue;
       const present = valueAt(data, issue.path);
       const taken = new Set(present && typeof present === 'object' ? Object.keys(present) : []);
-      const suggestion = closest(key, known.filter((k) => !taken.has(k)), FIELD_ALIASES) ?? closest(key, known, FIELD_ALIASES);
+      const suggestion =
+        closest(
+          key,
+          known.filter((k) => !taken.has(k)),
+          FIELD_ALIASES,
+        ) ?? closest(key, known, FIELD_ALIASES);
       if (suggestion) suggestedAt.add(`${keyOf(issue.path)}|${suggestion}`);
       unknown.push({ path: issue.path, key, suggestion, known });
     }

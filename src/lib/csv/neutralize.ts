@@ -27,5 +27,5 @@ export function toCsv(header: string[], rows: Array<Array<string | number | null
     delimiter: options.delimiter ?? ',',
     record_delimiter: 'windows',
   });
-  return (options.bom ?? true ? '\uFEFF' : '') + body;
+  return ((options.bom ?? true) ? '\uFEFF' : '') + body;
 }

@@ -77,10 +77,7 @@ export interface CsvTable {
   rows: CsvRow[];
 }
 
-export type CsvParseResult =
-  | { ok: true; table: CsvTable }
-  | { ok: false; error: 'empty' }
-  | { ok: false; error: 'malformed'; row: number };
+export type CsvParseResult = { ok: true; table: CsvTable } | { ok: false; error: 'empty' } | { ok: false; error: 'malformed'; row: number };
 
 const blank = (cells: string[]) => cells.every((c) => c.trim() === '');
 

@@ -14,7 +14,8 @@ export type TestKind = 'pre' | 'post';
 export const formItems = (module: Pick<CourseModule, 'prePost'>, form: Form): QuizItem[] => module.prePost.map((pair) => (form === 'A' ? pair.a : pair.b));
 
 /** Both forms of a module (empty when it has no growth test). */
-export const preForms = (module: Pick<CourseModule, 'prePost'>): QuizItem[][] => (module.prePost.length ? [formItems(module, 'A'), formItems(module, 'B')] : []);
+export const preForms = (module: Pick<CourseModule, 'prePost'>): QuizItem[][] =>
+  module.prePost.length ? [formItems(module, 'A'), formItems(module, 'B')] : [];
 
 const encoder = new TextEncoder();
 

@@ -32,7 +32,10 @@ export function pick(strategy: Strategy, shown: QuizOption[], random: () => numb
 }
 
 /** The quizzes a guesser meets: every pre-test form and every lesson quiz. */
-export function guessedQuizzes(course: CourseModule[], preForms: (m: CourseModule) => QuizItem[][]): Array<{ moduleId: string; lessonId?: string; items: QuizItem[] }> {
+export function guessedQuizzes(
+  course: CourseModule[],
+  preForms: (m: CourseModule) => QuizItem[][],
+): Array<{ moduleId: string; lessonId?: string; items: QuizItem[] }> {
   return course.flatMap((m) => [
     ...preForms(m).map((items) => ({ moduleId: m.id, items })),
     ...m.lessons.filter((l) => l.quiz.length > 0).map((l) => ({ moduleId: m.id, lessonId: l.id, items: l.quiz })),

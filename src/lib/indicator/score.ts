@@ -22,7 +22,13 @@ export const MIN_QUIZ_ITEMS_PER_PILLAR = 5;
 
 export interface LearnerRecords {
   /** Every lesson-quiz attempt (kind "lesson") with its per-pillar points; the first per lesson counts. */
-  attempts: Array<{ lessonId: string; score: number; maxScore: number; at: number; pillarScores: Partial<Record<Pillar, { score: number; max: number }>> | null }>;
+  attempts: Array<{
+    lessonId: string;
+    score: number;
+    maxScore: number;
+    at: number;
+    pillarScores: Partial<Record<Pillar, { score: number; max: number }>> | null;
+  }>;
   /** Task ids a mentor has approved (any submission, ever). */
   approvedTasks: Set<string>;
   completedLessons: Set<string>;
@@ -106,7 +112,11 @@ export function firstAttemptByLesson<T extends { lessonId: string; at: number }>
 type Counts = { qRight: number; qItems: number; approved: number; tasks: number; done: number; lessons: number };
 function exactHundredths(c: Counts): Fraction {
   const d = c.qItems * c.tasks * Math.max(1, c.lessons);
-  const n = 100 * d + W100.Q * c.qRight * c.tasks * Math.max(1, c.lessons) + W100.P * c.approved * c.qItems * Math.max(1, c.lessons) + (c.lessons ? W100.C * c.done * c.qItems * c.tasks : 0);
+  const n =
+    100 * d +
+    W100.Q * c.qRight * c.tasks * Math.max(1, c.lessons) +
+    W100.P * c.approved * c.qItems * Math.max(1, c.lessons) +
+    (c.lessons ? W100.C * c.done * c.qItems * c.tasks : 0);
   return { n, d };
 }
 
@@ -182,11 +192,14 @@ export function scoreLearner(course: CourseModule[], records: LearnerRecords): L
 }
 
 /** The same records as they stood at time `at` — for the history of a learner's score. */
-export function recordsAt(records: {
-  attempts: LearnerRecords['attempts'];
-  approvals: Array<{ taskId: string; at: number }>;
-  completions: Array<{ lessonId: string; at: number }>;
-}, at: number): LearnerRecords {
+export function recordsAt(
+  records: {
+    attempts: LearnerRecords['attempts'];
+    approvals: Array<{ taskId: string; at: number }>;
+    completions: Array<{ lessonId: string; at: number }>;
+  },
+  at: number,
+): LearnerRecords {
   return {
     attempts: records.attempts.filter((a) => a.at <= at),
     approvedTasks: new Set(records.approvals.filter((x) => x.at <= at).map((x) => x.taskId)),

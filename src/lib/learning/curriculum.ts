@@ -6,16 +6,16 @@ import type { CourseModule, LessonMeta, ModuleMeta } from './types';
  * module with no published lesson yet.
  */
 export function buildCourse(modules: ModuleMeta[], lessons: LessonMeta[], { includeDrafts = false } = {}): CourseModule[] {
-  return [...modules]
-    .sort((a, b) => a.order - b.order)
-    .map((module) => ({
-      ...module,
-      lessons: lessons
-        .filter((lesson) => lesson.module === module.id && (includeDrafts || !lesson.draft))
-        .sort((a, b) => a.order - b.order),
-    }))
-    // A module whose lessons are all drafts is itself a draft: learners do not see an empty "0 dari 0".
-    .filter((module) => includeDrafts || module.lessons.length > 0);
+  return (
+    [...modules]
+      .sort((a, b) => a.order - b.order)
+      .map((module) => ({
+        ...module,
+        lessons: lessons.filter((lesson) => lesson.module === module.id && (includeDrafts || !lesson.draft)).sort((a, b) => a.order - b.order),
+      }))
+      // A module whose lessons are all drafts is itself a draft: learners do not see an empty "0 dari 0".
+      .filter((module) => includeDrafts || module.lessons.length > 0)
+  );
 }
 
 export function allLessons(course: CourseModule[]): LessonMeta[] {
@@ -45,11 +45,7 @@ export const lessonUrl = (lesson: Pick<LessonMeta, 'id'>) => `/learn/${lesson.id
  * it is unfinished; otherwise the first unfinished lesson after it; otherwise the first
  * unfinished lesson anywhere. Undefined when everything is done.
  */
-export function continueLesson(
-  course: CourseModule[],
-  completed: Set<string>,
-  lastTouchedLessonId: string | undefined,
-): LessonMeta | undefined {
+export function continueLesson(course: CourseModule[], completed: Set<string>, lastTouchedLessonId: string | undefined): LessonMeta | undefined {
   const lessons = allLessons(course);
   const lastIndex = lastTouchedLessonId ? lessons.findIndex((l) => l.id === lastTouchedLessonId) : -1;
   if (lastIndex >= 0) {

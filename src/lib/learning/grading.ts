@@ -130,7 +130,10 @@ export function storedResults(items: QuizItem[], answers: Record<string, unknown
  * The first-answer score of one quiz: for each item, the learner's first answer to it (in the
  * earliest attempt that answered it), right or not. Undefined before any attempt.
  */
-export function firstAnswerScore(items: QuizItem[], attempts: Array<{ at: number; answers: Record<string, unknown> }>): { score: number; max: number } | undefined {
+export function firstAnswerScore(
+  items: QuizItem[],
+  attempts: Array<{ at: number; answers: Record<string, unknown> }>,
+): { score: number; max: number } | undefined {
   if (attempts.length === 0) return undefined;
   const first = firstAnswers(items, attempts);
   return { score: [...first.values()].filter((r) => r.correct).length, max: items.length };

@@ -36,7 +36,8 @@ export interface H5pInfo {
 export function imageRefsInMdx(body: string): string[] {
   const refs = new Set<string>();
   for (const m of body.matchAll(/!\[[^\]]*\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g)) refs.add(m[1]);
-  for (const m of body.matchAll(/<(?:img|Image|Picture)\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|\{\s*["']([^"']+)["']\s*\})/g)) refs.add(m[1] ?? m[2] ?? m[3]);
+  for (const m of body.matchAll(/<(?:img|Image|Picture)\b[^>]*?\bsrc\s*=\s*(?:"([^"]+)"|'([^']+)'|\{\s*["']([^"']+)["']\s*\})/g))
+    refs.add(m[1] ?? m[2] ?? m[3]);
   return [...refs].filter((r) => !/^(?:https?:|data:)/.test(r));
 }
 

@@ -62,8 +62,7 @@ export function projectLesson(events: ProgressEvent[]): LessonProjection | undef
       if (Number.isFinite(seconds) && seconds > 0) reports.push({ at: event.at, seconds });
     }
   }
-  const inferred =
-    completedAt !== null && firstViewedAt !== null ? Math.min(Math.round((completedAt - firstViewedAt) / 1000), MAX_INFERRED_SEC) : 0;
+  const inferred = completedAt !== null && firstViewedAt !== null ? Math.min(Math.round((completedAt - firstViewedAt) / 1000), MAX_INFERRED_SEC) : 0;
   return {
     status: completedAt !== null ? 'completed' : 'viewed',
     firstViewedAt,

@@ -68,7 +68,10 @@ export const taskKitSchema = z
     materials: z.array(z.string().min(3)).max(10).default([]),
   })
   .strict()
-  .refine((kit) => kit.materials.length === 0 || kit.materialsTitle !== undefined, { message: 'bahan (materials) perlu judul: tulis materialsTitle', path: ['materialsTitle'] });
+  .refine((kit) => kit.materials.length === 0 || kit.materialsTitle !== undefined, {
+    message: 'bahan (materials) perlu judul: tulis materialsTitle',
+    path: ['materialsTitle'],
+  });
 
 export const taskSchema = z
   .object({
@@ -95,7 +98,10 @@ export const lessonSchema = z
     draft: z.boolean().default(false),
     /** The day the lesson's facts were last checked (content:check warns a year later). YAML may read it as a date. */
     checkedOn: z
-      .union([z.date().transform((d) => d.toISOString().slice(0, 10)), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal ditulis tahun-bulan-tanggal, misalnya 2026-11-27')])
+      .union([
+        z.date().transform((d) => d.toISOString().slice(0, 10)),
+        z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'tanggal ditulis tahun-bulan-tanggal, misalnya 2026-11-27'),
+      ])
       .optional(),
   })
   .strict();

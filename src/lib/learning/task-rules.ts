@@ -28,9 +28,7 @@ export function normalizeTaskLink(raw: string | null | undefined): string | null
   return withScheme.length > TASK_LINK_MAX ? 'invalid' : withScheme;
 }
 
-export type TaskCheck =
-  | { ok: true; data: { text: string; link: string | null } }
-  | { ok: false; errors: Partial<Record<'text' | 'link', TaskErrorKey>> };
+export type TaskCheck = { ok: true; data: { text: string; link: string | null } } | { ok: false; errors: Partial<Record<'text' | 'link', TaskErrorKey>> };
 
 /** Checks a submission's text and link (both as typed). */
 export function checkTask(input: { text?: string | null; link?: string | null }): TaskCheck {

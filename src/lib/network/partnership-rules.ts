@@ -20,7 +20,8 @@ export interface PeerLogFacts {
   enrolledOn: string;
 }
 
-export type PeerLogCheck = { ok: true; type: PeerType; startedOn: string } | { ok: false; field: 'partnerId' | 'type' | 'startedOn' | '_form'; error: MessageKey };
+export type PeerLogCheck =
+  { ok: true; type: PeerType; startedOn: string } | { ok: false; field: 'partnerId' | 'type' | 'startedOn' | '_form'; error: MessageKey };
 
 export const isIsoDay = (v: unknown): v is string =>
   typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().slice(0, 10) === v;
@@ -41,7 +42,11 @@ export function checkPeerLog(f: PeerLogFacts): PeerLogCheck {
 }
 
 /** Promo Bersama: 1 to PROMO_MAX distinct sellers, each visible to me and opted in to joint promotion. */
-export function checkPromoPick(picked: readonly string[], eligible: ReadonlySet<string>, max: number): { ok: true; ids: string[] } | { ok: false; error: MessageKey } {
+export function checkPromoPick(
+  picked: readonly string[],
+  eligible: ReadonlySet<string>,
+  max: number,
+): { ok: true; ids: string[] } | { ok: false; error: MessageKey } {
   const ids = [...new Set(picked.filter((v) => typeof v === 'string' && v.length > 0 && v.length <= 64))];
   if (picked.length > 0 && ids.length !== new Set(picked).size) return { ok: false, error: 'netPromoUnknown' };
   if (ids.length === 0) return { ok: false, error: 'netPromoEmpty' };

@@ -1,6 +1,18 @@
 import { z } from 'astro/zod';
 import type { MessageKey } from '../validation';
-import { BUSINESS_NAME_MAX, COLLAB_OFFERS, DESCRIPTION_MAX, KECAMATAN, LINK_MAX, SELLER_CATEGORIES, VISIBILITIES, type CollabOffer, type Kecamatan, type SellerCategory, type Visibility } from './vocab';
+import {
+  BUSINESS_NAME_MAX,
+  COLLAB_OFFERS,
+  DESCRIPTION_MAX,
+  KECAMATAN,
+  LINK_MAX,
+  SELLER_CATEGORIES,
+  VISIBILITIES,
+  type CollabOffer,
+  type Kecamatan,
+  type SellerCategory,
+  type Visibility,
+} from './vocab';
 
 /**
  * The seller profile form (issue 10, part 1): what is stored is exactly what other sellers may

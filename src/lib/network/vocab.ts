@@ -19,8 +19,24 @@ export type PeerType = CollabOffer;
 
 /** The 18 kecamatan of Kabupaten Sidoarjo, and one choice for sellers just outside it. */
 export const KECAMATAN = [
-  'Balongbendo', 'Buduran', 'Candi', 'Gedangan', 'Jabon', 'Krembung', 'Krian', 'Porong', 'Prambon',
-  'Sedati', 'Sidoarjo', 'Sukodono', 'Taman', 'Tanggulangin', 'Tarik', 'Tulangan', 'Waru', 'Wonoayu',
+  'Balongbendo',
+  'Buduran',
+  'Candi',
+  'Gedangan',
+  'Jabon',
+  'Krembung',
+  'Krian',
+  'Porong',
+  'Prambon',
+  'Sedati',
+  'Sidoarjo',
+  'Sukodono',
+  'Taman',
+  'Tanggulangin',
+  'Tarik',
+  'Tulangan',
+  'Waru',
+  'Wonoayu',
   'Luar Sidoarjo',
 ] as const;
 export type Kecamatan = (typeof KECAMATAN)[number];
@@ -38,7 +54,10 @@ export const LINK_MAX = 300;
  */
 export const PEER_PARTNER_TEXT = 'Penjual Melek';
 
-const member = <T extends string>(list: readonly T[]) => (v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+const member =
+  <T extends string>(list: readonly T[]) =>
+  (v: unknown): v is T =>
+    typeof v === 'string' && (list as readonly string[]).includes(v);
 export const isCategory = member(SELLER_CATEGORIES);
 export const isOffer = member(COLLAB_OFFERS);
 export const isPeerType = member(PEER_TYPES);

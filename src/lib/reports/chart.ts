@@ -25,13 +25,21 @@ export interface BarGroupInput {
 
 export interface BarLayout {
   height: number;
-  groups: Array<{ label: string; labelY: number; bars: Array<{ x: number; y: number; width: number; height: number; text: string; textX: number; textY: number; series: number }> }>;
+  groups: Array<{
+    label: string;
+    labelY: number;
+    bars: Array<{ x: number; y: number; width: number; height: number; text: string; textX: number; textY: number; series: number }>;
+  }>;
   threshold?: { x: number; y1: number; y2: number; label: string };
   ticks: Array<{ x: number; y: number; label: string }>;
 }
 
 /** Grouped horizontal bars on a [min, max] scale, label above each group, value text after each bar. */
-export function barLayout(groups: BarGroupInput[], scale: { min: number; max: number; ticks?: Array<{ value: number; label: string }> }, threshold?: { value: number; label: string }): BarLayout {
+export function barLayout(
+  groups: BarGroupInput[],
+  scale: { min: number; max: number; ticks?: Array<{ value: number; label: string }> },
+  threshold?: { value: number; label: string },
+): BarLayout {
   const x = (v: number) => Math.max(0, Math.min(PLOT_WIDTH, ((v - scale.min) / (scale.max - scale.min)) * PLOT_WIDTH));
   let y = TOP;
   const out: BarLayout['groups'] = groups.map((g) => {
@@ -63,7 +71,12 @@ export interface StackInput {
 
 export interface StackLayout {
   height: number;
-  rows: Array<{ label: string; labelY: number; total: number; segments: Array<{ x: number; y: number; width: number; height: number; value: number; index: number; showText: boolean }> }>;
+  rows: Array<{
+    label: string;
+    labelY: number;
+    total: number;
+    segments: Array<{ x: number; y: number; width: number; height: number; value: number; index: number; showText: boolean }>;
+  }>;
 }
 
 /** One 100 % bar per row, split into its segments; a segment too narrow for its number leaves it to the table. */

@@ -49,7 +49,10 @@ export function csvCell(value: Cell | undefined): string {
 
 /** Rows → CSV text (CRLF, every cell neutralized) by csv-stringify. The BOM is added once, by the caller, at the start of the file. */
 export function csvText(rows: CsvRow[]): string {
-  return stringify(rows.map((row) => row.map(csvCell)), { record_delimiter: 'windows' });
+  return stringify(
+    rows.map((row) => row.map(csvCell)),
+    { record_delimiter: 'windows' },
+  );
 }
 
 /**
@@ -128,8 +131,17 @@ export function learnerCsvRows(learner: LearnerExport, ctx: ExportContext): CsvR
   const cohort = learner.cohort;
   const now = jakartaDateTime(ctx.generatedAt);
   const rows: CsvRow[] = [];
-  const row = (pillar: string, component: string, item: string, timepoint: string, value: Cell, source: string, verifier: string, date: string, version: string) =>
-    rows.push([id, cohort, pillar, component, item, timepoint, value, source, verifier, date, version]);
+  const row = (
+    pillar: string,
+    component: string,
+    item: string,
+    timepoint: string,
+    value: Cell,
+    source: string,
+    verifier: string,
+    date: string,
+    version: string,
+  ) => rows.push([id, cohort, pillar, component, item, timepoint, value, source, verifier, date, version]);
 
   // The indicator now, computed from the stored logs (source "system").
   for (const p of learner.indicator.pillars) {
@@ -148,7 +160,10 @@ export function learnerCsvRows(learner: LearnerExport, ctx: ExportContext): CsvR
   // Pre/post growth tests per module: the share right, per pillar and overall; then the gain.
   for (const { moduleId, pre, post } of learner.prePost) {
     const version = ctx.prePostVersion.get(moduleId) ?? '';
-    for (const [timepoint, attempt] of [['pre', pre], ['post', post]] as const) {
+    for (const [timepoint, attempt] of [
+      ['pre', pre],
+      ['post', post],
+    ] as const) {
       if (!attempt) continue;
       const date = jakartaDateTime(attempt.at);
       for (const [pillar, part] of Object.entries(attempt.pillarScores ?? {}) as Array<[Pillar, { score: number; max: number }]>) {

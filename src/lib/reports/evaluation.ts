@@ -1,4 +1,3 @@
-
 /**
  * The evaluation records' vocabularies, in display order. The rules own them; db/schema/indicator.ts
  * takes its column values from here, so a value is added in one place.

@@ -30,7 +30,6 @@ export function enrolledAt(f: LearnerFacts): number {
   return Math.min(f.createdAt, ...f.cohorts.map((c) => c.joinedAt));
 }
 
-
 /**
  * scoreLearner() for many learners: the curriculum's per-pillar content is worked out once, not
  * once per learner (a third of the time at 10,000 learners). Same pillar scores (scorePillar) and

@@ -118,11 +118,27 @@ export function analyzeItems(bank: BankItem[], answers: FirstAnswer[]): ItemStat
       else if (discrimination !== null && discrimination < LOW_DISCRIMINATION) flags.push('notDiscriminating');
       if (unused.length) flags.push('unusedDistractor');
     }
-    return { itemId: item.id, question: item.question, pillar: item.pillar, where, n, difficulty, preDifficulty, discrimination, options, enoughData, flags, unused };
+    return {
+      itemId: item.id,
+      question: item.question,
+      pillar: item.pillar,
+      where,
+      n,
+      difficulty,
+      preDifficulty,
+      discrimination,
+      options,
+      enoughData,
+      flags,
+      unused,
+    };
   });
   // Flagged items first (most flags first), then those without enough data, then the rest; bank order within.
   const rank = (s: ItemStats) => (s.flags.length ? -s.flags.length : s.enoughData ? 1 : 0);
-  return stats.map((s, i) => ({ s, i })).sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i).map(({ s }) => s);
+  return stats
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+    .map(({ s }) => s);
 }
 
 /**

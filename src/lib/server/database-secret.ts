@@ -13,7 +13,10 @@ export function databaseSecret(key: string): Promise<string> {
   let cached = cache.get(key);
   if (!cached) {
     cached = (async () => {
-      await db().insert(settings).values({ key, value: randomBytes(32).toString('hex'), createdAt: Date.now() }).onConflictDoNothing();
+      await db()
+        .insert(settings)
+        .values({ key, value: randomBytes(32).toString('hex'), createdAt: Date.now() })
+        .onConflictDoNothing();
       const [row] = await db().select({ value: settings.value }).from(settings).where(eq(settings.key, key)).limit(1);
       return row.value;
     })().catch((error) => {

@@ -7,10 +7,7 @@ export const VERSION: string = pkg.version;
 export async function databaseReachable(): Promise<boolean> {
   let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    await Promise.race([
-      db().$client.execute('SELECT 1'),
-      new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 1000))),
-    ]);
+    await Promise.race([db().$client.execute('SELECT 1'), new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('timeout')), 1000)))]);
     return true;
   } catch {
     return false;

@@ -90,7 +90,9 @@ function rootCause(error: unknown): string {
   let e: unknown = error;
   for (let depth = 0; depth < 5 && e && typeof e === 'object' && (e as { cause?: unknown }).cause; depth++) e = (e as { cause: unknown }).cause;
   const { code, message } = (e ?? {}) as { code?: unknown; message?: unknown };
-  return `${String(code ?? 'error')}: ${String(message ?? e).split('\n')[0].slice(0, 200)}`;
+  return `${String(code ?? 'error')}: ${String(message ?? e)
+    .split('\n')[0]
+    .slice(0, 200)}`;
 }
 
 /**
@@ -106,7 +108,9 @@ export const storageErrors: MiddlewareHandler = async (ctx, next) => {
     const problem = storageProblem(error);
     if (!problem) throw error;
     // Only the root cause: a failed query's message carries its parameters (hashes, phone numbers).
-    console.error(`[melek] ${ctx.request.method} ${ctx.url.pathname}: the database ${problem === 'full' ? 'disk is FULL: free space' : 'is READ-ONLY: check the owner and permissions of the database file and its folder'} (${rootCause(error)}).`);
+    console.error(
+      `[melek] ${ctx.request.method} ${ctx.url.pathname}: the database ${problem === 'full' ? 'disk is FULL: free space' : 'is READ-ONLY: check the owner and permissions of the database file and its folder'} (${rootCause(error)}).`,
+    );
     const d = t(ctx.locals.locale === 'en' ? 'en' : 'id');
     const message = problem === 'full' ? d.storageFull : d.storageReadOnly;
     const headers = { 'retry-after': '30', 'cache-control': 'no-store' };

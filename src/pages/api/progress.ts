@@ -6,7 +6,6 @@ import { bodyLimitFor } from '../../lib/body-limits';
 import { MAX_BATCH, recordProgressEvents } from '../../lib/server/progress/record';
 import { certificateHookFailed, issueEligibleCertificates } from '../../lib/server/indicator/certificates';
 
-
 /**
  * A batch of the learner's progress events: `{"events":[{id, type, lessonId, at, data?}]}`.
  * Answers 200 with which were stored, which were already stored (replays) and which were
@@ -37,7 +36,9 @@ export const POST: APIRoute = async ({ request, locals, url }) => {
   const result = await recordProgressEvents(user.id, events, lessons);
   // Work finished offline can complete a module: issue its certificate now, as the lesson page does.
   const accepted = new Set(result.accepted);
-  const finishing = events.some((e) => accepted.has((e as { id?: string })?.id ?? '') && ['completed', 'quiz_submitted'].includes((e as { type?: string }).type ?? ''));
+  const finishing = events.some(
+    (e) => accepted.has((e as { id?: string })?.id ?? '') && ['completed', 'quiz_submitted'].includes((e as { type?: string }).type ?? ''),
+  );
   if (finishing) await issueEligibleCertificates(user.id, lessons).catch(certificateHookFailed);
   const rejected = result.rejected.map((r) => ({ ...r, message: message(locale, r.error) }));
   const status = result.accepted.length + result.duplicates.length > 0 ? 200 : 422;

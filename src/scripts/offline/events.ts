@@ -82,13 +82,46 @@ export function keyOf(value: unknown): string | number | undefined {
  * queued by the app before option ids hold positions (numbers); the server still reads those.
  * `title` is the lesson's, so a refusal after sync can name it.
  */
-export function quizEntry(userId: string, lessonId: string, answers: Record<string, string>, id = newUuid(), at = Date.now(), versions?: Record<string, string>, title?: string): QueueEntry {
-  return { id, type: 'quiz_submitted', lessonId, at, userId, data: versions ? { answers, versions } : { answers }, queuedAt: Date.now(), ...(title ? { title } : {}) };
+export function quizEntry(
+  userId: string,
+  lessonId: string,
+  answers: Record<string, string>,
+  id = newUuid(),
+  at = Date.now(),
+  versions?: Record<string, string>,
+  title?: string,
+): QueueEntry {
+  return {
+    id,
+    type: 'quiz_submitted',
+    lessonId,
+    at,
+    userId,
+    data: versions ? { answers, versions } : { answers },
+    queuedAt: Date.now(),
+    ...(title ? { title } : {}),
+  };
 }
 
 /** A practical task kept on the phone (text and link as checked by learning/task-rules.ts). */
-export function taskEntry(userId: string, lessonId: string, task: { text: string; link: string | null }, id = newUuid(), at = Date.now(), title?: string): QueueEntry {
-  return { id, type: 'task_submitted', lessonId, at, userId, data: { text: task.text, ...(task.link ? { link: task.link } : {}) }, queuedAt: Date.now(), ...(title ? { title } : {}) };
+export function taskEntry(
+  userId: string,
+  lessonId: string,
+  task: { text: string; link: string | null },
+  id = newUuid(),
+  at = Date.now(),
+  title?: string,
+): QueueEntry {
+  return {
+    id,
+    type: 'task_submitted',
+    lessonId,
+    at,
+    userId,
+    data: { text: task.text, ...(task.link ? { link: task.link } : {}) },
+    queuedAt: Date.now(),
+    ...(title ? { title } : {}),
+  };
 }
 
 export function simpleEntry(type: 'viewed' | 'completed', userId: string, lessonId: string, id = newUuid(), at = Date.now(), title?: string): QueueEntry {

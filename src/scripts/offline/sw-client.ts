@@ -5,7 +5,8 @@ import type { SwMessage } from '../../sw/messages';
 export async function tellWorker(message: SwMessage, timeoutMs = 3000): Promise<unknown> {
   const container = navigator.serviceWorker;
   if (!container) return undefined;
-  const worker = container.controller ?? (await Promise.race([container.ready.then((r) => r.active), new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]));
+  const worker =
+    container.controller ?? (await Promise.race([container.ready.then((r) => r.active), new Promise<null>((r) => setTimeout(() => r(null), timeoutMs))]));
   if (!worker) return undefined;
   return new Promise((resolve) => {
     const channel = new MessageChannel();

@@ -112,7 +112,10 @@ const tails = new Map<string, Promise<unknown>>();
 const localLock: LockFn = (name, fn) => {
   const before = tails.get(name) ?? Promise.resolve();
   const run = before.then(fn, fn);
-  tails.set(name, run.catch(() => undefined));
+  tails.set(
+    name,
+    run.catch(() => undefined),
+  );
   return run;
 };
 

@@ -35,16 +35,18 @@ export async function createAccount(input: unknown, now = Date.now()): Promise<{
   const learner = form.role === 'learner';
   try {
     await db().batch([
-      db().insert(users).values({
-        id,
-        phone: form.phone,
-        name: form.name,
-        role: form.role,
-        businessName: learner ? form.businessName : null,
-        businessType: learner ? form.businessType : null,
-        kecamatan: form.kecamatan,
-        createdAt: now,
-      }),
+      db()
+        .insert(users)
+        .values({
+          id,
+          phone: form.phone,
+          name: form.name,
+          role: form.role,
+          businessName: learner ? form.businessName : null,
+          businessType: learner ? form.businessType : null,
+          kecamatan: form.kecamatan,
+          createdAt: now,
+        }),
       ...(learner && form.cohortId ? [db().insert(cohortMembers).values({ cohortId: form.cohortId, userId: id, joinedAt: now })] : []),
     ] as const);
   } catch (error) {

@@ -25,14 +25,16 @@ export async function createInvite(userId: string, createdBy: string, now = Date
   const token = randomToken();
   await db().batch([
     revokeOpenInvites(userId, now),
-    db().insert(invites).values({
-      id: newId(),
-      tokenHash: hashSecret(token),
-      userId,
-      createdBy,
-      createdAt: now,
-      expiresAt: now + INVITE_TTL_MS,
-    }),
+    db()
+      .insert(invites)
+      .values({
+        id: newId(),
+        tokenHash: hashSecret(token),
+        userId,
+        createdBy,
+        createdAt: now,
+        expiresAt: now + INVITE_TTL_MS,
+      }),
   ]);
   return token;
 }
@@ -46,7 +48,15 @@ export async function createInvite(userId: string, createdBy: string, now = Date
 export async function findUsableInvite(token: string, now = Date.now()) {
   if (!/^[a-z2-7]{32}$/.test(token)) return undefined;
   const [row] = await db()
-    .select({ id: invites.id, userId: invites.userId, createdAt: invites.createdAt, expiresAt: invites.expiresAt, usedAt: invites.usedAt, name: users.name, deletedAt: users.deletedAt })
+    .select({
+      id: invites.id,
+      userId: invites.userId,
+      createdAt: invites.createdAt,
+      expiresAt: invites.expiresAt,
+      usedAt: invites.usedAt,
+      name: users.name,
+      deletedAt: users.deletedAt,
+    })
     .from(invites)
     .innerJoin(users, eq(users.id, invites.userId))
     .where(eq(invites.tokenHash, hashSecret(token)))
@@ -70,10 +80,7 @@ const setPasswordSchema = z
   .object({ password, passwordRepeat: z.string().optional() })
   .refine((v) => v.password === v.passwordRepeat, { path: ['passwordRepeat'], message: 'passwordMismatch' });
 
-export type RedeemResult =
-  | { ok: true; token: string; userId: string }
-  | { ok: false; errors: FieldErrors }
-  | { ok: false; invalid: true };
+export type RedeemResult = { ok: true; token: string; userId: string } | { ok: false; errors: FieldErrors } | { ok: false; invalid: true };
 
 /**
  * Sets the password and marks the invite used in one step; the conditional update makes a

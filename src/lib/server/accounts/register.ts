@@ -56,18 +56,20 @@ export async function registerWithJoinCode(input: unknown, now = Date.now()): Pr
   const passwordHash = await hashPassword(form.password);
   try {
     await db().batch([
-      db().insert(users).values({
-        id: userId,
-        phone: form.phone,
-        name: form.name,
-        role: 'learner',
-        passwordHash,
-        businessName: form.businessName,
-        businessType: form.businessType,
-        kecamatan: form.kecamatan ?? cohort.kecamatan,
-        consentAt: now,
-        createdAt: now,
-      }),
+      db()
+        .insert(users)
+        .values({
+          id: userId,
+          phone: form.phone,
+          name: form.name,
+          role: 'learner',
+          passwordHash,
+          businessName: form.businessName,
+          businessType: form.businessType,
+          kecamatan: form.kecamatan ?? cohort.kecamatan,
+          consentAt: now,
+          createdAt: now,
+        }),
       db().insert(cohortMembers).values({ cohortId: cohort.id, userId, joinedAt: now }),
       // Every learner has a mentor from the start when the cohort has one (the trainer can change it).
       ...(mentorId ? [db().insert(mentorAssignments).values({ id: newId(), mentorId, learnerId: userId, assignedBy: null, from: now })] : []),

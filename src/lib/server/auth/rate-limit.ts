@@ -51,9 +51,13 @@ export async function loginWaitMinutes(keys: string[], now = Date.now()): Promis
 
 export async function recordLoginFailure(keys: string[], phone: string, now = Date.now()): Promise<void> {
   await db().batch([
-    db().insert(loginFailures).values(keys.map((key) => ({ key, phone, at: now }))),
+    db()
+      .insert(loginFailures)
+      .values(keys.map((key) => ({ key, phone, at: now }))),
     // Keep the table small: anything older than the window no longer matters.
-    db().delete(loginFailures).where(lt(loginFailures.at, now - WINDOW_MS)),
+    db()
+      .delete(loginFailures)
+      .where(lt(loginFailures.at, now - WINDOW_MS)),
   ]);
 }
 

@@ -31,7 +31,9 @@ export async function createSession(userId: string, now = Date.now()): Promise<{
   const id = randomToken();
   const secret = randomToken();
   const session = { id, userId, createdAt: now, lastActiveAt: now };
-  await db().insert(sessions).values({ ...session, secretHash: hashSecret(secret) });
+  await db()
+    .insert(sessions)
+    .values({ ...session, secretHash: hashSecret(secret) });
   return { token: `${id}.${secret}`, session };
 }
 
@@ -40,10 +42,7 @@ export function sessionExpired(session: Pick<Session, 'createdAt' | 'lastActiveA
 }
 
 /** The user behind a cookie value, or null for anything forged, expired or deleted. */
-export async function validateSessionToken(
-  token: string,
-  now = Date.now(),
-): Promise<{ session: Session; user: SessionUser; refreshed: boolean } | null> {
+export async function validateSessionToken(token: string, now = Date.now()): Promise<{ session: Session; user: SessionUser; refreshed: boolean } | null> {
   const parts = token.split('.');
   if (parts.length !== 2 || !/^[a-z2-7]{32}$/.test(parts[0]) || !/^[a-z2-7]{32}$/.test(parts[1])) return null;
   const [id, secret] = parts;

@@ -92,7 +92,12 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
   /** A quiz tried once more, e.g. after reading the explanations. */
   async function retry(learner: Learner, lesson: LessonMeta, at: number, rightCount: number) {
     const answers = Object.fromEntries(answersFor(lesson.quiz, rightCount));
-    const result = await recordProgressEvents(learner.id, [{ id: crypto.randomUUID(), type: 'quiz_submitted', lessonId: lesson.id, at, data: { answers } }], course, at + MINUTE);
+    const result = await recordProgressEvents(
+      learner.id,
+      [{ id: crypto.randomUUID(), type: 'quiz_submitted', lessonId: lesson.id, at, data: { answers } }],
+      course,
+      at + MINUTE,
+    );
     if (result.rejected.length > 0) throw new DemoRefused(`demo activity refused (retry ${lesson.id}): ${JSON.stringify(result.rejected)}`);
   }
 
@@ -107,7 +112,10 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
 
   async function review(mentor: Mentor, learner: Learner, submissionId: string, at: number, decision: 'approved' | 'needs_work', feedback = '') {
     // A real approval: every mentor check of the task ticked and a rubric level (issue 14).
-    const approval = decision === 'approved' ? { rubricLevel: '3', checks: (checksOf.get(submissionId) ?? []).map((_, i) => String(i)), openedAt: String(at - 5 * MINUTE) } : {};
+    const approval =
+      decision === 'approved'
+        ? { rubricLevel: '3', checks: (checksOf.get(submissionId) ?? []).map((_, i) => String(i)), openedAt: String(at - 5 * MINUTE) }
+        : {};
     expectOk(`review ${submissionId}`, await reviewSubmission(mentor, learner.id, { submissionId, decision, feedback, ...approval }, at, course));
   }
 
@@ -157,7 +165,12 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
   }
   expectOk(
     'adoption sari',
-    await recordAdoptionChecks(dewi, sari.id, { 'item.wa_business_profile': 'ya', 'item.catalog_5_items': 'ya', 'item.qris_active': 'tidak', checkedOn: jakartaDate(ago(7)) }, ago(7)),
+    await recordAdoptionChecks(
+      dewi,
+      sari.id,
+      { 'item.wa_business_profile': 'ya', 'item.catalog_5_items': 'ya', 'item.qris_active': 'tidak', checkedOn: jakartaDate(ago(7)) },
+      ago(7),
+    ),
   );
 
   // --- Pak Hadi (bandeng presto): half-way; his newest task waits for Mbak Dewi's review.
@@ -167,9 +180,17 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
   await study(hadi, wa.lessons[0], ago(20));
   const hadiFirst = await sendTask(hadi, wa.lessons[0], ago(20, 60), 'Profil WhatsApp Business Bandeng Presto Hadi sudah ada alamat dan jam buka.');
   await review(dewi, hadi, hadiFirst, ago(19), 'needs_work', 'Jam buka sudah ada. Tolong tambahkan alamat lengkap di Candi supaya pembeli mudah mencari.');
-  await review(dewi, hadi, await sendTask(hadi, wa.lessons[0], ago(18), 'Alamat lengkap sudah saya tambahkan.'), ago(17), 'approved', 'Sekarang lengkap. Terima kasih, Pak Hadi.');
+  await review(
+    dewi,
+    hadi,
+    await sendTask(hadi, wa.lessons[0], ago(18), 'Alamat lengkap sudah saya tambahkan.'),
+    ago(17),
+    'approved',
+    'Sekarang lengkap. Terima kasih, Pak Hadi.',
+  );
   await study(hadi, wa.lessons[1], ago(2), wa.lessons[1].quiz.length - 1);
-  if (wa.lessons[1].task) await sendTask(hadi, wa.lessons[1], ago(1), 'Katalog sudah berisi 6 produk bandeng presto dengan harga dan foto.', 'https://wa.me/c/6281100000012');
+  if (wa.lessons[1].task)
+    await sendTask(hadi, wa.lessons[1], ago(1), 'Katalog sudah berisi 6 produk bandeng presto dengan harga dan foto.', 'https://wa.me/c/6281100000012');
 
   // --- Bu Lilik (tas Tanggulangin): stuck — the same quiz failed twice, nothing since.
   await selfAssess(lilik, ago(25), () => 2);
@@ -177,16 +198,35 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
   await study(lilik, aman.lessons[0], ago(24));
   await study(lilik, aman.lessons[1], ago(12), 0);
   await retry(lilik, aman.lessons[1], ago(12, 20), 1);
-  expectOk('note lilik', await addNote(dewi, lilik.id, { note: 'Bu Lilik bilang sinyal di rumah lemah. Coba ajak belajar bareng di balai desa hari Kamis.' }, ago(9)));
+  expectOk(
+    'note lilik',
+    await addNote(dewi, lilik.id, { note: 'Bu Lilik bilang sinyal di rumah lemah. Coba ajak belajar bareng di balai desa hari Kamis.' }, ago(9)),
+  );
 
   // --- Mbak Nur (batik): finance module; a task sent back and not redone for over a week.
   await selfAssess(nur, ago(26), (pillar) => (pillar === 'cakap' ? 3 : 2));
   expectOk('sales nur', await reportSalesBand(nur.id, { timepoint: 'start', band: '5to10' }, ago(26, 5)));
   await growthTest(nur, uang, 'pre', ago(26, 10), 2);
   await study(nur, uang.lessons[0], ago(25));
-  if (uang.lessons[0].task) await review(arif, nur, await sendTask(nur, uang.lessons[0], ago(25, 60), 'Saya buka rekening khusus usaha batik dan menulis gaji saya Rp1.500.000 per bulan.'), ago(24), 'approved', 'Mantap, Mbak Nur.');
+  if (uang.lessons[0].task)
+    await review(
+      arif,
+      nur,
+      await sendTask(nur, uang.lessons[0], ago(25, 60), 'Saya buka rekening khusus usaha batik dan menulis gaji saya Rp1.500.000 per bulan.'),
+      ago(24),
+      'approved',
+      'Mantap, Mbak Nur.',
+    );
   await study(nur, uang.lessons[1], ago(15));
-  if (uang.lessons[1].task) await review(arif, nur, await sendTask(nur, uang.lessons[1], ago(15, 60), 'Sudah mencatat.'), ago(14), 'needs_work', 'Catatannya baru satu hari. Coba catat tujuh hari berturut-turut, lalu kirim lagi fotonya.');
+  if (uang.lessons[1].task)
+    await review(
+      arif,
+      nur,
+      await sendTask(nur, uang.lessons[1], ago(15, 60), 'Sudah mencatat.'),
+      ago(14),
+      'needs_work',
+      'Catatannya baru satu hari. Coba catat tujuh hari berturut-turut, lalu kirim lagi fotonya.',
+    );
   await study(nur, uang.lessons[2], ago(2));
 
   // --- Bu Yanti (kue lumpur): just started this week.
@@ -205,15 +245,55 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
     visibility: 'cohort',
     showPhone: 'on',
   });
-  expectOk('profile sari', await saveProfile(sari.id, profile('Kerupuk Udang Bu Sari', 'makanan_minuman', 'Sidoarjo', 'Kerupuk udang asli Sidoarjo, digoreng tiap pagi.', ['reseller', 'joint_promotion'], ['supplier']), ago(20)));
-  expectOk('profile hadi', await saveProfile(hadi.id, profile('Bandeng Presto Hadi', 'makanan_minuman', 'Candi', 'Bandeng presto duri lunak, pesan H-1.', ['supplier', 'shared_delivery'], ['reseller']), ago(19)));
-  expectOk('profile lilik', await saveProfile(lilik.id, profile('Tas Lilik Tanggulangin', 'kerajinan', 'Tanggulangin', 'Tas kulit buatan tangan dari Tanggulangin.', ['joint_promotion'], ['reseller']), ago(18)));
-  expectOk('profile nur', await saveProfile(nur.id, profile('Batik Jetis Nur', 'fesyen', 'Sidoarjo', 'Batik tulis motif Jetis.', ['joint_promotion'], ['joint_promotion']), ago(16)));
+  expectOk(
+    'profile sari',
+    await saveProfile(
+      sari.id,
+      profile(
+        'Kerupuk Udang Bu Sari',
+        'makanan_minuman',
+        'Sidoarjo',
+        'Kerupuk udang asli Sidoarjo, digoreng tiap pagi.',
+        ['reseller', 'joint_promotion'],
+        ['supplier'],
+      ),
+      ago(20),
+    ),
+  );
+  expectOk(
+    'profile hadi',
+    await saveProfile(
+      hadi.id,
+      profile('Bandeng Presto Hadi', 'makanan_minuman', 'Candi', 'Bandeng presto duri lunak, pesan H-1.', ['supplier', 'shared_delivery'], ['reseller']),
+      ago(19),
+    ),
+  );
+  expectOk(
+    'profile lilik',
+    await saveProfile(
+      lilik.id,
+      profile('Tas Lilik Tanggulangin', 'kerajinan', 'Tanggulangin', 'Tas kulit buatan tangan dari Tanggulangin.', ['joint_promotion'], ['reseller']),
+      ago(18),
+    ),
+  );
+  expectOk(
+    'profile nur',
+    await saveProfile(nur.id, profile('Batik Jetis Nur', 'fesyen', 'Sidoarjo', 'Batik tulis motif Jetis.', ['joint_promotion'], ['joint_promotion']), ago(16)),
+  );
   const viewer = (learner: Learner) => loadViewer({ id: learner.id, role: 'learner', name: learner.name });
-  const asked = expectOk('partnership sari-hadi', await logPeerPartnership(await viewer(sari), { partnerId: hadi.id, type: 'supplier', startedOn: jakartaDate(ago(15)) }, ago(15)));
+  const asked = expectOk(
+    'partnership sari-hadi',
+    await logPeerPartnership(await viewer(sari), { partnerId: hadi.id, type: 'supplier', startedOn: jakartaDate(ago(15)) }, ago(15)),
+  );
   expectOk('confirm sari-hadi', await answerPartnership(await viewer(hadi), { partnershipId: asked.id ?? '' }, 'confirm', ago(14)));
-  const asked2 = expectOk('partnership nur-lilik', await logPeerPartnership(await viewer(nur), { partnerId: lilik.id, type: 'joint_promotion', startedOn: jakartaDate(ago(10)) }, ago(10)));
+  const asked2 = expectOk(
+    'partnership nur-lilik',
+    await logPeerPartnership(await viewer(nur), { partnerId: lilik.id, type: 'joint_promotion', startedOn: jakartaDate(ago(10)) }, ago(10)),
+  );
   expectOk('confirm nur-lilik', await answerPartnership(await viewer(lilik), { partnershipId: asked2.id ?? '' }, 'confirm', ago(9)));
-  expectOk('partnership lilik-hadi (pending)', await logPeerPartnership(await viewer(lilik), { partnerId: hadi.id, type: 'reseller', startedOn: jakartaDate(ago(11)) }, ago(11)));
+  expectOk(
+    'partnership lilik-hadi (pending)',
+    await logPeerPartnership(await viewer(lilik), { partnerId: hadi.id, type: 'reseller', startedOn: jakartaDate(ago(11)) }, ago(11)),
+  );
   expectOk('promo', await makePromo(await viewer(sari), [lilik.id, nur.id], ago(6)));
 }

@@ -58,9 +58,7 @@ export type FormRefusal = {
   errors: FieldErrors;
 };
 
-export type FormRead<D = Record<string, string>> =
-  | { ok: true; form: FormData; values: Record<string, string>; intent: string; data: D }
-  | FormRefusal;
+export type FormRead<D = Record<string, string>> = { ok: true; form: FormData; values: Record<string, string>; intent: string; data: D } | FormRefusal;
 
 export interface ReadFormOptions<S extends Record<string, z.ZodTypeAny>> {
   locale?: Locale;

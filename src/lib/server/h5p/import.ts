@@ -49,9 +49,7 @@ import {
 
 export type H5pContent = typeof h5pContents.$inferSelect;
 
-export type ImportResult =
-  | { ok: true; status: 'imported' | 'replaced' | 'duplicate'; content: H5pContent }
-  | { ok: false; problem: H5pProblem };
+export type ImportResult = { ok: true; status: 'imported' | 'replaced' | 'duplicate'; content: H5pContent } | { ok: false; problem: H5pProblem };
 
 export interface ImportOptions {
   /** The content id (URL segment, `<H5P id="…" />`); made from the title when absent. */
@@ -232,7 +230,11 @@ function openZip(buffer: Buffer): Promise<yauzl.ZipFile> {
     yauzl.fromBuffer(buffer, { lazyEntries: true, decodeStrings: false, validateEntrySizes: true, autoClose: false }, (err, zip) => {
       if (err || !zip) {
         const message = err?.message ?? '';
-        reject(new H5pPackageError(/end of central directory record signature not found/i.test(message) ? { code: 'notZip' } : { code: 'zipCorrupt', detail: message.slice(0, 200) }));
+        reject(
+          new H5pPackageError(
+            /end of central directory record signature not found/i.test(message) ? { code: 'notZip' } : { code: 'zipCorrupt', detail: message.slice(0, 200) },
+          ),
+        );
       } else resolve(zip);
     });
   });
@@ -279,7 +281,13 @@ async function extract(buffer: Buffer, dir: string, limits: H5pLimits): Promise<
         continue;
       }
       const problem = checkFileEntry(
-        { path: name.path, externalFileAttributes: entry.externalFileAttributes, compressedSize: entry.compressedSize, uncompressedSize: entry.uncompressedSize, encrypted: entry.isEncrypted() },
+        {
+          path: name.path,
+          externalFileAttributes: entry.externalFileAttributes,
+          compressedSize: entry.compressedSize,
+          uncompressedSize: entry.uncompressedSize,
+          encrypted: entry.isEncrypted(),
+        },
         state,
         limits,
       );

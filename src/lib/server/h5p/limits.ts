@@ -38,4 +38,3 @@ export function h5pLimits(env: Record<string, string | undefined> = process.env)
     maxUpload: parseLimit(env.H5P_MAX_UPLOAD, DEFAULT_LIMITS.maxUpload),
   };
 }
-

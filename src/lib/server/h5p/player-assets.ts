@@ -30,7 +30,6 @@ import { PLAYER_FONTS, PLAYER_VERSION, standaloneDist } from './player-version';
 
 const DROPPED_FONTS = /fonts\/(inter|open-sans)\/|h5p-hub-publish/;
 
-
 /** h5p.css with the icon fonts served from /h5p/files/player/ and the text fonts dropped. */
 export function transformPlayerCss(css: string, version: string): string {
   return css.replace(/@font-face\s*\{[^}]*\}/g, (face) => {

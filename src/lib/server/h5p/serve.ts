@@ -110,7 +110,12 @@ export function etagMatches(header: string | null, etag: string): boolean {
 const notFound = () =>
   new Response('Not found', {
     status: 404,
-    headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store', 'content-security-policy': PACKAGE_FILE_CSP, 'x-content-type-options': 'nosniff' },
+    headers: {
+      'content-type': 'text/plain; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-security-policy': PACKAGE_FILE_CSP,
+      'x-content-type-options': 'nosniff',
+    },
   });
 
 /** A package file: 200/206/304/404/416, streamed, with the headers described at the top. */
@@ -263,7 +268,9 @@ html,body{margin:0;padding:0;background:#fff;color:#1a1a1a;font:1rem/1.5 system-
 </style>
 </head>
 <body>
-${s.back ? `<header class="melek-back"><a href="${escapeHtml(s.back.href)}">← ${escapeHtml(s.back.label)}</a></header>\n` : ''}<div id="melek-h5p" ${Object.entries(attrs)
+${s.back ? `<header class="melek-back"><a href="${escapeHtml(s.back.href)}">← ${escapeHtml(s.back.label)}</a></header>\n` : ''}<div id="melek-h5p" ${Object.entries(
+    attrs,
+  )
     .map(([k, val]) => `${k}="${escapeHtml(val)}"`)
     .join(' ')}></div>
 <p id="melek-status" role="status">${escapeHtml(s.needsJs)}</p>
@@ -273,7 +280,6 @@ ${s.back ? `<header class="melek-back"><a href="${escapeHtml(s.back.href)}">← 
 </html>
 `;
 }
-
 
 /**
  * H5P core's two icon fonts for the player's CSS, from h5p-standalone's dist (not public/: the

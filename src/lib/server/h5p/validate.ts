@@ -61,7 +61,9 @@ export function refuse(problem: H5pProblem): never {
 
 /** H5P core's content allow-list (H5PCore::$defaultContentWhitelist). */
 export const CONTENT_EXTENSIONS = new Set(
-  'json png jpg jpeg gif bmp tif tiff svg eot ttf woff woff2 otf webm mp4 ogg mp3 m4a wav txt pdf rtf doc docx xls xlsx ppt pptx odt ods odp xml csv diff patch md textile vtt webvtt'.split(' '),
+  'json png jpg jpeg gif bmp tif tiff svg eot ttf woff woff2 otf webm mp4 ogg mp3 m4a wav txt pdf rtf doc docx xls xlsx ppt pptx odt ods odp xml csv diff patch md textile vtt webvtt'.split(
+    ' ',
+  ),
 );
 /** What library folders may add (H5PCore::$defaultLibraryWhitelistExtras). */
 export const LIBRARY_EXTRA_EXTENSIONS = new Set(['js', 'css']);
@@ -143,7 +145,10 @@ export function checkFileEntry(
   if (!allowedFile(entry.path)) return { code: 'extension', path: entry.path, inLibrary: LIBRARY_FOLDER.test(entry.path.split('/')[0]) };
   if (state.files.has(entry.path) || state.dirs.has(entry.path)) return { code: 'duplicate', path: entry.path };
   // A file whose path is also used as a folder ("a" and "a/b"), in either order.
-  const parents = entry.path.split('/').slice(0, -1).map((_, i, all) => all.slice(0, i + 1).join('/'));
+  const parents = entry.path
+    .split('/')
+    .slice(0, -1)
+    .map((_, i, all) => all.slice(0, i + 1).join('/'));
   if (parents.some((p) => state.files.has(p))) return { code: 'duplicate', path: entry.path };
   if (entry.encrypted) return { code: 'encrypted', path: entry.path };
   const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1);
@@ -219,7 +224,13 @@ export const folderOf = (ref: LibraryRef) => `${ref.machineName}-${ref.majorVers
 // validator (h5p-nodejs-library) checks with. Unknown extra fields are allowed, as there.
 
 /** Versions are numbers in library.json and often strings ("1") in h5p.json: 0…99999. */
-const version = z.union([z.number().int().min(0).max(99_999), z.string().regex(/^\d{1,5}$/).transform(Number)]);
+const version = z.union([
+  z.number().int().min(0).max(99_999),
+  z
+    .string()
+    .regex(/^\d{1,5}$/)
+    .transform(Number),
+]);
 const libraryRef = z.object({ machineName: z.string().regex(MACHINE_NAME), majorVersion: version, minorVersion: version });
 const libraryRefs = z.array(libraryRef).max(500);
 /**
@@ -227,8 +238,17 @@ const libraryRefs = z.array(libraryRef).max(500);
  * characters of H5P core's pattern, written without its nested repetition, which can take
  * exponential time on a long bad path). Where the path leads is checked by checkEntryName.
  */
-const preloadedFile = (ext: 'js' | 'css') => z.object({ path: z.string().max(255).regex(new RegExp(`^[a-z_\\-\\s0-9./]+\\.${ext}$`, 'i')) });
-const embedTypes = z.array(z.enum(['div', 'iframe'])).min(1).max(2);
+const preloadedFile = (ext: 'js' | 'css') =>
+  z.object({
+    path: z
+      .string()
+      .max(255)
+      .regex(new RegExp(`^[a-z_\\-\\s0-9./]+\\.${ext}$`, 'i')),
+  });
+const embedTypes = z
+  .array(z.enum(['div', 'iframe']))
+  .min(1)
+  .max(2);
 const zeroOrOne = z.union([z.literal(0), z.literal(1), z.literal('0'), z.literal('1'), z.boolean()]);
 
 /** h5p.json (H5P core's $h5pRequired and $h5pOptional; language and embedTypes checked when given). */
@@ -237,7 +257,10 @@ export const h5pJsonSchema = z
     title: z.string().trim().min(1).max(255),
     mainLibrary: z.string().regex(MACHINE_NAME),
     preloadedDependencies: libraryRefs.min(1),
-    language: z.string().regex(/^[-a-zA-Z]{1,10}$/).optional(),
+    language: z
+      .string()
+      .regex(/^[-a-zA-Z]{1,10}$/)
+      .optional(),
     embedTypes: embedTypes.optional(),
     dynamicDependencies: libraryRefs.optional(),
     editorDependencies: libraryRefs.optional(),
@@ -323,7 +346,12 @@ export function parseLibraryJson(value: unknown, folder: string): LibraryJson {
     const { majorVersion, minorVersion } = library.coreApi;
     const supported = PLAYER_CORE_API;
     if (majorVersion > supported.majorVersion || (majorVersion === supported.majorVersion && minorVersion > supported.minorVersion)) {
-      return refuse({ code: 'coreApi', library: `${library.machineName} ${library.majorVersion}.${library.minorVersion}`, required: `${majorVersion}.${minorVersion}`, supported: `${supported.majorVersion}.${supported.minorVersion}` });
+      return refuse({
+        code: 'coreApi',
+        library: `${library.machineName} ${library.majorVersion}.${library.minorVersion}`,
+        required: `${majorVersion}.${minorVersion}`,
+        supported: `${supported.majorVersion}.${supported.minorVersion}`,
+      });
     }
   }
   return {
@@ -394,7 +422,10 @@ export function validateStructure(files: ReadonlySet<string>, readText: (path: s
     const label = `${ref.machineName} ${ref.majorVersion}.${ref.minorVersion}`;
     if (!LIBRARY_FOLDER.test(folder) || !files.has(`${folder}/library.json`)) refuse({ code: 'missingLibrary', library: label, folder });
     const library = parseLibraryJson(parseJsonFile(readText(`${folder}/library.json`), `${folder}/library.json`), folder);
-    for (const [list, ext] of [[library.preloadedJs, 'js'], [library.preloadedCss, 'css']] as const) {
+    for (const [list, ext] of [
+      [library.preloadedJs, 'js'],
+      [library.preloadedCss, 'css'],
+    ] as const) {
       for (const file of list) {
         const name = checkEntryName(`${folder}/${file}`);
         if (name.kind === 'unsafe') refuse({ code: 'unsafePath', path: `${folder}/${file}`, reason: name.reason });

@@ -11,15 +11,15 @@ import { isUniqueViolation } from '../db-errors';
  */
 export type AssessmentRow = typeof assessments.$inferSelect;
 export type SelfAssessmentError = 'cpSaMissing' | 'cpSaOutOfRange' | 'cpSaDuplicate';
-export type SubmitResult =
-  | { ok: true }
-  | { ok: false; status: 400 | 409; errors: Record<string, string> };
+export type SubmitResult = { ok: true } | { ok: false; status: 400 | 409; errors: Record<string, string> };
 
 const ITEM_IDS = new Set(SELF_ASSESSMENT.map((i) => i.id));
 const VALUES = new Set(LIKERT.map((l) => String(l.value)));
 
 /** Form pairs → answers, or per-item errors. Fields that are not items (intent, timepoint) are ignored. */
-export function parseSelfAssessment(pairs: Array<[string, string]>): { ok: true; answers: Record<string, number> } | { ok: false; errors: Record<string, SelfAssessmentError> } {
+export function parseSelfAssessment(
+  pairs: Array<[string, string]>,
+): { ok: true; answers: Record<string, number> } | { ok: false; errors: Record<string, SelfAssessmentError> } {
   const errors: Record<string, SelfAssessmentError> = {};
   const answers: Record<string, number> = {};
   for (const [key, raw] of pairs) {
@@ -79,4 +79,3 @@ export async function submitSelfAssessment(
   }
   return { ok: true };
 }
-

@@ -19,7 +19,9 @@ export async function issueEligibleCertificates(userId: string, course?: CourseM
   if (!raw) return [];
   const earned = eligibleModules(course, certificateRecords(raw));
   if (earned.length === 0) return [];
-  const held = new Set((await db().select({ moduleId: certificates.moduleId }).from(certificates).where(eq(certificates.userId, userId))).map((c) => c.moduleId));
+  const held = new Set(
+    (await db().select({ moduleId: certificates.moduleId }).from(certificates).where(eq(certificates.userId, userId))).map((c) => c.moduleId),
+  );
   const issued: CertificateRow[] = [];
   for (const moduleId of earned.filter((m) => !held.has(m))) {
     // A clash of random codes is astronomically unlikely; if it happens, draw again.
@@ -30,7 +32,11 @@ export async function issueEligibleCertificates(userId: string, course?: CourseM
         issued.push(row);
         break;
       }
-      const [other] = await db().select({ id: certificates.id }).from(certificates).where(and(eq(certificates.userId, userId), eq(certificates.moduleId, moduleId))).limit(1);
+      const [other] = await db()
+        .select({ id: certificates.id })
+        .from(certificates)
+        .where(and(eq(certificates.userId, userId), eq(certificates.moduleId, moduleId)))
+        .limit(1);
       if (other) break; // issued at the same moment by another request
     }
   }

@@ -16,7 +16,9 @@ export { SALES_BANDS };
  * the peer collaborations between Melek sellers (issue 10), which the other seller confirms on
  * the network pages; they are not typed in here.
  */
-export const PARTNERSHIP_TYPES = ['supplier', 'reseller', 'marketplace', 'lender', 'community'] as const satisfies ReadonlyArray<(typeof SCHEMA_PARTNERSHIP_TYPES)[number]>;
+export const PARTNERSHIP_TYPES = ['supplier', 'reseller', 'marketplace', 'lender', 'community'] as const satisfies ReadonlyArray<
+  (typeof SCHEMA_PARTNERSHIP_TYPES)[number]
+>;
 export type SalesRow = typeof salesReports.$inferSelect;
 export type PartnershipRow = typeof collaborations.$inferSelect;
 export type Result = { ok: true } | { ok: false; status: 400 | 409; errors: Record<string, string> };

@@ -9,9 +9,7 @@ import type { CourseModule, LessonMeta, Pillar } from '../../learning/types';
  * they are left out, and said so when nothing else is left. Pure.
  */
 export type StepAction =
-  | { kind: 'task'; lesson: LessonMeta; taskTitle: string; redo: boolean }
-  | { kind: 'quiz'; lesson: LessonMeta }
-  | { kind: 'lesson'; lesson: LessonMeta };
+  { kind: 'task'; lesson: LessonMeta; taskTitle: string; redo: boolean } | { kind: 'quiz'; lesson: LessonMeta } | { kind: 'lesson'; lesson: LessonMeta };
 
 export type NextStep =
   | { kind: 'noData' }
@@ -38,7 +36,11 @@ export function nextStep(
     if (task && task.pillar === pillar && !records.approvedTasks.has(task.id)) {
       const status = taskStatus.get(task.id);
       if (status === 'submitted') waiting ??= { kind: 'waiting', lesson, taskTitle: task.title };
-      else candidates.push({ action: { kind: 'task', lesson, taskTitle: task.title, redo: status === 'needs_work' }, records: { ...records, approvedTasks: new Set([...records.approvedTasks, task.id]) } });
+      else
+        candidates.push({
+          action: { kind: 'task', lesson, taskTitle: task.title, redo: status === 'needs_work' },
+          records: { ...records, approvedTasks: new Set([...records.approvedTasks, task.id]) },
+        });
     }
     if (content.quizLessons.includes(lesson.id) && quizShare(records, lesson.id, pillar) < 1) {
       // Answering a quiz also completes its lesson; every pillar of the quiz gets full marks.
@@ -48,10 +50,16 @@ export function nextStep(
         maxScore: lesson.quiz.length,
         at: Number.POSITIVE_INFINITY,
         pillarScores: Object.fromEntries(
-          [...new Set(lesson.quiz.map((q) => q.pillar))].map((p) => [p, { score: lesson.quiz.filter((q) => q.pillar === p).length, max: lesson.quiz.filter((q) => q.pillar === p).length }]),
+          [...new Set(lesson.quiz.map((q) => q.pillar))].map((p) => [
+            p,
+            { score: lesson.quiz.filter((q) => q.pillar === p).length, max: lesson.quiz.filter((q) => q.pillar === p).length },
+          ]),
         ),
       };
-      candidates.push({ action: { kind: 'quiz', lesson }, records: { ...records, attempts: [...records.attempts, full], completedLessons: new Set([...records.completedLessons, lesson.id]) } });
+      candidates.push({
+        action: { kind: 'quiz', lesson },
+        records: { ...records, attempts: [...records.attempts, full], completedLessons: new Set([...records.completedLessons, lesson.id]) },
+      });
     } else if (content.lessons.includes(lesson.id) && !records.completedLessons.has(lesson.id)) {
       candidates.push({ action: { kind: 'lesson', lesson }, records: { ...records, completedLessons: new Set([...records.completedLessons, lesson.id]) } });
     }

@@ -38,7 +38,10 @@ export async function capaianOverview(userId: string, course: CourseModule[], no
   return {
     raw,
     indicator,
-    steps: Object.fromEntries(PILLARS.map((p) => [p, nextStep(course, records, p, raw.taskStatus)])) as Record<(typeof PILLARS)[number], ReturnType<typeof nextStep>>,
+    steps: Object.fromEntries(PILLARS.map((p) => [p, nextStep(course, records, p, raw.taskStatus)])) as Record<
+      (typeof PILLARS)[number],
+      ReturnType<typeof nextStep>
+    >,
     history: weeklyHistory(course, raw, raw.enrolledAt, now),
     modules: course.map((module) => ({
       module,
@@ -72,7 +75,11 @@ export async function learnHomeCapaian(userId: string, course: CourseModule[]) {
 }
 
 /** Under a module's last lesson: the post-test, and the certificate or what it still waits for. */
-export async function moduleEnd(userId: string, module: CourseModule, course: CourseModule[]): Promise<{ postOpen: boolean; postTaken: boolean; hasPostTest: boolean; eligibility: Eligibility; certificate?: CertificateRow } | undefined> {
+export async function moduleEnd(
+  userId: string,
+  module: CourseModule,
+  course: CourseModule[],
+): Promise<{ postOpen: boolean; postTaken: boolean; hasPostTest: boolean; eligibility: Eligibility; certificate?: CertificateRow } | undefined> {
   const loaded = await loadAndIssue(userId, course);
   if (!loaded) return undefined;
   const { raw, certificates } = loaded;

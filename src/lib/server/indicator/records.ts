@@ -26,17 +26,34 @@ export interface RawRecords {
   /** Newest submission status of every task the learner handed in. */
   taskStatus: Map<string, 'submitted' | 'approved' | 'needs_work'>;
   /** Module pre/post tests (kind "pre"/"post", lessonId = module id), oldest first. */
-  prePost: Array<{ id: string; moduleId: string; kind: 'pre' | 'post'; form: 'A' | 'B' | null; score: number; maxScore: number; at: number; answers: Record<string, string | number> }>;
+  prePost: Array<{
+    id: string;
+    moduleId: string;
+    kind: 'pre' | 'post';
+    form: 'A' | 'B' | null;
+    score: number;
+    maxScore: number;
+    at: number;
+    answers: Record<string, string | number>;
+  }>;
 }
 
 export async function loadRawRecords(userId: string): Promise<RawRecords | undefined> {
   const database = db();
   const [[user], [joined], attemptRows, submissionRows, completionRows] = await Promise.all([
     database.select({ name: users.name, createdAt: users.createdAt }).from(users).where(eq(users.id, userId)).limit(1),
-    database.select({ at: min(cohortMembers.joinedAt) }).from(cohortMembers).where(eq(cohortMembers.userId, userId)),
+    database
+      .select({ at: min(cohortMembers.joinedAt) })
+      .from(cohortMembers)
+      .where(eq(cohortMembers.userId, userId)),
     database.select().from(quizAttempts).where(eq(quizAttempts.userId, userId)).orderBy(quizAttempts.at),
     database
-      .select({ taskId: taskSubmissions.taskId, status: taskSubmissions.status, reviewedAt: taskSubmissions.reviewedAt, submittedAt: taskSubmissions.submittedAt })
+      .select({
+        taskId: taskSubmissions.taskId,
+        status: taskSubmissions.status,
+        reviewedAt: taskSubmissions.reviewedAt,
+        submittedAt: taskSubmissions.submittedAt,
+      })
       .from(taskSubmissions)
       .where(eq(taskSubmissions.userId, userId))
       .orderBy(desc(taskSubmissions.submittedAt)),
@@ -76,13 +93,21 @@ export async function loadRawRecords(userId: string): Promise<RawRecords | undef
     taskStatus,
     prePost: attemptRows
       .filter((a) => a.kind === 'pre' || a.kind === 'post')
-      .map((a) => ({ id: a.id, moduleId: a.lessonId, kind: a.kind as 'pre' | 'post', form: a.form ?? null, score: a.score, maxScore: a.maxScore, at: a.at, answers: a.answers })),
+      .map((a) => ({
+        id: a.id,
+        moduleId: a.lessonId,
+        kind: a.kind as 'pre' | 'post',
+        form: a.form ?? null,
+        score: a.score,
+        maxScore: a.maxScore,
+        at: a.at,
+        answers: a.answers,
+      })),
   };
 }
 
 /** The records as they stand now (what scoreLearner takes). */
-export const currentRecords = (raw: Pick<RawRecords, 'attempts' | 'approvals' | 'completions'>): LearnerRecords =>
-  recordsAt(raw, Number.POSITIVE_INFINITY);
+export const currentRecords = (raw: Pick<RawRecords, 'attempts' | 'approvals' | 'completions'>): LearnerRecords => recordsAt(raw, Number.POSITIVE_INFINITY);
 
 /** What the certificate rules take: completions, the FIRST lesson-quiz attempt per lesson, approved tasks. */
 export function certificateRecords(raw: Pick<RawRecords, 'attempts' | 'approvals' | 'completions'>): CertificateRecords {

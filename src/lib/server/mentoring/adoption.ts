@@ -31,7 +31,10 @@ export async function mayVerify(actor: Actor, learnerId: string): Promise<boolea
 export async function learnerEnrolledAt(learnerId: string): Promise<number | undefined> {
   const [[user], [joined]] = await Promise.all([
     db().select({ createdAt: users.createdAt }).from(users).where(eq(users.id, learnerId)).limit(1),
-    db().select({ at: min(cohortMembers.joinedAt) }).from(cohortMembers).where(eq(cohortMembers.userId, learnerId)),
+    db()
+      .select({ at: min(cohortMembers.joinedAt) })
+      .from(cohortMembers)
+      .where(eq(cohortMembers.userId, learnerId)),
   ]);
   if (!user) return undefined;
   return Math.min(user.createdAt, joined?.at ?? Number.POSITIVE_INFINITY);
@@ -51,7 +54,11 @@ export function checkSeenDay(value: unknown, enrolledAt: number, now: number): {
 }
 
 /** Validates the whole form first; stores nothing unless every field is right. */
-export function parseAdoptionForm(input: Record<string, unknown>, enrolledAt: number, now: number): { ok: true; day: string; answers: Array<[AdoptionItem, boolean]> } | { ok: false; errors: FieldErrors } {
+export function parseAdoptionForm(
+  input: Record<string, unknown>,
+  enrolledAt: number,
+  now: number,
+): { ok: true; day: string; answers: Array<[AdoptionItem, boolean]> } | { ok: false; errors: FieldErrors } {
   const errors: FieldErrors = {};
   const answers: Array<[AdoptionItem, boolean]> = [];
   for (const [key, raw] of Object.entries(input)) {
@@ -88,7 +95,18 @@ export async function recordAdoptionChecks(actor: Actor, learnerId: string, inpu
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };
   await db()
     .insert(adoptionChecks)
-    .values(parsed.answers.map(([item, present]) => ({ id: newId(), userId: learnerId, item, present, source: 'mentor' as const, verifierId: actor.id, checkedOn: parsed.day, createdAt: now })));
+    .values(
+      parsed.answers.map(([item, present]) => ({
+        id: newId(),
+        userId: learnerId,
+        item,
+        present,
+        source: 'mentor' as const,
+        verifierId: actor.id,
+        checkedOn: parsed.day,
+        createdAt: now,
+      })),
+    );
   return { ok: true, saved: parsed.answers.length };
 }
 

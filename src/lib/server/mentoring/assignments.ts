@@ -33,7 +33,10 @@ export async function assignMentor(input: unknown, assignedBy: string, now = Dat
     .where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until)));
   if (current?.mentorId === mentorId) return { ok: false, errors: { mentorId: 'alreadyAssigned' } };
   await db().batch([
-    db().update(mentorAssignments).set({ until: now }).where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until))),
+    db()
+      .update(mentorAssignments)
+      .set({ until: now })
+      .where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until))),
     db().insert(mentorAssignments).values({ id: newId(), mentorId, learnerId, assignedBy, from: now }),
   ]);
   return { ok: true, learnerName: learner.name, mentorName: mentor.name };
@@ -95,7 +98,14 @@ export async function learnerMentor(learnerId: string) {
 export async function learnersWithMentors() {
   const mentor = alias(users, 'mentor');
   return db()
-    .select({ id: users.id, name: users.name, phone: users.phone, hasPassword: sql<number>`${users.passwordHash} is not null`, mentorName: mentor.name, cohortName: cohorts.name })
+    .select({
+      id: users.id,
+      name: users.name,
+      phone: users.phone,
+      hasPassword: sql<number>`${users.passwordHash} is not null`,
+      mentorName: mentor.name,
+      cohortName: cohorts.name,
+    })
     .from(users)
     .leftJoin(mentorAssignments, and(eq(mentorAssignments.learnerId, users.id), isNull(mentorAssignments.until)))
     .leftJoin(mentor, eq(mentor.id, mentorAssignments.mentorId))

@@ -29,7 +29,9 @@ export async function createCohort(input: unknown, now = Date.now()): Promise<{ 
   if (taken.length) return { ok: false, errors: { joinCode: 'joinCodeTaken' } };
   const id = newId();
   try {
-    await db().insert(cohorts).values({ id, ...parsed.data, createdAt: now });
+    await db()
+      .insert(cohorts)
+      .values({ id, ...parsed.data, createdAt: now });
   } catch (error) {
     if (isUniqueViolation(error)) return { ok: false, errors: { joinCode: 'joinCodeTaken' } };
     throw error;
@@ -71,4 +73,3 @@ export async function learnerCohort(userId: string) {
     .limit(1);
   return row;
 }
-

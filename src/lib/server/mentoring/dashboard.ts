@@ -55,7 +55,13 @@ export async function mentorDashboard(
       .from(quizAttempts)
       .where(and(inArray(quizAttempts.userId, ids), eq(quizAttempts.kind, 'lesson'))),
     db()
-      .select({ userId: taskSubmissions.userId, taskId: taskSubmissions.taskId, status: taskSubmissions.status, reviewedAt: taskSubmissions.reviewedAt, submittedAt: taskSubmissions.submittedAt })
+      .select({
+        userId: taskSubmissions.userId,
+        taskId: taskSubmissions.taskId,
+        status: taskSubmissions.status,
+        reviewedAt: taskSubmissions.reviewedAt,
+        submittedAt: taskSubmissions.submittedAt,
+      })
       .from(taskSubmissions)
       .where(inArray(taskSubmissions.userId, ids))
       .orderBy(desc(taskSubmissions.submittedAt)),
@@ -94,7 +100,10 @@ export async function mentorDashboard(
       lastActiveAt,
       quizAverage: bests.length ? Math.round((100 * bests.reduce((sum, b) => sum + b.score / b.maxScore, 0)) / bests.length) : null,
       waitingReview: latestTasks.filter((t) => t.status === 'submitted').length,
-      stuck: stuckReasons({ joinedAt: learner.joinedAt ?? learner.createdAt, lastActiveAt, attempts, latestTasks, reviewOverdueSince: overdue.get(learner.id) ?? null }, now),
+      stuck: stuckReasons(
+        { joinedAt: learner.joinedAt ?? learner.createdAt, lastActiveAt, attempts, latestTasks, reviewOverdueSince: overdue.get(learner.id) ?? null },
+        now,
+      ),
       // Accounts made by a trainer have no password until the invite link is used.
       neverLoggedIn: !learner.hasPassword,
       next: continueLesson(course, completed, lastTouched?.lessonId),
@@ -103,7 +112,5 @@ export async function mentorDashboard(
   });
   const filtered = filter.waitingOnly ? rows.filter((r) => r.waitingReview > 0) : rows;
   // Stuck first (most reasons first), then those waiting for review, then by name.
-  return filtered.sort(
-    (a, b) => b.stuck.length - a.stuck.length || b.waitingReview - a.waitingReview || a.name.localeCompare(b.name, 'id'),
-  );
+  return filtered.sort((a, b) => b.stuck.length - a.stuck.length || b.waitingReview - a.waitingReview || a.name.localeCompare(b.name, 'id'));
 }

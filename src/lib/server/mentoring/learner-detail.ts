@@ -15,7 +15,15 @@ import { lastTouchedLesson, progressByLesson } from '../progress/queries';
 export async function learnerDetail(learnerId: string, course: CourseModule[]) {
   const [[learner], cohort, progress, lastTouched, attempts, submissions, notes, history, nudgeLog] = await Promise.all([
     db()
-      .select({ id: users.id, name: users.name, phone: users.phone, businessName: users.businessName, businessType: users.businessType, kecamatan: users.kecamatan, hasPassword: sql<number>`${users.passwordHash} is not null` })
+      .select({
+        id: users.id,
+        name: users.name,
+        phone: users.phone,
+        businessName: users.businessName,
+        businessType: users.businessType,
+        kecamatan: users.kecamatan,
+        hasPassword: sql<number>`${users.passwordHash} is not null`,
+      })
       .from(users)
       .where(eq(users.id, learnerId))
       .limit(1),

@@ -12,7 +12,12 @@ const noteSchema = z.object({
 });
 
 /** Private notes: mentors of the learner and trainers write and read them; learners never. */
-export async function addNote(actor: Pick<SessionUser, 'id' | 'role'>, learnerId: string, input: unknown, now = Date.now()): Promise<{ ok: true } | { ok: false; status: 400 | 404; errors: FieldErrors }> {
+export async function addNote(
+  actor: Pick<SessionUser, 'id' | 'role'>,
+  learnerId: string,
+  input: unknown,
+  now = Date.now(),
+): Promise<{ ok: true } | { ok: false; status: 400 | 404; errors: FieldErrors }> {
   if (actor.role === 'learner' || !(await maySeeLearner(actor, learnerId))) return { ok: false, status: 404, errors: { _form: 'learnerUnknown' } };
   const parsed = parseForm(noteSchema, input);
   if (!parsed.ok) return { ok: false, status: 400, errors: parsed.errors };

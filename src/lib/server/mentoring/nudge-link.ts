@@ -40,7 +40,6 @@ export function buildNudge(p: {
   return { kind: 'next_lesson', lessonId: p.next?.id, text, href: waChatLink(p.learner.phone, text) };
 }
 
-
 /** Builds the nudge for one learner from their progress, records it, and returns where to go. */
 export async function sendNudge(actor: Pick<SessionUser, 'id' | 'role' | 'name'>, learnerId: string, course: CourseModule[], origin: string, now = Date.now()) {
   if (actor.role === 'learner' || !(await maySeeLearner(actor, learnerId))) return undefined;
@@ -53,7 +52,11 @@ export async function sendNudge(actor: Pick<SessionUser, 'id' | 'role' | 'name'>
     reviewsOverdue([learnerId], course, now),
   ]);
   const completed = new Set([...progress.values()].filter((p) => p.status === 'completed').map((p) => p.lessonId));
-  const taskLessons = new Map(allLessons(course).filter((l) => l.task).map((l) => [l.task!.id, l]));
+  const taskLessons = new Map(
+    allLessons(course)
+      .filter((l) => l.task)
+      .map((l) => [l.task!.id, l]),
+  );
   const redoRow = [...submissions.values()].find((s) => s.status === 'needs_work' && taskLessons.has(s.taskId));
   const nudge = buildNudge({
     learner: { name: learner.name, phone: learner.phone },

@@ -13,11 +13,17 @@ const nudgeSchema = z.object({
 });
 
 /** Records that a mentor opened a WhatsApp nudge for a learner they may follow. */
-export async function recordNudge(actor: Pick<SessionUser, 'id' | 'role'>, input: unknown, now = Date.now()): Promise<{ ok: true; learnerId: string } | { ok: false; status: 400 | 404 }> {
+export async function recordNudge(
+  actor: Pick<SessionUser, 'id' | 'role'>,
+  input: unknown,
+  now = Date.now(),
+): Promise<{ ok: true; learnerId: string } | { ok: false; status: 400 | 404 }> {
   const parsed = nudgeSchema.safeParse(input);
   if (!parsed.success) return { ok: false, status: 400 };
   if (actor.role === 'learner' || !(await maySeeLearner(actor, parsed.data.learnerId))) return { ok: false, status: 404 };
-  await db().insert(nudges).values({ id: newId(), learnerId: parsed.data.learnerId, mentorId: actor.id, kind: parsed.data.kind, lessonId: parsed.data.lessonId ?? null, sentAt: now });
+  await db()
+    .insert(nudges)
+    .values({ id: newId(), learnerId: parsed.data.learnerId, mentorId: actor.id, kind: parsed.data.kind, lessonId: parsed.data.lessonId ?? null, sentAt: now });
   return { ok: true, learnerId: parsed.data.learnerId };
 }
 

@@ -17,8 +17,16 @@ const reviewSchema = z
     decision: z.enum(['approved', 'needs_work'], { errorMap: () => ({ message: 'reviewDecision' }) }),
     feedback: z.string().trim().max(FEEDBACK_MAX, 'feedbackLong').optional().default(''),
     rubricLevel: z.enum(['1', '2', '3', '4'], { errorMap: () => ({ message: 'reviewRubric' }) }).optional(),
-    openedAt: z.string().regex(/^\d{1,15}$/).optional().catch(undefined),
-    checks: z.array(z.string().regex(/^\d{1,2}$/, 'reviewChecksUnknown')).max(20, 'reviewChecksUnknown').optional().default([]),
+    openedAt: z
+      .string()
+      .regex(/^\d{1,15}$/)
+      .optional()
+      .catch(undefined),
+    checks: z
+      .array(z.string().regex(/^\d{1,2}$/, 'reviewChecksUnknown'))
+      .max(20, 'reviewChecksUnknown')
+      .optional()
+      .default([]),
   })
   // Sending work back without saying what to fix helps nobody.
   .refine((v) => v.decision === 'approved' || v.feedback.length > 0, { path: ['feedback'], message: 'feedbackNeeded' });

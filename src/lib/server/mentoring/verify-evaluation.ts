@@ -65,7 +65,13 @@ export async function markSalesSeen(actor: Actor, learnerId: string, input: Reco
 }
 
 /** The learner page's POST for the evaluation intents. */
-export async function handleEvaluation(actor: Actor, learnerId: string, intent: EvaluationIntent, values: Record<string, string>, now = Date.now()): Promise<EvaluationResult> {
+export async function handleEvaluation(
+  actor: Actor,
+  learnerId: string,
+  intent: EvaluationIntent,
+  values: Record<string, string>,
+  now = Date.now(),
+): Promise<EvaluationResult> {
   if (intent === 'adoption') return recordAdoptionChecks(actor, learnerId, values, now);
   if (intent === 'partnership') return verifyPartnership(actor, learnerId, values, now);
   return markSalesSeen(actor, learnerId, values);

@@ -94,7 +94,11 @@ export function filtersFrom(url: URL): DirectoryFilters {
 export const PAGE_SIZE = 20;
 
 /** The directory: profiles the viewer may see, filtered, by business name, a page at a time. */
-export async function directory(viewer: Actor, filters: DirectoryFilters = {}, page = 1): Promise<{ sellers: SellerView[]; total: number; page: number; pages: number }> {
+export async function directory(
+  viewer: Actor,
+  filters: DirectoryFilters = {},
+  page = 1,
+): Promise<{ sellers: SellerView[]; total: number; page: number; pages: number }> {
   const visible = visibleToSql(viewer);
   const where = [visible.sql];
   const args: InValue[] = [...visible.args];

@@ -35,7 +35,10 @@ export async function cohortSummaries(actor: Actor): Promise<CohortSummary[]> {
   if (actor.role !== 'trainer' && actor.role !== 'mentor') return [];
   const scope = visibleLearners(actor);
   const [cohortRows, people, links, promos] = await Promise.all([
-    db().select({ id: cohorts.id, name: cohorts.name }).from(cohorts).orderBy(sql`${cohorts.name} COLLATE NOCASE`, asc(cohorts.id)),
+    db()
+      .select({ id: cohorts.id, name: cohorts.name })
+      .from(cohorts)
+      .orderBy(sql`${cohorts.name} COLLATE NOCASE`, asc(cohorts.id)),
     db()
       .select({
         cohortId: cohortMembers.cohortId,
@@ -244,7 +247,10 @@ export async function cohortExists(cohortId: string): Promise<boolean> {
  * else the first cohort with learners). 'forbidden'/'unknown' for a cohort the actor may not
  * open or that does not exist — the page answers 403/404 and shows nothing about it.
  */
-export async function networkPage(actor: Actor, url: URL): Promise<{ access: 'ok' | 'forbidden' | 'unknown'; cohorts: CohortSummary[]; selected?: CohortSummary; network?: CohortNetwork }> {
+export async function networkPage(
+  actor: Actor,
+  url: URL,
+): Promise<{ access: 'ok' | 'forbidden' | 'unknown'; cohorts: CohortSummary[]; selected?: CohortSummary; network?: CohortNetwork }> {
   const asked = url.searchParams.get('kelas')?.trim().slice(0, 64) || undefined;
   const cohorts = await cohortSummaries(actor);
   if (asked) {

@@ -50,13 +50,25 @@ export async function promoResult(viewer: Pick<Viewer, 'id' | 'role'>, promoId: 
     .limit(1);
   if (!row) return undefined;
   const ids = row.sellerIds ?? [];
-  const [mine, others] = await Promise.all([ids.includes(viewer.id) ? ownProfile(viewer.id) : undefined, visibleSellers(viewer, ids.filter((i) => i !== viewer.id), OFFERS_JOINT_PROMOTION)]);
+  const [mine, others] = await Promise.all([
+    ids.includes(viewer.id) ? ownProfile(viewer.id) : undefined,
+    visibleSellers(
+      viewer,
+      ids.filter((i) => i !== viewer.id),
+      OFFERS_JOINT_PROMOTION,
+    ),
+  ]);
   const byId = new Map<string, SellerView>(others.map((s) => [s.userId, s]));
   if (mine) byId.set(viewer.id, mine);
   const sellers = ids.map((i) => byId.get(i)).filter((s): s is SellerView => s !== undefined);
   const id = t('id');
   const text = promoMessage(
-    sellers.map((s) => ({ businessName: s.businessName, productLine: id[`netCat_${s.category}`], detail: s.description, catalogLink: safeHref(s.catalogLink) })),
+    sellers.map((s) => ({
+      businessName: s.businessName,
+      productLine: id[`netCat_${s.category}`],
+      detail: s.description,
+      catalogLink: safeHref(s.catalogLink),
+    })),
   );
   return { text, link: waShareLink(text), sellers, dropped: ids.length - sellers.length, createdAt: row.createdAt };
 }

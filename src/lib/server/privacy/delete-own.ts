@@ -6,7 +6,8 @@ import { eraseLearner } from './erase';
 
 export const DELETE_WORD = 'HAPUS';
 
-export type DeleteOwnResult = { ok: true } | { ok: false; error: 'deleteConfirm' | 'deletePassword' } | { ok: false; error: 'loginTooMany'; waitMinutes: number };
+export type DeleteOwnResult =
+  { ok: true } | { ok: false; error: 'deleteConfirm' | 'deletePassword' } | { ok: false; error: 'loginTooMany'; waitMinutes: number };
 
 /**
  * A learner deletes their own account: they type HAPUS and their password, so a borrowed phone
@@ -30,7 +31,8 @@ export async function deleteOwnAccount(
     deviceCookie: context.deviceCookie,
     now: context.now ?? Date.now(),
   });
-  if (!check.ok) return check.reason === 'tooMany' ? { ok: false, error: 'loginTooMany', waitMinutes: check.waitMinutes } : { ok: false, error: 'deletePassword' };
+  if (!check.ok)
+    return check.reason === 'tooMany' ? { ok: false, error: 'loginTooMany', waitMinutes: check.waitMinutes } : { ok: false, error: 'deletePassword' };
   await eraseLearner(userId);
   return { ok: true };
 }

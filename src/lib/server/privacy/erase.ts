@@ -22,7 +22,10 @@ export async function eraseLearner(userId: string, now = Date.now()): Promise<vo
     d.delete(s.mentorNotes).where(eq(s.mentorNotes.learnerId, userId)),
     // The directory profile goes entirely: it is public-facing personal data.
     d.delete(s.sellerProfiles).where(eq(s.sellerProfiles.userId, userId)),
-    d.update(s.mentorAssignments).set({ until: now }).where(and(eq(s.mentorAssignments.learnerId, userId), isNull(s.mentorAssignments.until))),
+    d
+      .update(s.mentorAssignments)
+      .set({ until: now })
+      .where(and(eq(s.mentorAssignments.learnerId, userId), isNull(s.mentorAssignments.until))),
     d.update(s.taskSubmissions).set({ text: '', link: null, feedback: null }).where(eq(s.taskSubmissions.userId, userId)),
     d.update(s.collaborations).set({ partner: '' }).where(eq(s.collaborations.userId, userId)),
     d.update(s.certificates).set({ learnerName: ERASED_NAME, revokedAt: now }).where(eq(s.certificates.userId, userId)),

@@ -23,9 +23,34 @@ export async function exportLearnerData(userId: string) {
     })
     .from(s.users)
     .where(eq(s.users.id, userId));
-  const [cohorts, mentors, events, lessons, quizzes, tasks, assessments, adoption, collaborations, sales, certificates, h5p, sellerProfile, promotions, reviews, pretestSkips] = await Promise.all([
-    d.select({ cohort: s.cohorts.name, kecamatan: s.cohorts.kecamatan, joinedAt: s.cohortMembers.joinedAt }).from(s.cohortMembers).innerJoin(s.cohorts, eq(s.cohorts.id, s.cohortMembers.cohortId)).where(eq(s.cohortMembers.userId, userId)),
-    d.select({ mentor: s.users.name, from: s.mentorAssignments.from, until: s.mentorAssignments.until }).from(s.mentorAssignments).innerJoin(s.users, eq(s.users.id, s.mentorAssignments.mentorId)).where(eq(s.mentorAssignments.learnerId, userId)),
+  const [
+    cohorts,
+    mentors,
+    events,
+    lessons,
+    quizzes,
+    tasks,
+    assessments,
+    adoption,
+    collaborations,
+    sales,
+    certificates,
+    h5p,
+    sellerProfile,
+    promotions,
+    reviews,
+    pretestSkips,
+  ] = await Promise.all([
+    d
+      .select({ cohort: s.cohorts.name, kecamatan: s.cohorts.kecamatan, joinedAt: s.cohortMembers.joinedAt })
+      .from(s.cohortMembers)
+      .innerJoin(s.cohorts, eq(s.cohorts.id, s.cohortMembers.cohortId))
+      .where(eq(s.cohortMembers.userId, userId)),
+    d
+      .select({ mentor: s.users.name, from: s.mentorAssignments.from, until: s.mentorAssignments.until })
+      .from(s.mentorAssignments)
+      .innerJoin(s.users, eq(s.users.id, s.mentorAssignments.mentorId))
+      .where(eq(s.mentorAssignments.learnerId, userId)),
     d.select().from(s.progressEvents).where(eq(s.progressEvents.userId, userId)),
     d.select().from(s.lessonProgress).where(eq(s.lessonProgress.userId, userId)),
     d.select().from(s.quizAttempts).where(eq(s.quizAttempts.userId, userId)),

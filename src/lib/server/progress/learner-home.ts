@@ -21,10 +21,13 @@ export async function learnerHome(userId: string, course: CourseModule[], now = 
     total: module.lessons.length,
     lessons: module.lessons.map((lesson) => ({ lesson, status: progress.get(lesson.id)?.status })),
   }));
-  const tasksByLesson = new Map(course.flatMap((m) => m.lessons).filter((l) => l.task).map((l) => [l.task!.id, l]));
-  const tasks = [...submissions.values()]
-    .filter((s) => tasksByLesson.has(s.taskId))
-    .map((s) => ({ submission: s, lesson: tasksByLesson.get(s.taskId)! }));
+  const tasksByLesson = new Map(
+    course
+      .flatMap((m) => m.lessons)
+      .filter((l) => l.task)
+      .map((l) => [l.task!.id, l]),
+  );
+  const tasks = [...submissions.values()].filter((s) => tasksByLesson.has(s.taskId)).map((s) => ({ submission: s, lesson: tasksByLesson.get(s.taskId)! }));
   const next = continueLesson(course, completed, lastTouched);
   return {
     next,

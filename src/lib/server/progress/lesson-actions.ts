@@ -7,8 +7,7 @@ import type { FieldErrors } from '../../validation';
 import { certificateHookFailed, issueEligibleCertificates } from '../indicator/certificates';
 
 export type LessonPostResult =
-  | { ok: true; redirect: string }
-  | { ok: false; form: 'quiz' | 'task' | 'done'; errors: Record<string, string>; values?: Record<string, string> };
+  { ok: true; redirect: string } | { ok: false; form: 'quiz' | 'task' | 'done'; errors: Record<string, string>; values?: Record<string, string> };
 
 /**
  * Where a lesson form's successful post leads (303): the quiz's attempt, the task's "sent" note,
@@ -63,7 +62,8 @@ export async function handleLessonPost(userId: string, lesson: LessonMeta, cours
   if (intent === 'task') {
     const values = { text: String(form.get('text') ?? ''), link: String(form.get('link') ?? '') };
     const result = await submitTask(userId, lesson, values, Date.now(), eventIdFrom(form));
-    if (!result.ok) return { ok: false, form: 'task', errors: result.errors as FieldErrors, values: { text: values.text.slice(0, 2000), link: values.link.slice(0, 500) } };
+    if (!result.ok)
+      return { ok: false, form: 'task', errors: result.errors as FieldErrors, values: { text: values.text.slice(0, 2000), link: values.link.slice(0, 500) } };
     return { ok: true, redirect: lessonPostRedirect(lesson.id, 'task', '') };
   }
   if (intent === 'done') {

@@ -41,11 +41,7 @@ export async function bestScoresByLesson(userId: string) {
 
 /** The newest submission of each task by this learner. */
 export async function latestSubmissions(userId: string) {
-  const rows = await db()
-    .select()
-    .from(taskSubmissions)
-    .where(eq(taskSubmissions.userId, userId))
-    .orderBy(desc(taskSubmissions.submittedAt));
+  const rows = await db().select().from(taskSubmissions).where(eq(taskSubmissions.userId, userId)).orderBy(desc(taskSubmissions.submittedAt));
   const latest = new Map<string, (typeof rows)[number]>();
   for (const row of rows) if (!latest.has(row.taskId)) latest.set(row.taskId, row);
   return latest;

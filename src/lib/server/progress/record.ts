@@ -147,13 +147,22 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
   const h5pIds = [...new Set(valid.flatMap((e) => (e.h5p ? [e.h5p.contentId] : [])))];
   if (h5pIds.length > 0) {
     const known = new Map(
-      (await db().select({ id: h5pContents.id, folder: h5pContents.folder, mainLibrary: h5pContents.mainLibrary }).from(h5pContents).where(inArray(h5pContents.id, h5pIds))).map((r) => [r.id, r]),
+      (
+        await db()
+          .select({ id: h5pContents.id, folder: h5pContents.folder, mainLibrary: h5pContents.mainLibrary })
+          .from(h5pContents)
+          .where(inArray(h5pContents.id, h5pIds))
+      ).map((r) => [r.id, r]),
     );
     for (let i = valid.length - 1; i >= 0; i--) {
       const event = valid[i];
       if (!event.h5p) continue;
       const content = known.get(event.h5p.contentId);
-      const error: EventError | undefined = !content ? 'h5pUnknownContent' : (await maxScoreMatches(content, event.h5p.maxScore)) ? undefined : 'h5pScoreInvalid';
+      const error: EventError | undefined = !content
+        ? 'h5pUnknownContent'
+        : (await maxScoreMatches(content, event.h5p.maxScore))
+          ? undefined
+          : 'h5pScoreInvalid';
       if (error) {
         valid.splice(i, 1);
         const index = input.findIndex((raw) => (raw as { id?: unknown })?.id === event.id);
@@ -176,7 +185,12 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
   const existing = await db()
     .select({ id: progressEvents.id, userId: progressEvents.userId })
     .from(progressEvents)
-    .where(inArray(progressEvents.id, valid.map((e) => e.id)));
+    .where(
+      inArray(
+        progressEvents.id,
+        valid.map((e) => e.id),
+      ),
+    );
   const owner = new Map(existing.map((row) => [row.id, row.userId]));
 
   const fresh: ValidEvent[] = [];
@@ -192,7 +206,8 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
     if (event.type === 'quiz_submitted') {
       const answers = event.data?.answers;
       const versions = event.data?.versions;
-      const pairs: Array<[string, unknown]> = answers && typeof answers === 'object' && !Array.isArray(answers) ? Object.entries(answers as Record<string, unknown>) : [];
+      const pairs: Array<[string, unknown]> =
+        answers && typeof answers === 'object' && !Array.isArray(answers) ? Object.entries(answers as Record<string, unknown>) : [];
       // A number is an option position queued by the app before option ids (read through the
       // snapshot of the old order); strings are option ids.
       const grade = gradeQuiz(event.lesson.quiz, pairs, {
@@ -250,7 +265,12 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
     const owners = await database
       .select({ id: progressEvents.id, userId: progressEvents.userId })
       .from(progressEvents)
-      .where(inArray(progressEvents.id, raced.map((e) => e.id)));
+      .where(
+        inArray(
+          progressEvents.id,
+          raced.map((e) => e.id),
+        ),
+      );
     const ownerOf = new Map(owners.map((o) => [o.id, o.userId]));
     for (const event of raced) {
       if (ownerOf.get(event.id) === userId) result.duplicates.push(event.id);

@@ -48,7 +48,10 @@ export async function submitTask(
     .onConflictDoNothing()
     .returning({ id: taskSubmissions.id });
   if (inserted.length > 0) return { ok: true, id };
-  const [owner] = await db().select({ userId: taskSubmissions.userId }).from(taskSubmissions).where(inArray(taskSubmissions.id, [id]));
+  const [owner] = await db()
+    .select({ userId: taskSubmissions.userId })
+    .from(taskSubmissions)
+    .where(inArray(taskSubmissions.id, [id]));
   if (owner?.userId === userId) return { ok: true, id, duplicate: true };
   return { ok: false, errors: { _form: 'eventIdTaken' } };
 }

@@ -32,7 +32,14 @@ export async function reportCsvStream(scope: ReportScope, course: CourseModule[]
   }
   // A stable order that says nothing about the accounts: by cohort, then pseudonymous id.
   const ordered = learners
-    .map((l) => ({ l, cohort: l.facts.cohorts.map((c) => names.get(c.id) ?? c.id).sort().join(' | '), key: pseudonym(l.facts.id) }))
+    .map((l) => ({
+      l,
+      cohort: l.facts.cohorts
+        .map((c) => names.get(c.id) ?? c.id)
+        .sort()
+        .join(' | '),
+      key: pseudonym(l.facts.id),
+    }))
     .sort((a, b) => (a.cohort < b.cohort ? -1 : a.cohort > b.cohort ? 1 : a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
   const encoder = new TextEncoder();

@@ -4,7 +4,8 @@ import { course } from '../content';
 import { reportCsvStream } from './csv-export';
 import { checkCohortFilter, cohortParam, type ReportActor } from './scope';
 
-const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } });
+const text = (body: string, status: number) =>
+  new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } });
 
 /**
  * GET …/reports.csv[?kelas=<cohort id>] for a trainer (everyone) or a mentor (their current

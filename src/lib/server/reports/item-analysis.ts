@@ -10,7 +10,9 @@ import { scopeIds, type ReportScope } from './scope';
 export function itemBank(course: CourseModule[]): BankItem[] {
   return course.flatMap((m) => [
     ...m.lessons.flatMap((l) => l.quiz.map((item): BankItem => ({ item, where: { kind: 'lesson', lessonId: l.id, title: l.title } }))),
-    ...(['A', 'B'] as const).flatMap((form) => formItems(m, form).map((item): BankItem => ({ item, where: { kind: 'form', moduleId: m.id, form, title: m.title } }))),
+    ...(['A', 'B'] as const).flatMap((form) =>
+      formItems(m, form).map((item): BankItem => ({ item, where: { kind: 'form', moduleId: m.id, form, title: m.title } })),
+    ),
   ]);
 }
 
@@ -26,7 +28,10 @@ export async function loadItemAnalysis(scope: ReportScope, course: CourseModule[
   const lessonItems = new Map(course.flatMap((m) => m.lessons.map((l) => [l.id, l.quiz] as const)));
   const modules = new Map(course.map((m) => [m.id, m]));
   const [attempts, assessments] = await Promise.all([
-    db().$client.execute({ sql: `SELECT user_id, lesson_id, kind, form, answers, at FROM quiz_attempts WHERE user_id IN (${ids.sql}) ORDER BY at, id`, args: ids.args }),
+    db().$client.execute({
+      sql: `SELECT user_id, lesson_id, kind, form, answers, at FROM quiz_attempts WHERE user_id IN (${ids.sql}) ORDER BY at, id`,
+      args: ids.args,
+    }),
     db().$client.execute({ sql: `SELECT user_id, timepoint, answers, at FROM assessments WHERE user_id IN (${ids.sql}) ORDER BY at`, args: ids.args }),
   ]);
   const answers: FirstAnswer[] = [];

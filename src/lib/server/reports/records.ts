@@ -83,7 +83,17 @@ export async function loadLearnerFacts(scope: ReportScope, options: { moduleIds:
     ([id, createdAt, cohortId, joinedAt]) => {
       let f = facts.get(id);
       if (!f) {
-        f = { id, createdAt: Number(createdAt), cohorts: [], completed: new Set(), lastActiveAt: null, firstAttempts: [], approvedTasks: new Set(), prePost: new Map(), perception: [] };
+        f = {
+          id,
+          createdAt: Number(createdAt),
+          cohorts: [],
+          completed: new Set(),
+          lastActiveAt: null,
+          firstAttempts: [],
+          approvedTasks: new Set(),
+          prePost: new Map(),
+          perception: [],
+        };
         facts.set(id, f);
       }
       if (cohortId) f.cohorts.push({ id: cohortId, joinedAt: Number(joinedAt) });
@@ -114,7 +124,13 @@ export async function loadLearnerFacts(scope: ReportScope, options: { moduleIds:
     ([userId, lessonId, points, at]) => {
       const f = facts.get(userId);
       if (!f) return;
-      f.firstAttempts.push({ lessonId, score: 0, maxScore: 0, at: Number(at), pillarScores: parseJson<Partial<Record<Pillar, { score: number; max: number }>>>(points) });
+      f.firstAttempts.push({
+        lessonId,
+        score: 0,
+        maxScore: 0,
+        at: Number(at),
+        pillarScores: parseJson<Partial<Record<Pillar, { score: number; max: number }>>>(points),
+      });
     },
   );
 
@@ -191,7 +207,15 @@ export async function adoptionRecords(scope: ReportScope, mentorOnly: boolean): 
     ['user_id', 'item', 'present', 'source', 'verifier_id', 'checked_on', 'created_at'],
     ids.args,
     ([userId, item, present, source, verifierId, checkedOn, createdAt]) => {
-      out.push({ userId, item: item as AdoptionItem, present: present === '1', source: source as Source, verifierId: verifierId || null, checkedOn, createdAt: Number(createdAt) });
+      out.push({
+        userId,
+        item: item as AdoptionItem,
+        present: present === '1',
+        source: source as Source,
+        verifierId: verifierId || null,
+        checkedOn,
+        createdAt: Number(createdAt),
+      });
     },
   );
   return out;
@@ -217,7 +241,12 @@ export async function salesGroups(scope: ReportScope) {
           ) GROUP BY timepoint, band, seen`,
     args: ids.args,
   });
-  return rs.rows.map((r) => ({ timepoint: (r.timepoint === 'followup' ? 'followup' : 'start') as 'start' | 'followup', band: String(r.band) as SalesBand, seen: Boolean(r.seen), n: Number(r.n) }));
+  return rs.rows.map((r) => ({
+    timepoint: (r.timepoint === 'followup' ? 'followup' : 'start') as 'start' | 'followup',
+    band: String(r.band) as SalesBand,
+    seen: Boolean(r.seen),
+    n: Number(r.n),
+  }));
 }
 
 export interface PartnershipRecord {
@@ -251,14 +280,21 @@ export async function evaluationRowsByLearner(scope: ReportScope) {
     `SELECT user_id, type, source, verifier_id, started_on FROM collaborations WHERE user_id IN (${ids.sql}) AND status IN (${COUNTED}) ORDER BY started_on`,
     ['user_id', 'type', 'source', 'verifier_id', 'started_on'],
     ids.args,
-    ([userId, type, source, verifierId, startedOn]) => add(byLearner.partnerships, userId, { type: type as PartnershipType, source: source as Source, verifierId: verifierId || null, startedOn }),
+    ([userId, type, source, verifierId, startedOn]) =>
+      add(byLearner.partnerships, userId, { type: type as PartnershipType, source: source as Source, verifierId: verifierId || null, startedOn }),
   );
   await packed(
     `SELECT user_id, timepoint, band, source, verifier_id, reported_at FROM sales_reports WHERE user_id IN (${ids.sql}) ORDER BY reported_at`,
     ['user_id', 'timepoint', 'band', 'source', 'verifier_id', 'reported_at'],
     ids.args,
     ([userId, timepoint, band, source, verifierId, reportedAt]) =>
-      add(byLearner.sales, userId, { timepoint: timepoint === 'followup' ? 'followup' : 'start', band: band as SalesBand, source: source as Source, verifierId: verifierId || null, reportedAt: Number(reportedAt) }),
+      add(byLearner.sales, userId, {
+        timepoint: timepoint === 'followup' ? 'followup' : 'start',
+        band: band as SalesBand,
+        source: source as Source,
+        verifierId: verifierId || null,
+        reportedAt: Number(reportedAt),
+      }),
   );
   return byLearner;
 }

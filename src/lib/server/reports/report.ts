@@ -34,7 +34,10 @@ export async function scoredLearners(scope: ReportScope, course: CourseModule[],
   const out: ScoredLearner[] = [];
   for (const f of facts.values()) {
     const indicator = score(toLearnerRecords(f));
-    const engagement = engagementOf({ enrolledAt: enrolledAt(f), lastActiveAt: f.lastActiveAt, finishedModules: modulesFinished(course, f.completed).length }, now);
+    const engagement = engagementOf(
+      { enrolledAt: enrolledAt(f), lastActiveAt: f.lastActiveAt, finishedModules: modulesFinished(course, f.completed).length },
+      now,
+    );
     out.push({ facts: f, indicator, engagement });
   }
   return out;
@@ -72,9 +75,7 @@ export async function buildReport(scope: ReportScope, course: CourseModule[], no
     generatedAt: now,
     learners: learners.length,
     pillars: pillarStats(learners.map((l) => l.indicator)),
-    cohorts: cohortBreakdown(
-      learners.map((l) => ({ cohortIds: l.facts.cohorts.map((c) => c.id), overall: l.indicator.overall, engagement: l.engagement })),
-    )
+    cohorts: cohortBreakdown(learners.map((l) => ({ cohortIds: l.facts.cohorts.map((c) => c.id), overall: l.indicator.overall, engagement: l.engagement })))
       .map((row) => ({ ...row, name: row.cohortId ? (names.get(row.cohortId) ?? row.cohortId) : null }))
       .sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'id')),
     engagement: engagementCounts(learners.map((l) => ({ engagement: l.engagement, lastActiveAt: l.facts.lastActiveAt }))),

@@ -17,9 +17,7 @@ const bulkSchema = z.object({
   mentorId: z.string({ required_error: 'trMentorMissing', invalid_type_error: 'trMentorMissing' }).trim().min(1, 'trMentorMissing').max(40, 'mentorUnknown'),
 });
 
-export type BulkAssignResult =
-  | { ok: true; mentorName: string; changed: number; unchanged: number }
-  | { ok: false; errors: FieldErrors };
+export type BulkAssignResult = { ok: true; mentorName: string; changed: number; unchanged: number } | { ok: false; errors: FieldErrors };
 
 const chunks = <T>(items: T[], size = 400): T[][] => Array.from({ length: Math.ceil(items.length / size) }, (_, i) => items.slice(i * size, (i + 1) * size));
 
@@ -71,7 +69,9 @@ export async function assignMentorBulk(input: unknown, assignedBy: string, optio
         .update(mentorAssignments)
         .set({ until: now })
         .where(and(inArray(mentorAssignments.learnerId, part), isNull(mentorAssignments.until), ne(mentorAssignments.mentorId, mentorId))),
-      db().insert(mentorAssignments).values(part.map((learnerId) => ({ id: newId(), mentorId, learnerId, assignedBy, from: now }))),
+      db()
+        .insert(mentorAssignments)
+        .values(part.map((learnerId) => ({ id: newId(), mentorId, learnerId, assignedBy, from: now }))),
     ]);
     await batchAll(statements);
   }

@@ -25,7 +25,11 @@ export function lastActiveText(ms: number | null, now: number, d: Dictionary): s
  * What a cohort member needs from the trainer or mentor next, first thing first: a mentor, a way
  * to log in, a nudge after a week without learning; otherwise nothing.
  */
-export function memberTodo(m: { mentorName: string | null; hasPassword: boolean; lastActiveAt: number | null; done: number; total: number }, now: number, d: Dictionary): string {
+export function memberTodo(
+  m: { mentorName: string | null; hasPassword: boolean; lastActiveAt: number | null; done: number; total: number },
+  now: number,
+  d: Dictionary,
+): string {
   if (!m.mentorName) return d.trTodoMentor;
   if (!m.hasPassword) return d.trTodoInvite;
   if (m.total > 0 && m.done >= m.total) return d.trTodoFinished;

@@ -119,7 +119,11 @@ export async function importRoster(input: ImportInput, importedBy: string, now =
   const { table } = parsed;
   const match = matchColumns(table.header);
   if (!match.ok) {
-    return fail(match.error === 'missingColumns' ? { kind: 'missingColumns', missing: match.missing } : { kind: 'duplicateColumn', field: match.field, headers: match.headers });
+    return fail(
+      match.error === 'missingColumns'
+        ? { kind: 'missingColumns', missing: match.missing }
+        : { kind: 'duplicateColumn', field: match.field, headers: match.headers },
+    );
   }
   if (table.rows.length === 0) return fail({ kind: 'noRows' });
   if (table.rows.length > IMPORT_MAX_ROWS) return fail({ kind: 'tooManyRows', rows: table.rows.length, max: IMPORT_MAX_ROWS });
@@ -199,12 +203,20 @@ async function writeLearners(
   if (learners.length === 0) return;
   const statements = [
     ...chunks(learners).map((part) =>
-      db().insert(users).values(part.map((l) => ({ ...l, role: 'learner' as const, createdAt: now }))),
+      db()
+        .insert(users)
+        .values(part.map((l) => ({ ...l, role: 'learner' as const, createdAt: now }))),
     ),
-    ...chunks(learners).map((part) => db().insert(cohortMembers).values(part.map((l) => ({ cohortId, userId: l.id, joinedAt: now })))),
+    ...chunks(learners).map((part) =>
+      db()
+        .insert(cohortMembers)
+        .values(part.map((l) => ({ cohortId, userId: l.id, joinedAt: now }))),
+    ),
     ...(mentorId
       ? chunks(learners).map((part) =>
-          db().insert(mentorAssignments).values(part.map((l) => ({ id: newId(), mentorId, learnerId: l.id, assignedBy: importedBy, from: now }))),
+          db()
+            .insert(mentorAssignments)
+            .values(part.map((l) => ({ id: newId(), mentorId, learnerId: l.id, assignedBy: importedBy, from: now }))),
         )
       : []),
   ];

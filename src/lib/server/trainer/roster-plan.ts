@@ -17,9 +17,31 @@ export const FIELD_MAX: Record<RosterField, number> = { name: 80, phone: 30, bus
 const ALIASES: Record<RosterField, string[]> = {
   name: ['name', 'nama', 'namalengkap', 'namapeserta', 'fullname', 'namapemilik', 'learnername'],
   phone: [
-    'phone', 'phonenumber', 'mobile', 'whatsapp', 'hp', 'nohp', 'nomorhp', 'nomerhp', 'nohandphone', 'nomorhandphone',
-    'telepon', 'telpon', 'telp', 'notelp', 'notelepon', 'nomortelepon', 'notlp', 'wa', 'nowa', 'nomorwa', 'nomorwhatsapp',
-    'nohpwa', 'nomorhpwa', 'nohpwhatsapp', 'nomorhpwhatsapp',
+    'phone',
+    'phonenumber',
+    'mobile',
+    'whatsapp',
+    'hp',
+    'nohp',
+    'nomorhp',
+    'nomerhp',
+    'nohandphone',
+    'nomorhandphone',
+    'telepon',
+    'telpon',
+    'telp',
+    'notelp',
+    'notelepon',
+    'nomortelepon',
+    'notlp',
+    'wa',
+    'nowa',
+    'nomorwa',
+    'nomorwhatsapp',
+    'nohpwa',
+    'nomorhpwa',
+    'nohpwhatsapp',
+    'nomorhpwhatsapp',
   ],
   businessName: ['businessname', 'business', 'namausaha', 'usaha', 'namabisnis', 'namatoko', 'toko'],
   businessType: ['businesstype', 'jenisusaha', 'bidangusaha', 'jenisbisnis', 'kategoriusaha', 'jenisproduk'],
@@ -27,7 +49,10 @@ const ALIASES: Record<RosterField, string[]> = {
 };
 
 export function normalizeHeader(header: string): string {
-  return header.normalize('NFKC').toLowerCase().replace(/[^a-z0-9]/g, '');
+  return header
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '');
 }
 
 export type ColumnMatch =
@@ -76,7 +101,11 @@ export type CheckedRow =
   | { row: number; name: string; phoneText: string; ok: false; refusal: RowRefusal };
 
 /** Spreadsheet cells may hold line breaks, control characters and runs of spaces; a name is kept on one line. */
-const tidy = (value: string | undefined) => (value ?? '').replace(/[\u0000-\u001f\u007f]/g, ' ').replace(/\s+/g, ' ').trim();
+const tidy = (value: string | undefined) =>
+  (value ?? '')
+    .replace(/[\u0000-\u001f\u007f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /**
  * Checks every data row on its own and against the rows before it: a name, lengths within the

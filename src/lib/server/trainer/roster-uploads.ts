@@ -22,7 +22,18 @@ export async function keepUpload(cohortId: string, uploadedBy: string, input: Ke
   const content = input.file ? Buffer.from(input.file) : Buffer.from(input.pasted ?? '', 'utf8');
   await db().batch([
     db().delete(rosterUploads).where(lt(rosterUploads.expiresAt, now)),
-    db().insert(rosterUploads).values({ id: token, cohortId, uploadedBy, content, pasted: !input.file, mentorId: input.mentorId ?? null, createdAt: now, expiresAt: now + UPLOAD_KEEP_MS }),
+    db()
+      .insert(rosterUploads)
+      .values({
+        id: token,
+        cohortId,
+        uploadedBy,
+        content,
+        pasted: !input.file,
+        mentorId: input.mentorId ?? null,
+        createdAt: now,
+        expiresAt: now + UPLOAD_KEEP_MS,
+      }),
   ]);
   return token;
 }

@@ -11,7 +11,10 @@ function pathOf(url: URL): string | undefined {
   const prefix = '/h5p/files/';
   if (!url.pathname.startsWith(prefix)) return undefined;
   try {
-    const segments = url.pathname.slice(prefix.length).split('/').map((s) => decodeURIComponent(s));
+    const segments = url.pathname
+      .slice(prefix.length)
+      .split('/')
+      .map((s) => decodeURIComponent(s));
     if (segments.some((s) => s.includes('/') || s.includes('\\'))) return undefined;
     return segments.join('/');
   } catch {

@@ -6,7 +6,8 @@ import { checkCohortFilter, cohortParam } from '../../../lib/server/reports/scop
 import { CSV_BOM, csvText } from '../../../lib/reports/csv';
 import { jakartaDate } from '../../../lib/wib';
 
-const text = (body: string, status: number) => new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } });
+const text = (body: string, status: number) =>
+  new Response(body, { status, headers: { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'private, no-store' } });
 
 /** GET: the item analysis as CSV, one row per item, with the same cohort filter as the report (`?kelas=<id>`). Trainers only (/trainer). */
 export const GET: APIRoute = async ({ url, locals }) => {
@@ -22,7 +23,19 @@ export const GET: APIRoute = async ({ url, locals }) => {
   const analysis = await loadItemAnalysis({ actor: user, cohortId }, await course());
   const round = (x: number | null) => (x === null ? null : Math.round(x * 1000) / 1000);
   const rows = [
-    ['item_id', 'tempat', 'bentuk', 'pilar', 'jumlah_jawaban', 'benar_proporsi', 'benar_proporsi_tes_awal', 'daya_beda_point_biserial', 'pilihan_dipilih', 'cukup_data', 'tanda'],
+    [
+      'item_id',
+      'tempat',
+      'bentuk',
+      'pilar',
+      'jumlah_jawaban',
+      'benar_proporsi',
+      'benar_proporsi_tes_awal',
+      'daya_beda_point_biserial',
+      'pilihan_dipilih',
+      'cukup_data',
+      'tanda',
+    ],
     ...analysis.items.map((s) => [
       s.itemId,
       s.where.kind === 'lesson' ? s.where.lessonId : s.where.moduleId,
