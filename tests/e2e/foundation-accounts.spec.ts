@@ -115,7 +115,7 @@ test.describe('register with a join code', () => {
     expect(await submitRegistration(page)).toBe(400);
     await expectPath(page, '/register');
     await expect(page.getByRole('alert')).toHaveText(
-      'Ada isian yang belum benar. Periksa tulisan merah di bawah.Demi keamanan, kata sandi tidak dikirim kembali ke layar: ketik ulang kedua kolom kata sandi.',
+      'Ada isian yang belum benar. Periksa tulisan merah di bawah. Demi keamanan, kata sandi tidak dikirim kembali ke layar: ketik ulang kedua kolom kata sandi.',
     );
     await expect(page.getByText('Kode kelas tidak ditemukan. Periksa lagi ke pendamping atau pelatih Anda.')).toBeVisible();
     await expect(page.getByLabel(field.joinCode)).toHaveAttribute('aria-invalid', 'true');

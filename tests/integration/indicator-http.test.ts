@@ -69,7 +69,7 @@ const decode = (html: string) =>
 const text = async (response: Response) => decode(await response.text());
 /** The error paragraph by a field: <p class="error" id="err-<field>" …>message</p>. */
 const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const fieldError = (field: string, message: string) => new RegExp(`id="err-${escapeRe(field)}"[^>]*>${escapeRe(message)}<`);
+const fieldError = (field: string, message: string) => new RegExp(`id="err-${escapeRe(field)}"[^>]*>\\s*${escapeRe(message)}\\s*<`);
 
 async function rows(sql: string, args: Array<string | number> = []) {
   return (await database.$client.execute({ sql, args })).rows;

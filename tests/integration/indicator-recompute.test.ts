@@ -235,7 +235,7 @@ describe('every demo learner, recomputed from the raw rows', () => {
       const row = report.slice(report.indexOf(`data-pillar="${p}"`), report.indexOf('</tr>', report.indexOf(`data-pillar="${p}"`)));
       const mean = scores.reduce((s, h) => s + h, 0) / scores.length / 100;
       // Cells carry a data-label (the card layout on phones): read the cell texts, not the markup.
-      const cells = [...row.matchAll(/<td class="num"[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]);
+      const cells = [...row.matchAll(/<td class="num"[^>]*>([^<]*)<\/td>/g)].map((m) => m[1].trim());
       expect(cells.slice(0, 2), `report ${p}`).toEqual([
         String(scores.length),
         mean.toLocaleString('id-ID', { minimumFractionDigits: 2, maximumFractionDigits: 2 }),

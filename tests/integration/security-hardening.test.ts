@@ -592,7 +592,7 @@ describe('Also: login and registration never confirm that a number has an accoun
     const unknown = await post('/login', { phone: '081377770002', password: 'apa-saja-123' });
     expect(noPassword.status).toBe(401);
     expect(unknown.status).toBe(401);
-    const alert = (html: string) => html.match(/<p class="alert" role="alert" id="login-error">([^<]*)<\/p>/)?.[1];
+    const alert = (html: string) => html.match(/<p class="alert" role="alert" id="login-error">([^<]*)<\/p>/)?.[1].trim();
     const [a, b] = [alert(await text(noPassword)), alert(await text(unknown))];
     expect(a).toBe(d.loginFailed);
     expect(b).toBe(a);
