@@ -83,7 +83,7 @@ test('joining a cohort without a mentor: the learner is told the truth, the trai
   const item = box.locator('li', { hasText: name });
   await expect(item).toContainText(cohortName);
   const button = item.getByRole('button', { name: /^Tugaskan ke .+ \(\d+ peserta\)$/ });
-  const mentorName = (await button.textContent())!.match(/^Tugaskan ke (.+) \(\d+ peserta\)$/)![1];
+  const mentorName = (await button.textContent())!.trim().match(/^Tugaskan ke (.+) \(\d+ peserta\)$/)![1];
   await button.click();
   await expect(trainer.getByRole('status')).toHaveText(`${name} sekarang didampingi ${mentorName}.`);
   await expect(trainer.locator('#without-mentor li', { hasText: name })).toHaveCount(0);
