@@ -4,6 +4,7 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { sql } from 'drizzle-orm';
 import { dataDir, databaseUrl, openDatabase } from '@db/client';
 
 export async function backupDatabase(now = new Date()): Promise<string> {
@@ -17,7 +18,7 @@ export async function backupDatabase(now = new Date()): Promise<string> {
   const target = join(folder, `melek-${stamp}.db`);
   const database = openDatabase(url);
   try {
-    await database.$client.execute({ sql: 'VACUUM INTO ?', args: [target] });
+    await database.run(sql`VACUUM INTO ${target}`);
   } finally {
     database.$client.close();
   }

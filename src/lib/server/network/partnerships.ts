@@ -1,10 +1,11 @@
-import type { InValue } from '@libsql/client';
+import { and, asc, count, desc, eq, inArray, isNotNull, ne, or, sql } from 'drizzle-orm';
 import { db } from '@db/client';
+import { collaborations, sellerProfiles, users } from '@db/schema';
 import type { FieldErrors, MessageKey } from '../../validation';
 import { checkPeerLog } from '../../network/partnership-rules';
 import { PEER_PARTNER_TEXT, type PartnershipType } from '../../network/vocab';
 import { jakartaDate } from '../../wib';
-import { sellerFromRow, visibleSeller, visibleSellers, visibleToSql, type SellerView } from './directory';
+import { SELLER_COLUMNS, sellerView, visibleSeller, visibleSellers, visibleToSql, type SellerView } from './directory';
 import type { Viewer } from './viewer';
 
 /**
@@ -17,6 +18,14 @@ export type ActionResult = { ok: true; id?: string } | { ok: false; status: 400 
 
 const refuse = (status: 400 | 403 | 404 | 409, field: string, error: MessageKey): ActionResult => ({ ok: false, status, errors: { [field]: error } });
 const str = (v: unknown, max = 64) => (typeof v === 'string' ? v.trim().slice(0, max + 1) : '');
+
+/** A pending or confirmed partnership of this type between the two sellers, whoever logged it. */
+const openBetween = (type: PartnershipType, a: string, b: string) =>
+  and(
+    eq(collaborations.type, type),
+    inArray(collaborations.status, ['pending', 'confirmed']),
+    or(and(eq(collaborations.userId, a), eq(collaborations.partnerUserId, b)), and(eq(collaborations.userId, b), eq(collaborations.partnerUserId, a))),
+  );
 
 export async function logPeerPartnership(viewer: Viewer, input: Record<string, unknown>, now = Date.now()): Promise<ActionResult> {
   if (viewer.role !== 'learner') return refuse(403, '_form', 'netLearnersOnly');
@@ -40,21 +49,20 @@ export async function logPeerPartnership(viewer: Viewer, input: Record<string, u
   if (!check.ok) return refuse(400, check.field, check.error);
   const id = crypto.randomUUID();
   // One statement: the duplicate check and the insert cannot be split by a second request.
-  const rs = await db().$client.execute({
-    sql: `INSERT INTO collaborations (id, user_id, type, partner, partner_user_id, status, started_on, source, created_at)
-          SELECT ?, ?, ?, ?, ?, 'pending', ?, 'self', ?
-          WHERE NOT EXISTS (SELECT 1 FROM collaborations WHERE type = ? AND status IN ('pending', 'confirmed')
-            AND ((user_id = ? AND partner_user_id = ?) OR (user_id = ? AND partner_user_id = ?)))
-          RETURNING id`,
-    args: [id, viewer.id, check.type, PEER_PARTNER_TEXT, partnerId, check.startedOn, now, check.type, viewer.id, partnerId, partnerId, viewer.id],
-  });
-  if (rs.rows.length === 0) {
-    const existing = await db().$client.execute({
-      sql: `SELECT status FROM collaborations WHERE type = ? AND status IN ('pending', 'confirmed')
-            AND ((user_id = ? AND partner_user_id = ?) OR (user_id = ? AND partner_user_id = ?)) ORDER BY status = 'confirmed' DESC LIMIT 1`,
-      args: [check.type, viewer.id, partnerId, partnerId, viewer.id],
-    });
-    return refuse(409, 'partnerId', existing.rows[0]?.status === 'confirmed' ? 'netDuplicateConfirmed' : 'netDuplicatePending');
+  const open = openBetween(check.type, viewer.id, partnerId);
+  const inserted = await db().all<{ id: string }>(sql`
+    INSERT INTO ${collaborations} (id, user_id, type, partner, partner_user_id, status, started_on, source, created_at)
+    SELECT ${id}, ${viewer.id}, ${check.type}, ${PEER_PARTNER_TEXT}, ${partnerId}, 'pending', ${check.startedOn}, 'self', ${now}
+    WHERE NOT EXISTS (SELECT 1 FROM ${collaborations} WHERE ${open})
+    RETURNING id`);
+  if (inserted.length === 0) {
+    const [existing] = await db()
+      .select({ status: collaborations.status })
+      .from(collaborations)
+      .where(open)
+      .orderBy(sql`${collaborations.status} = 'confirmed' DESC`)
+      .limit(1);
+    return refuse(409, 'partnerId', existing?.status === 'confirmed' ? 'netDuplicateConfirmed' : 'netDuplicatePending');
   }
   return { ok: true, id };
 }
@@ -67,21 +75,25 @@ export async function answerPartnership(viewer: Viewer, input: Record<string, un
   if (viewer.role !== 'learner') return refuse(403, '_form', 'netLearnersOnly');
   const id = str(input.partnershipId);
   if (!id || id.length > 64) return refuse(404, '_form', 'netRequestUnknown');
-  const rs = await db().$client.execute({ sql: 'SELECT user_id, partner_user_id, status FROM collaborations WHERE id = ?', args: [id] });
-  const row = rs.rows[0];
+  const [row] = await db()
+    .select({ userId: collaborations.userId, partnerUserId: collaborations.partnerUserId, status: collaborations.status })
+    .from(collaborations)
+    .where(eq(collaborations.id, id))
+    .limit(1);
   if (!row) return refuse(404, '_form', 'netRequestUnknown');
-  if (row.partner_user_id !== viewer.id) {
-    return row.user_id === viewer.id ? refuse(403, '_form', 'netRequestNotYours') : refuse(404, '_form', 'netRequestUnknown');
+  if (row.partnerUserId !== viewer.id) {
+    return row.userId === viewer.id ? refuse(403, '_form', 'netRequestNotYours') : refuse(404, '_form', 'netRequestUnknown');
   }
   if (row.status !== 'pending') return refuse(409, '_form', 'netRequestAnswered');
   // A request is answered only while the partner can see who sent it (it is not shown otherwise).
-  if (!(await visibleSeller(viewer, String(row.user_id)))) return refuse(404, '_form', 'netRequestUnknown');
-  const set = decision === 'confirm' ? "status = 'confirmed', source = 'peer'" : "status = 'declined'";
-  const updated = await db().$client.execute({
-    sql: `UPDATE collaborations SET ${set}, responded_at = ? WHERE id = ? AND partner_user_id = ? AND status = 'pending' RETURNING id`,
-    args: [now, id, viewer.id],
-  });
-  if (updated.rows.length === 0) return refuse(409, '_form', 'netRequestAnswered');
+  if (!(await visibleSeller(viewer, row.userId))) return refuse(404, '_form', 'netRequestUnknown');
+  const answer = decision === 'confirm' ? ({ status: 'confirmed', source: 'peer' } as const) : ({ status: 'declined' } as const);
+  const updated = await db()
+    .update(collaborations)
+    .set({ ...answer, respondedAt: now })
+    .where(and(eq(collaborations.id, id), eq(collaborations.partnerUserId, viewer.id), eq(collaborations.status, 'pending')))
+    .returning({ id: collaborations.id });
+  if (updated.length === 0) return refuse(409, '_form', 'netRequestAnswered');
   return { ok: true, id };
 }
 
@@ -95,32 +107,30 @@ export interface Request {
 /** Requests waiting for this learner's answer, from sellers whose profile they can see. */
 export async function incomingRequests(viewer: Pick<Viewer, 'id' | 'role'>): Promise<Request[]> {
   if (viewer.role !== 'learner') return [];
-  const visible = visibleToSql(viewer);
-  const rs = await db().$client.execute({
-    sql: `SELECT c.id AS cid, c.type AS ctype, c.started_on AS cstarted, p.user_id, p.business_name, p.category, p.kecamatan, p.description, p.catalog_link, p.offers, p.seeks, p.visibility,
-            CASE WHEN p.show_phone = 1 THEN u.phone END AS phone
-          FROM collaborations c JOIN seller_profiles p ON p.user_id = c.user_id JOIN users u ON u.id = p.user_id
-          WHERE c.partner_user_id = ? AND c.status = 'pending' AND (${visible.sql})
-          ORDER BY c.created_at LIMIT 100`,
-    args: [viewer.id, ...visible.args] as InValue[],
-  });
-  return rs.rows.map((r) => ({
-    id: String(r.cid),
-    type: String(r.ctype) as PartnershipType,
-    startedOn: String(r.cstarted),
-    from: sellerFromRow(r),
-  }));
+  const rows = await db()
+    .select({ id: collaborations.id, type: collaborations.type, startedOn: collaborations.startedOn, ...SELLER_COLUMNS })
+    .from(collaborations)
+    .innerJoin(sellerProfiles, eq(sellerProfiles.userId, collaborations.userId))
+    .innerJoin(users, eq(users.id, sellerProfiles.userId))
+    .where(waitingFor(viewer))
+    .orderBy(asc(collaborations.createdAt))
+    .limit(100);
+  return rows.map((r) => ({ id: r.id, type: r.type, startedOn: r.startedOn, from: sellerView(r) }));
 }
+
+/** Requests to `viewer` still pending, from sellers whose profile they can see. */
+const waitingFor = (viewer: Pick<Viewer, 'id' | 'role'>) =>
+  and(eq(collaborations.partnerUserId, viewer.id), eq(collaborations.status, 'pending'), visibleToSql(viewer));
 
 export async function incomingRequestCount(viewer: Pick<Viewer, 'id' | 'role'>): Promise<number> {
   if (viewer.role !== 'learner') return 0;
-  const visible = visibleToSql(viewer);
-  const rs = await db().$client.execute({
-    sql: `SELECT count(*) AS n FROM collaborations c JOIN seller_profiles p ON p.user_id = c.user_id JOIN users u ON u.id = p.user_id
-          WHERE c.partner_user_id = ? AND c.status = 'pending' AND (${visible.sql})`,
-    args: [viewer.id, ...visible.args] as InValue[],
-  });
-  return Number(rs.rows[0]?.n ?? 0);
+  const [row] = await db()
+    .select({ n: count() })
+    .from(collaborations)
+    .innerJoin(sellerProfiles, eq(sellerProfiles.userId, collaborations.userId))
+    .innerJoin(users, eq(users.id, sellerProfiles.userId))
+    .where(waitingFor(viewer));
+  return row?.n ?? 0;
 }
 
 export interface MyPartnership {
@@ -135,21 +145,33 @@ export interface MyPartnership {
 
 /** Peer partnerships the learner logged (any status) and those logged with them that they confirmed. */
 export async function myPeerPartnerships(viewer: Pick<Viewer, 'id' | 'role'>): Promise<MyPartnership[]> {
-  const rs = await db().$client.execute({
-    sql: `SELECT id, user_id, partner_user_id, type, started_on, status FROM collaborations
-          WHERE partner_user_id IS NOT NULL AND status <> 'logged'
-            AND (user_id = ? OR (partner_user_id = ? AND status = 'confirmed'))
-          ORDER BY started_on DESC, created_at DESC LIMIT 200`,
-    args: [viewer.id, viewer.id],
-  });
-  const otherId = (r: (typeof rs.rows)[number]) => String(r.user_id === viewer.id ? r.partner_user_id : r.user_id);
-  const others = new Map((await visibleSellers(viewer, rs.rows.map(otherId))).map((s) => [s.userId, s]));
-  return rs.rows.map((r) => ({
-    id: String(r.id),
-    type: String(r.type) as PartnershipType,
-    startedOn: String(r.started_on),
-    status: String(r.status) as MyPartnership['status'],
-    mine: r.user_id === viewer.id,
+  const rows = await db()
+    .select({
+      id: collaborations.id,
+      userId: collaborations.userId,
+      partnerUserId: collaborations.partnerUserId,
+      type: collaborations.type,
+      startedOn: collaborations.startedOn,
+      status: collaborations.status,
+    })
+    .from(collaborations)
+    .where(
+      and(
+        isNotNull(collaborations.partnerUserId),
+        ne(collaborations.status, 'logged'),
+        or(eq(collaborations.userId, viewer.id), and(eq(collaborations.partnerUserId, viewer.id), eq(collaborations.status, 'confirmed'))),
+      ),
+    )
+    .orderBy(desc(collaborations.startedOn), desc(collaborations.createdAt))
+    .limit(200);
+  const otherId = (r: (typeof rows)[number]) => (r.userId === viewer.id ? (r.partnerUserId ?? '') : r.userId);
+  const others = new Map((await visibleSellers(viewer, rows.map(otherId))).map((s) => [s.userId, s]));
+  return rows.map((r) => ({
+    id: r.id,
+    type: r.type,
+    startedOn: r.startedOn,
+    status: r.status as MyPartnership['status'], // the query leaves 'logged' rows out
+    mine: r.userId === viewer.id,
     other: others.get(otherId(r)) ?? null,
   }));
 }

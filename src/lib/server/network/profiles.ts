@@ -3,8 +3,8 @@ import { db } from '@db/client';
 import { sellerProfiles, users } from '@db/schema';
 import { parseForm, type FieldErrors } from '../../validation';
 import { profileSchema } from '../../network/profile-form';
-import { isKecamatan, type CollabOffer, type SellerCategory, type Visibility } from '../../network/vocab';
-import type { SellerView } from './directory';
+import { isKecamatan } from '../../network/vocab';
+import { sellerRows, sellerView, type SellerView } from './directory';
 
 export interface OwnProfile extends SellerView {
   showPhone: boolean;
@@ -13,28 +13,8 @@ export interface OwnProfile extends SellerView {
 
 /** The learner's own profile, as stored (with the phone shown on it only if they ticked it). */
 export async function ownProfile(userId: string): Promise<OwnProfile | undefined> {
-  const [row] = await db()
-    .select({ p: sellerProfiles, phone: users.phone })
-    .from(sellerProfiles)
-    .innerJoin(users, eq(users.id, sellerProfiles.userId))
-    .where(eq(sellerProfiles.userId, userId))
-    .limit(1);
-  if (!row) return undefined;
-  const p = row.p;
-  return {
-    userId: p.userId,
-    businessName: p.businessName,
-    category: p.category as SellerCategory,
-    kecamatan: p.kecamatan,
-    description: p.description,
-    catalogLink: p.catalogLink,
-    offers: (p.offers ?? []) as CollabOffer[],
-    seeks: (p.seeks ?? []) as CollabOffer[],
-    visibility: p.visibility as Visibility,
-    phone: p.showPhone ? row.phone : null,
-    showPhone: p.showPhone,
-    updatedAt: p.updatedAt,
-  };
+  const [row] = await sellerRows(eq(sellerProfiles.userId, userId)).limit(1);
+  return row ? { ...sellerView(row), showPhone: row.profile.showPhone, updatedAt: row.profile.updatedAt } : undefined;
 }
 
 /** What a new profile form starts with: the business name and kecamatan given at registration. */
