@@ -1,4 +1,4 @@
-/** Bahasa Indonesia strings of the collaboration network (issue 10; spread into id.ts). Every key starts with `net`. */
+/** Bahasa Indonesia strings of the collaboration network (spread into id.ts). Every key starts with `net`. */
 export const id_network = {
   // vocabularies
   netCat_makanan_minuman: 'Makanan & minuman',

@@ -1,6 +1,6 @@
 /**
- * Bahasa Indonesia strings of "Ulang singkat" (spaced review) and the mentor kit (issue 17, items
- * 10 and 11), spread into id.ts. Keys start with `rv` (review) or `kit`.
+ * Bahasa Indonesia strings of "Ulang singkat" (spaced review) and the mentor kit, spread into
+ * id.ts. Keys start with `rv` (review) or `kit`.
  */
 export const id_review = {
   // learner home card

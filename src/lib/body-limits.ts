@@ -1,7 +1,7 @@
 import { h5pLimits } from './server/h5p/limits';
 
 /**
- * How many bytes a request body may have, per route: the one table of body caps (issue 15).
+ * How many bytes a request body may have, per route: the one table of body caps.
  *
  * Melek's own HTTP server (src/server/http-server.ts) enforces it while reading, before Astro or
  * any page parses a byte: a declared Content-Length over the cap is refused at once, and a body

@@ -1,5 +1,5 @@
 /**
- * The learner home (/learn) as saved on the phone with a module (issue 16): when it is the saved
+ * The learner home (/learn) as saved on the phone with a module: when it is the saved
  * copy that is open (no connection), say so, and point the main button at a lesson that is saved
  * ("Buka modul tersimpan" when its lesson is not). Online pages are left alone; the saved
  * modules are read only when the copy is open.

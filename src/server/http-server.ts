@@ -1,5 +1,5 @@
 /**
- * Melek's own HTTP server in front of Astro (issue 15). Astro's Node adapter runs in its
+ * Melek's own HTTP server in front of Astro. Astro's Node adapter runs in its
  * `middleware` mode and only renders; this server owns what has to happen before Astro sees a
  * request, or for requests Astro never sees:
  *

@@ -344,7 +344,7 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
   reportDuplicates(quizIds, m.duplicateQuizId, 'duplicate-quiz-id');
   reportDuplicates(taskIds, m.duplicateTaskId, 'duplicate-task-id');
 
-  // Item quality per module (issue 14): a bank guessing can pass is not a measure.
+  // Item quality per module: a bank guessing can pass is not a measure.
   type Located = { item: PlainItem; at: YamlPath; sink: Sink; line: number; file: string };
   const plain = (item: unknown): PlainItem | undefined =>
     isObject(item) && typeof item.question === 'string' && Array.isArray(item.options)

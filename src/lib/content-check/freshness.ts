@@ -1,7 +1,7 @@
 import { m } from './messages';
 import type { RuleProblem } from './rules';
 
-/** Facts older than this are flagged for a recheck (issue 17, item 9). */
+/** Facts older than this are flagged for a recheck. */
 export const RECHECK_AFTER_DAYS = 365;
 const DAY_MS = 24 * 3600_000;
 const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/;

@@ -1,5 +1,5 @@
 /**
- * Item-quality rules (issue 14): an item bank a learner can pass without reading is not a
+ * Item-quality rules: an item bank a learner can pass without reading is not a
  * measure. Pure functions over plain items; content:check (check.ts) turns their findings into
  * Indonesian problems with file and line, and the guessing test checks the result.
  */

@@ -5,7 +5,7 @@ import type { RuleProblem } from './rules';
 export const RECAP_LINES = 3;
 
 /**
- * Every lesson ends with an <Ingat> recap of three list lines (issue 17, item 8). A warning, not
+ * Every lesson ends with an <Ingat> recap of three list lines. A warning, not
  * an error: a lesson without one still teaches, but the writer is told what is missing and where.
  */
 export function recapRule(body: string, bodyStartLine: number, lessonEndLine: number): RuleProblem[] {

@@ -109,7 +109,7 @@ export function lessonShapeRules(data: Raw, lineOf: LineOf, openLine: number): R
     problems.push({ line: 'quiz' in data ? lineOf(['quiz']) : openLine, severity: 'error', code: 'quiz-too-few', message: m.tooFewQuiz(quiz.length) });
   }
   if (data.task === undefined) problems.push({ line: openLine, severity: 'error', code: 'task-missing', message: m.noTask() });
-  // The mentor kit (issue 17, item 11): a warning for now, so a new lesson can be published before its kit is written.
+  // The mentor kit: a warning for now, so a new lesson can be published before its kit is written.
   else if (isObject(data.task) && data.task.kit === undefined)
     problems.push({ line: lineOf(['task']), severity: 'warning', code: 'task-kit-missing', message: m.noTaskKit() });
   const pillars = Array.isArray(data.pillars) ? data.pillars.map(String) : [];

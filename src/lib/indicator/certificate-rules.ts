@@ -1,7 +1,7 @@
 import type { CourseModule } from '../learning/types';
 
 /**
- * When a module earns a certificate (issue 5, part 6; issue 14): every lesson of the module
+ * When a module earns a certificate: every lesson of the module
  * completed, the FIRST attempt of each lesson quiz at least 70 % (a retry after the answers were
  * shown measures recall, not skill, so it never counts), and every practical task of the module
  * approved by a mentor (an approval stays). A module without lessons earns nothing. Pure: the

@@ -2,7 +2,7 @@ import { sha256 } from '@oslojs/crypto/sha2';
 import type { CourseModule, QuizItem } from '../learning/types';
 
 /**
- * Parallel pre/post forms (issue 14). Each module's `prePost` pairs make two forms of equal
+ * Parallel pre/post forms. Each module's `prePost` pairs make two forms of equal
  * length, A (every pair's `a`) and B (every pair's `b`), testing the same objectives with
  * different items. Half the learners take A as their pre-test and B as their post-test, half the
  * other way round, decided stably per learner and module from SHA-256(learner, module), so the

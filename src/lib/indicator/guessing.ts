@@ -5,7 +5,7 @@ import { optionOrder } from '../learning/options';
 import type { CourseModule, QuizItem, QuizOption } from '../learning/types';
 
 /**
- * Learners who do not read the questions (issue 14): they tap by position, or the longest
+ * Learners who do not read the questions: they tap by position, or the longest
  * option, or at random, in the order THEIR page shows (the per-learner shuffle), and their answers
  * go through the real grading code. Used by the guessing test and `npm run guessing`.
  */

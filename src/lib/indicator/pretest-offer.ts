@@ -1,7 +1,7 @@
 import type { CourseModule, LessonMeta } from '../learning/types';
 
 /**
- * When a module's pre-test is open, and what the learner home's main button offers (issue 16).
+ * When a module's pre-test is open, and what the learner home's main button offers.
  *
  * The pre-test measures what a learner can do before learning, so it is open only while no lesson
  * of the module is finished, and taken once. The home offers it before the module's lessons

@@ -1,6 +1,6 @@
 /**
- * Option order and item version of every quiz item as the app showed them before options had ids
- * (issue 14): answers queued on a phone by that version hold positions, which this snapshot turns
+ * Option order and item version of every quiz item as the app showed them before options had ids:
+ * answers queued on a phone by that version hold positions, which this snapshot turns
  * into option ids. A TypeScript module, not JSON, so every runtime (Astro, vitest, Playwright,
  * tsx) imports it the same way.
  */

@@ -55,7 +55,7 @@ export const moduleSchema = z
   .strict();
 
 /**
- * The mentor kit of a task (issue 17, item 11): what a good submission looks like, shown beside
+ * The mentor kit of a task: what a good submission looks like, shown beside
  * the review form with the rubric levels, and the materials the task needs (e.g. five sample
  * customer messages), shown to the mentor and to the learner on the task. Optional in the schema;
  * content:check warns when a task has none.

@@ -1,7 +1,7 @@
 import type { CourseModule, LessonMeta, QuizItem } from './types';
 
 /**
- * "Ulang singkat" (issue 17, item 10): a few quiz items from lessons the learner finished a while
+ * "Ulang singkat": a few quiz items from lessons the learner finished a while
  * ago, asked again so we see what stayed. Pure rules over plain records; the caller passes `now`.
  *
  * The schedule, per item of a finished lesson:
@@ -26,7 +26,7 @@ export const AFTER_RIGHT = 14 * DAY_MS;
 export const MAX_INTERVAL = 60 * DAY_MS;
 export const SESSION_SIZE = 3;
 export const SESSION_WINDOW = 12 * 3600_000;
-/** A mentor is asked to nudge when a review has waited this long (issue 17: "say, 3 days"). */
+/** A mentor is asked to nudge when a review has waited this long (three days). */
 export const NUDGE_AFTER = 3 * DAY_MS;
 
 export interface ReviewAnswer {

@@ -3,7 +3,7 @@
  *  - no activity for 7 days (or never started, 7 days after joining);
  *  - the same lesson quiz failed twice in a row (below the pass mark) with no pass since;
  *  - a task sent back as "needs work" and not resubmitted within 7 days;
- *  - an "Ulang singkat" (spaced review, issue 17) due and left for 3 days by a learner who is
+ *  - an "Ulang singkat" (spaced review) due and left for 3 days by a learner who is
  *    otherwise active (the caller passes since when, from reviewOverdueSince in
  *    src/lib/learning/spaced-review.ts).
  */

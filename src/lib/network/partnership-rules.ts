@@ -2,7 +2,7 @@ import type { MessageKey } from '../validation';
 import { isPeerType, type PeerType } from './vocab';
 
 /**
- * The rules of a peer partnership a learner logs with another Melek seller (issue 10, part 3),
+ * The rules of a peer partnership a learner logs with another Melek seller,
  * as a pure check over what the server looked up. The order is the order a learner would fix
  * things in; the first problem is reported.
  */

@@ -15,7 +15,7 @@ import {
 } from './vocab';
 
 /**
- * The seller profile form (issue 10, part 1): what is stored is exactly what other sellers may
+ * The seller profile form: what is stored is exactly what other sellers may
  * see, so every field is cleaned and bounded here. HTML is not stripped — it is stored as typed
  * and escaped wherever it is shown (Astro escapes every expression; tests check it).
  */

@@ -2,7 +2,7 @@ import type { Role } from '../roles';
 import type { Visibility } from './vocab';
 
 /**
- * Who may see whom in the collaboration network (issue 10). Pure rules, so each one has a unit
+ * Who may see whom in the collaboration network. Pure rules, so each one has a unit
  * test that tries to break it; the directory's SQL (src/lib/server/network/directory.ts) states
  * the same rule and an integration test checks the two agree for every pair of demo sellers.
  *

@@ -1,7 +1,7 @@
 import type { Pillar, QuizItem } from '../learning/types';
 
 /**
- * Item analysis for trainers (issue 14, part 5), pure: per item, from each learner's FIRST answer
+ * Item analysis for trainers, pure: per item, from each learner's FIRST answer
  * to it, how many answered, the difficulty (share right), the discrimination (point-biserial
  * correlation between being right on this item and the learner's total on the other items of
  * the same test), how often each option was chosen, and flags in plain Indonesian. Below

@@ -1,5 +1,5 @@
 /**
- * Approvals that mean something (issue 14, part 8): per mentor, how reviews were made. Pure; the
+ * Approvals that mean something: per mentor, how reviews were made. Pure; the
  * report page shows it. Below MIN_REVIEWS a mentor's pattern is not judged ("belum cukup data").
  */
 export const MIN_REVIEWS = 10;

@@ -1,6 +1,6 @@
 /**
- * Hook for islands that post progress themselves — the H5P bridge (src/scripts/h5p-bridge.ts,
- * issue 6, wired in issue 16): when its POST /api/progress fails or is not answered in time, it
+ * Hook for islands that post progress themselves — the H5P bridge (src/scripts/h5p-bridge.ts):
+ * when its POST /api/progress fails or is not answered in time, it
  * hands the SAME events (same ids) to `keepOnPhone`, which puts them in the device queue; they
  * are then sent like the quiz and "Selesai" (on `online`, on page load, Background Sync), and
  * counted once even if the failed POST did reach the server. Show the learner

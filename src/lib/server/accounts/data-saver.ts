@@ -6,7 +6,7 @@ import { db } from '@db/client';
 import { users } from '@db/schema';
 
 /**
- * "Hemat kuota" (issue 16): stored with the account, so it follows the learner to any phone and
+ * "Hemat kuota": stored with the account, so it follows the learner to any phone and
  * works without JavaScript. What it changes is decided on the server, page by page:
  * - no automatic downloads: the service worker and its app shell are not installed (they are when
  *   the learner taps "Simpan untuk offline"); see components/offline/AppHead.astro;

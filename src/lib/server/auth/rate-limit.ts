@@ -6,7 +6,7 @@ import { loginFailures } from '@db/schema';
 export const MAX_FAILURES = 5;
 /**
  * The ceiling for one address over all accounts: a village hall's shared Wi-Fi is one address
- * for everybody behind it, so five misses there must not lock them all out (issue 15).
+ * for everybody behind it, so five misses there must not lock them all out.
  */
 export const ADDRESS_MAX_FAILURES = 30;
 export const WINDOW_MS = 15 * 60_000;

@@ -16,7 +16,7 @@ export interface SessionUser {
   role: Role;
   phone: string | null;
   locale: 'id' | 'en';
-  /** "Hemat kuota" (issue 16): pages leave out everything that is not needed. */
+  /** "Hemat kuota": pages leave out everything that is not needed. */
   dataSaver: boolean;
 }
 

@@ -43,7 +43,7 @@ function expectOk<T extends { ok: boolean }>(what: string, result: T): Extract<T
  * that knows how an answer is written, so a change in answer format changes only this.
  */
 function answerFor(item: QuizItem, right: boolean): string {
-  // Answers name the chosen option by its id (issue 14).
+  // Answers name the chosen option by its id.
   return item.options.find((o) => (right ? o.correct : !o.correct))!.id;
 }
 
@@ -111,7 +111,7 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
   }
 
   async function review(mentor: Mentor, learner: Learner, submissionId: string, at: number, decision: 'approved' | 'needs_work', feedback = '') {
-    // A real approval: every mentor check of the task ticked and a rubric level (issue 14).
+    // A real approval: every mentor check of the task ticked and a rubric level.
     const approval =
       decision === 'approved'
         ? { rubricLevel: '3', checks: (checksOf.get(submissionId) ?? []).map((_, i) => String(i)), openedAt: String(at - 5 * MINUTE) }
@@ -151,7 +151,7 @@ export async function seedDemoActivity(course: CourseModule[], now: number): Pro
   if (!(await certificatesOf(sari.id)).some((c) => c.moduleId === wa.id)) throw new DemoRefused('demo activity: Bu Sari earned no certificate');
   await study(sari, uang.lessons[0], ago(3));
   await study(sari, uang.lessons[1], ago(1), Math.max(0, uang.lessons[1].quiz.length - 1));
-  // "Ulang singkat" (issue 17): yesterday she answered three review items from her WhatsApp
+  // "Ulang singkat": yesterday she answered three review items from her WhatsApp
   // lessons (the last one wrong), so capaian and the report show retention; more are due today,
   // so her home offers the card. Pak Hadi has left his first review waiting for two weeks while
   // still learning: his mentor sees a nudge for it.

@@ -3,9 +3,9 @@ import { join } from 'node:path';
 import { h5pRoot, type H5pContent } from './import';
 
 /**
- * The real maximum score of an imported activity, read from its own content (issue 15: a score
+ * The real maximum score of an imported activity, read from its own content: a score
  * the browser reports is checked against it, so 10000/10000 is never stored for a true/false
- * question). Known content types are computed as their library computes getMaxScore(); for any
+ * question. Known content types are computed as their library computes getMaxScore(); for any
  * other type the maximum cannot be known without running its code, so a report is believed only
  * up to UNKNOWN_TYPE_MAX_SCORE.
  */

@@ -213,8 +213,6 @@ export interface PackageInfo {
 
 const MACHINE_NAME = /^[A-Za-z0-9_.-]{1,255}$/;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
 export const folderOf = (ref: LibraryRef) => `${ref.machineName}-${ref.majorVersion}.${ref.minorVersion}`;
 
 // ------------------------------------------------------------------------------- schemas
@@ -299,8 +297,11 @@ export const libraryJsonSchema = z
 
 /** A language file's name inside a library: language/<code>.json, the code as H5P core allows ("de", "nb", "pt-br", "zh-hans"). */
 export const LANGUAGE_FILE = /^language\/((?:-?[a-z]+){1,7})\.json$/i;
+/** A JSON object (not an array, not null): what h5p.json, library.json and content.json must be. */
+const jsonObject = z.record(z.unknown());
+const isObject = (v: unknown): v is Record<string, unknown> => jsonObject.safeParse(v).success;
 /** A language file's content: a JSON object (H5P core refuses any other JSON). */
-export const languageFileSchema = z.record(z.unknown());
+export const languageFileSchema = jsonObject;
 
 /** The first problem zod found, as "field[0].name", for the message "isian … tidak ada atau salah". */
 function firstField(error: z.ZodError): string {

@@ -5,7 +5,7 @@ import { collaborations, PARTNERSHIP_TYPES as SCHEMA_PARTNERSHIP_TYPES, SALES_BA
 import { jakartaDate } from '../../wib';
 
 /**
- * What a learner reports about their business (issue 5, part 4, the learner's side): the monthly
+ * What a learner reports about their business (the learner's side): the monthly
  * sales band at the start and at follow-up (self-reported; source "self") and the partnerships
  * they made since enrolment (a mentor may verify them later). Each is dated.
  */
@@ -13,7 +13,7 @@ export const PARTNER_MAX = 80;
 export { SALES_BANDS };
 /**
  * The partnership types a learner logs here (docs/indicator.md). The schema's list also holds
- * the peer collaborations between Melek sellers (issue 10), which the other seller confirms on
+ * the peer collaborations between Melek sellers, which the other seller confirms on
  * the network pages; they are not typed in here.
  */
 export const PARTNERSHIP_TYPES = ['supplier', 'reseller', 'marketplace', 'lender', 'community'] as const satisfies ReadonlyArray<

@@ -33,7 +33,7 @@ export type PrePostPage =
  * /learn/<module>/tes-awal and /tes-akhir: GET shows the form, the result, or why it is closed;
  * POST grades and stores (303 back to the result), or answers 400 (bad answers, per item) or
  * 409 (already taken, too early or too late) with the page and its message. Learners only post.
- * A POST with intent "skip" (pre-test only, issue 16) remembers "Lewati tes awal" while the
+ * A POST with intent "skip" (pre-test only) remembers "Lewati tes awal" while the
  * pre-test is open and leads (303) to the module's first lesson.
  */
 export async function prePostPage(

@@ -9,7 +9,7 @@ import { SELLER_COLUMNS, sellerView, visibleSeller, visibleSellers, visibleToSql
 import type { Viewer } from './viewer';
 
 /**
- * Peer partnerships (issue 10, part 3): a learner logs a collaboration with another Melek seller
+ * Peer partnerships: a learner logs a collaboration with another Melek seller
  * they can see; the row waits as "pending" (source self) until the named partner confirms it
  * (status confirmed, source peer — a peer-confirmed partnership in the evaluation records) or
  * declines it. Only the named partner may answer, and only while they can still see who asked.

@@ -13,7 +13,7 @@ import { ownProfile } from './profiles';
 import type { Viewer } from './viewer';
 
 /**
- * Promo Bersama (issue 10, part 4): up to PROMO_MAX sellers the learner can see who offer joint
+ * Promo Bersama: up to PROMO_MAX sellers the learner can see who offer joint
  * promotion (the learner's own business may be one of them), one WhatsApp message for a group,
  * and a joint_promotions row as evidence of participation in collaboration.
  */

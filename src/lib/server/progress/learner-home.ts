@@ -31,7 +31,7 @@ export async function learnerHome(userId: string, course: CourseModule[], now = 
   const next = continueLesson(course, completed, lastTouched);
   return {
     next,
-    /** The main button: the next lesson, or first the pre-test of its module (issue 16). */
+    /** The main button: the next lesson, or first the pre-test of its module. */
     main: homeMainAction(course, next, completed, pretests.taken, pretests.skipped),
     started: progress.size > 0,
     /** "Ulang singkat": how many review items are due today (the card shows only when > 0). */

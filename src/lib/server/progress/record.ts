@@ -143,7 +143,7 @@ export async function recordProgressEvents(userId: string, input: unknown[], cou
   });
 
   // H5P results only for contents that are imported (a deleted or never-imported id is refused),
-  // with the maximum score the activity really has (issue 15).
+  // with the maximum score the activity really has.
   const h5pIds = [...new Set(valid.flatMap((e) => (e.h5p ? [e.h5p.contentId] : [])))];
   if (h5pIds.length > 0) {
     const known = new Map(

@@ -9,7 +9,7 @@ import type { CourseModule } from '../../learning/types';
 import { newId } from '../auth/tokens';
 
 /**
- * "Ulang singkat" on the server (issue 17, item 10): reads what the pure rules in
+ * "Ulang singkat" on the server: reads what the pure rules in
  * src/lib/learning/spaced-review.ts need, and stores review answers in their own table. Nothing
  * here writes quiz_attempts or lesson_progress: the first answers the indicator counts stay as
  * they are.

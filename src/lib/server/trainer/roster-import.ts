@@ -7,7 +7,7 @@ import { newId } from '../auth/tokens';
 import { checkRosterRows, matchColumns, type CheckedRow, type RosterField, type RosterLearner, type RowRefusal } from './roster-plan';
 import { isUniqueViolation } from '../db-errors';
 
-/** Caps of one import (issue 4): a bigger roster is split into several files. */
+/** Caps of one import: a bigger roster is split into several files. */
 export const IMPORT_MAX_BYTES = ROSTER_IMPORT_MAX_BYTES;
 export const IMPORT_MAX_ROWS = 2000;
 

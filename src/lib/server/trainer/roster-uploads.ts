@@ -14,7 +14,7 @@ export interface KeptUpload {
 }
 
 /**
- * Keeps a checked upload (issue 16) and returns its token. Expired ones of everybody are deleted
+ * Keeps a checked upload and returns its token. Expired ones of everybody are deleted
  * on the way, so the table never holds more than half an hour of uploads.
  */
 export async function keepUpload(cohortId: string, uploadedBy: string, input: KeptUpload, now = Date.now()): Promise<string> {
