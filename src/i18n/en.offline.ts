@@ -48,7 +48,6 @@ export const en_offline: typeof id_offline = {
   offQuizSee: 'See your score',
   offDoneQueued: '✓ Done. Saved on this phone — will be sent when online.',
   offDoneSent: '✓ Sent. This lesson is done.',
-  offRefusedT: 'Not accepted by the server: {message}',
   offTaskOffline: 'The practical task can only be sent online. Your text stays in the box; send it again when you have a signal.',
   offTaskQueued: 'Task saved on this phone — it will be sent to your mentor when the server can be reached. Do not remove Melek from the phone.',
   offWhyQuizInvalid: 'The quiz answers were incomplete or the questions have changed. Open the lesson and answer every question again.',

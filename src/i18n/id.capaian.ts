@@ -102,7 +102,6 @@ export const id_capaian = {
     'Tes awal sudah ditutup karena Anda sudah menyelesaikan pelajaran di modul ini. Tes awal mengukur kemampuan sebelum belajar, jadi hanya bisa dikerjakan sebelum ada pelajaran yang selesai.',
   cpTestCounting: (score: number, max: number) => `Nilai yang dihitung: ${score} dari ${max} (jawaban pertama; tes ini hanya sekali)`,
   cpNextLesson: (title: string) => `Lanjut ke pelajaran: ${title}`,
-  cpOpenPost: 'Kerjakan tes akhir',
   cpSkipOnlyPre: 'Hanya tes awal yang bisa dilewati. Tes akhir dibuka setelah semua pelajaran modul selesai.',
   cpPostDone: 'Tes akhir modul ini sudah Anda kerjakan. Tes akhir hanya sekali.',
   cpPostNotYet: 'Tes akhir dibuka setelah semua pelajaran modul ini selesai.',
@@ -218,13 +217,11 @@ export const id_capaian = {
   cpVerifyStatusValid: 'Berlaku',
   cpVerifyStatusRevoked: 'Dicabut',
   cpVerifyIssuer: 'Diterbitkan oleh Melek, program literasi digital untuk pelaku UMKM di Sidoarjo.',
-  cpVerifyUnknownTitle: 'Sertifikat tidak ditemukan',
   cpVerifyUnknownBody: 'Tidak ada sertifikat dengan kode ini. Periksa lagi kodenya: 12 huruf dan angka, misalnya ABCD-EFGH-JKMN.',
 
   // the card on /learn and the end of a module's last lesson
   cpCardTitle: 'Capaian Anda',
   cpCardLevel: (level: string, score: string) => `Tingkat ${level}, skor ${score} dari 5`,
-  cpCardOpen: 'Lihat capaian',
   cpCardPreAssessment: 'Sebelum mulai, isi penilaian diri singkat: 10 pernyataan, sekitar 3 menit.',
   cpCardPostAssessment: 'Semua modul selesai! Isi penilaian diri akhir: 10 pernyataan, sekitar 3 menit.',
   cpCardPreTest: (module: string, n: number) => `Sebelum pelajaran 1 modul ${module}, coba tes awal (${n} soal). Boleh dilewati.`,

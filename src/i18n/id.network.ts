@@ -133,10 +133,6 @@ export const id_network = {
   netPartnerPick: 'Pilih penjual dari daftar.',
   netPartnerSelf: 'Anda tidak bisa mencatat kerja sama dengan usaha Anda sendiri.',
   netPartnerUnknown: 'Penjual ini tidak ada di jaringan Anda. Pilih penjual dari daftar.',
-  netTypeInvalid: 'Pilih jenis kerja sama dari daftar.',
-  netDateEmpty: 'Isi tanggal mulai kerja sama.',
-  netDateFuture: 'Tanggal ini belum terjadi. Isi tanggal hari ini atau sebelumnya.',
-  netDateEarly: 'Tanggal ini sebelum Anda ikut program. Catat hanya kerja sama sejak Anda mendaftar.',
   netOwnProfileNeeded:
     'Mitra Anda belum bisa melihat profil usaha Anda, jadi tidak bisa mengenali permintaan ini. Buat profil dan tampilkan untuk mereka dulu.',
   netDuplicatePending: 'Kerja sama jenis ini dengan penjual ini sudah tercatat dan masih menunggu konfirmasi.',

@@ -53,7 +53,6 @@ export const id_offline = {
   offQuizSee: 'Lihat nilai',
   offDoneQueued: '✓ Selesai. Tersimpan di HP — akan dikirim saat online.',
   offDoneSent: '✓ Terkirim. Pelajaran ini selesai.',
-  offRefusedT: 'Tidak diterima server: {message}',
   offTaskOffline: 'Tugas praktik hanya bisa dikirim saat online. Tulisan Anda tetap di kotak ini; kirim lagi saat ada sinyal.',
   offTaskQueued: 'Tugas tersimpan di HP — akan dikirim ke pendamping saat server bisa dihubungi. Jangan hapus Melek dari HP.',
   offWhyQuizInvalid: 'Jawaban kuis belum lengkap atau soalnya sudah berubah. Buka pelajarannya dan jawab lagi semua soal.',

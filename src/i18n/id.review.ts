@@ -32,11 +32,8 @@ export const id_review = {
   rvCapaianNote: 'Ulang singkat menunjukkan apa yang masih Anda ingat. Nilai capaian tetap memakai jawaban pertama Anda.',
   rvReportTitle: 'Ingatan (ulang singkat) per kelas',
   rvReportIntro: 'Bagian jawaban benar pada ulang singkat (soal pelajaran yang diulang 7 hari atau lebih setelah selesai). Tidak masuk ke skor indikator.',
-  rvReportCohort: 'Kelas',
-  rvReportLearners: 'Peserta',
   rvReportAnswered: 'Soal diulang',
   rvReportShare: 'Benar',
-  rvReportNoCohort: 'Tanpa kelas',
   rvReportNone: 'Belum ada ulang singkat.',
   // mentor
   stuck_reviewDue: (days: number) => `Ulang singkat menunggu ${days} hari`,

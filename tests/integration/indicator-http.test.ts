@@ -563,7 +563,7 @@ describe('certificates: issued on the last approval, once; who may open them; pu
     const response = await http(`/verify/${bad}`);
     expect(response.status).toBe(404);
     const page = await text(response);
-    expect(page).toContain(dictionary.cpVerifyUnknownTitle);
+    expect(page).toContain(dictionary.cpCertNotFoundTitle);
     expect(page).toContain(dictionary.cpVerifyUnknownBody);
   });
 

@@ -29,12 +29,12 @@ describe('checkPeerLog', () => {
   });
 
   it('refuses types that are not between two sellers, and bad, future or pre-enrolment dates', () => {
-    expect(checkPeerLog(facts({ type: 'lender' }))).toMatchObject({ ok: false, error: 'netTypeInvalid' });
-    expect(checkPeerLog(facts({ type: undefined }))).toMatchObject({ ok: false, error: 'netTypeInvalid' });
-    expect(checkPeerLog(facts({ startedOn: '' }))).toMatchObject({ ok: false, error: 'netDateEmpty' });
+    expect(checkPeerLog(facts({ type: 'lender' }))).toMatchObject({ ok: false, error: 'cpPartnerType' });
+    expect(checkPeerLog(facts({ type: undefined }))).toMatchObject({ ok: false, error: 'cpPartnerType' });
+    expect(checkPeerLog(facts({ startedOn: '' }))).toMatchObject({ ok: false, error: 'cpPartnerDateEmpty' });
     expect(checkPeerLog(facts({ startedOn: '2026-02-30' }))).toMatchObject({ ok: false, error: 'dateInvalid' });
-    expect(checkPeerLog(facts({ startedOn: '2026-11-21' }))).toMatchObject({ ok: false, error: 'netDateFuture' });
-    expect(checkPeerLog(facts({ startedOn: '2026-10-31' }))).toMatchObject({ ok: false, error: 'netDateEarly' });
+    expect(checkPeerLog(facts({ startedOn: '2026-11-21' }))).toMatchObject({ ok: false, error: 'cpPartnerDateFuture' });
+    expect(checkPeerLog(facts({ startedOn: '2026-10-31' }))).toMatchObject({ ok: false, error: 'cpPartnerDateEarly' });
   });
 
   it('refuses when the partner could not recognise me (my profile is not visible to them)', () => {

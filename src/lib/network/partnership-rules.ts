@@ -31,12 +31,12 @@ export function checkPeerLog(f: PeerLogFacts): PeerLogCheck {
   if (f.partnerId === f.loggerId) return { ok: false, field: 'partnerId', error: 'netPartnerSelf' };
   // Hidden, unknown, deleted and not-for-my-eyes sellers get the same answer: no oracle.
   if (!f.partnerVisible) return { ok: false, field: 'partnerId', error: 'netPartnerUnknown' };
-  if (!isPeerType(f.type)) return { ok: false, field: 'type', error: 'netTypeInvalid' };
+  if (!isPeerType(f.type)) return { ok: false, field: 'type', error: 'cpPartnerType' };
   const day = typeof f.startedOn === 'string' ? f.startedOn.trim() : '';
-  if (day === '') return { ok: false, field: 'startedOn', error: 'netDateEmpty' };
+  if (day === '') return { ok: false, field: 'startedOn', error: 'cpPartnerDateEmpty' };
   if (!isIsoDay(day)) return { ok: false, field: 'startedOn', error: 'dateInvalid' };
-  if (day > f.today) return { ok: false, field: 'startedOn', error: 'netDateFuture' };
-  if (day < f.enrolledOn) return { ok: false, field: 'startedOn', error: 'netDateEarly' };
+  if (day > f.today) return { ok: false, field: 'startedOn', error: 'cpPartnerDateFuture' };
+  if (day < f.enrolledOn) return { ok: false, field: 'startedOn', error: 'cpPartnerDateEarly' };
   if (!f.loggerVisibleToPartner) return { ok: false, field: '_form', error: 'netOwnProfileNeeded' };
   return { ok: true, type: f.type, startedOn: day };
 }
