@@ -1,20 +1,17 @@
+import { id_whatsapp as w } from '../../i18n/id.whatsapp';
 import { oneLine } from './profile-form';
 
 /**
- * The WhatsApp texts of the collaboration network, in Bahasa Indonesia whatever the interface
- * language (they are read by other sellers in Sidoarjo). Plain text: wa.me carries it URL-encoded,
- * WhatsApp shows it as typed, so nothing here is HTML.
+ * The WhatsApp texts of the collaboration network, put together from the words in
+ * src/i18n/id.whatsapp.ts (Bahasa Indonesia whatever the interface language). Plain text: wa.me
+ * carries it URL-encoded, WhatsApp shows it as typed, so nothing here is HTML.
  */
 
 /** The polite first message to a seller found in the directory: who I am, and that we met through Melek. */
 export function introMessage(p: { fromName: string; fromBusiness?: string | null; toBusiness: string }): string {
   const me = oneLine(p.fromName);
   const biz = p.fromBusiness ? oneLine(p.fromBusiness) : '';
-  return [
-    `Halo, salam kenal. Saya ${me}${biz ? ` dari ${biz}` : ''}.`,
-    `Kita sama-sama belajar di Melek, dan saya menemukan usaha ${oneLine(p.toBusiness)} di direktori penjual Melek.`,
-    'Kalau berkenan, saya ingin berkenalan dan ngobrol soal kemungkinan kerja sama. Terima kasih banyak.',
-  ].join('\n');
+  return [w.introGreeting(me, biz), w.introFound(oneLine(p.toBusiness)), w.introAsk].join('\n');
 }
 
 export interface PromoSeller {
@@ -43,13 +40,13 @@ export function promoDetail(description: string | null | undefined): string {
  * beyond the people a seller chose to show their number to).
  */
 export function promoMessage(sellers: readonly PromoSeller[]): string {
-  const lines = ['*Promo Bersama UMKM Sidoarjo*', 'Yuk dukung usaha tetangga! Ini produk teman-teman penjual Melek:', ''];
+  const lines = [w.promoTitle, w.promoLead, ''];
   sellers.forEach((s, i) => {
     lines.push(`${i + 1}. *${oneLine(s.businessName)}* — ${oneLine(s.productLine)}`);
     const detail = promoDetail(s.detail);
     if (detail) lines.push(`   ${detail}`);
-    if (s.catalogLink) lines.push(`   Katalog: ${s.catalogLink}`);
+    if (s.catalogLink) lines.push(`   ${w.promoCatalog(s.catalogLink)}`);
   });
-  lines.push('', 'Pesan langsung lewat katalog masing-masing ya. Terima kasih sudah mendukung UMKM Sidoarjo!');
+  lines.push('', w.promoClose);
   return lines.join('\n');
 }
