@@ -7,16 +7,10 @@ import { readdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { s } from '../lib/content-check/messages';
 import { lessonScaffold, usedIds } from '../lib/content-check/scaffold';
-import { contentTexts, isDir, moduleFolders, parseArgs } from '../lib/content-check/content-folder';
+import { contentTexts, isDir, moduleFolders } from '../lib/content-check/content-folder';
+import { fail, startScaffold } from './scaffold-start';
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-process.on('uncaughtException', (error) => fail(`Perintah berhenti karena kesalahan tak terduga: ${String(error?.message ?? error).split('\n')[0]}.`));
-
-const { folder, positional } = parseArgs(process.argv.slice(2));
-if (!isDir(folder)) fail(s.noContentFolder(relative(process.cwd(), folder) || folder));
+const { folder, positional } = startScaffold();
 const modules = moduleFolders(folder);
 const [module = ''] = positional;
 if (!module) fail(s.lessonUsage(modules));

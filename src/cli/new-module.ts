@@ -8,16 +8,10 @@ import { join, relative } from 'node:path';
 import { parseYaml, splitFrontmatter } from '../lib/content-check/frontmatter';
 import { s } from '../lib/content-check/messages';
 import { moduleScaffold } from '../lib/content-check/scaffold';
-import { contentTexts, isDir, parseArgs } from '../lib/content-check/content-folder';
+import { contentTexts } from '../lib/content-check/content-folder';
+import { fail, startScaffold } from './scaffold-start';
 
-function fail(message: string): never {
-  console.error(message);
-  process.exit(1);
-}
-process.on('uncaughtException', (error) => fail(`Perintah berhenti karena kesalahan tak terduga: ${String(error?.message ?? error).split('\n')[0]}.`));
-
-const { folder, positional } = parseArgs(process.argv.slice(2));
-if (!isDir(folder)) fail(s.noContentFolder(relative(process.cwd(), folder) || folder));
+const { folder, positional } = startScaffold();
 const [slug = ''] = positional;
 if (!slug) fail(s.moduleUsage());
 

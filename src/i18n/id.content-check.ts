@@ -396,5 +396,6 @@ export const s = {
       '3. Periksa: npm run content:check',
       'Panduan lengkap: content/README.md',
     ].join('\n'),
+  crashed: (detail: string) => `Perintah berhenti karena kesalahan tak terduga: ${detail}.`,
   writeFailed: (file: string, detail: string) => `Berkas ${file} tidak bisa dibuat (${detail}). Periksa izin folder, lalu coba lagi.`,
 };
