@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { db } from '@db/client';
 import { users } from '@db/schema';
 
@@ -11,3 +11,14 @@ export async function findUser(id: string) {
   const [row] = await db().select().from(users).where(eq(users.id, id)).limit(1);
   return row && row.deletedAt === null ? row : undefined;
 }
+
+/** A learner's account as their mentor and the trainer see it (never the password hash, only whether there is one). */
+export const LEARNER_ACCOUNT_COLUMNS = {
+  id: users.id,
+  name: users.name,
+  phone: users.phone,
+  businessName: users.businessName,
+  businessType: users.businessType,
+  kecamatan: users.kecamatan,
+  hasPassword: sql<number>`${users.passwordHash} is not null`,
+};

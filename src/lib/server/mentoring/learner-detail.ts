@@ -1,10 +1,11 @@
-import { desc, eq, sql } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import { db } from '@db/client';
 import { quizAttempts, taskSubmissions, users } from '@db/schema';
 import { allLessons, continueLesson } from '../../learning/curriculum';
 import { firstAnswerScore, storedResults } from '../../learning/grading';
 import { attemptItems } from '../indicator/prepost';
 import type { CourseModule } from '../../learning/types';
+import { LEARNER_ACCOUNT_COLUMNS } from '../accounts/users';
 import { learnerCohort } from './cohorts';
 import { assignmentHistory } from './assignments';
 import { notesFor } from './notes';
@@ -14,19 +15,7 @@ import { lastTouchedLesson, progressByLesson } from '../progress/queries';
 /** Everything a mentor sees about one learner. Call only after maySeeLearner(). */
 export async function learnerDetail(learnerId: string, course: CourseModule[]) {
   const [[learner], cohort, progress, lastTouched, attempts, submissions, notes, history, nudgeLog] = await Promise.all([
-    db()
-      .select({
-        id: users.id,
-        name: users.name,
-        phone: users.phone,
-        businessName: users.businessName,
-        businessType: users.businessType,
-        kecamatan: users.kecamatan,
-        hasPassword: sql<number>`${users.passwordHash} is not null`,
-      })
-      .from(users)
-      .where(eq(users.id, learnerId))
-      .limit(1),
+    db().select(LEARNER_ACCOUNT_COLUMNS).from(users).where(eq(users.id, learnerId)).limit(1),
     learnerCohort(learnerId),
     progressByLesson(learnerId),
     lastTouchedLesson(learnerId),

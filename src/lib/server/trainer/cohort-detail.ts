@@ -3,6 +3,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { db } from '@db/client';
 import { cohortMembers, cohorts, lessonProgress, mentorAssignments, users } from '@db/schema';
 import { visibleLearner, type ScopeViewer } from '../access/learner-scope';
+import { LEARNER_ACCOUNT_COLUMNS } from '../accounts/users';
 
 /** One cohort, or undefined for an unknown id. */
 export async function findCohort(id: string) {
@@ -32,13 +33,7 @@ export async function cohortMembersOverview(viewer: ScopeViewer, cohortId: strin
     .as('progress');
   const rows = await db()
     .select({
-      id: users.id,
-      name: users.name,
-      phone: users.phone,
-      businessName: users.businessName,
-      businessType: users.businessType,
-      kecamatan: users.kecamatan,
-      hasPassword: sql<number>`${users.passwordHash} is not null`,
+      ...LEARNER_ACCOUNT_COLUMNS,
       mentorId: mentor.id,
       mentorName: mentor.name,
       done: progress.done,
