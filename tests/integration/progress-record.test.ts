@@ -5,7 +5,7 @@
  * and submitTask's bad inputs. The course is made by hand (getCollection needs Astro's build).
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { and, eq } from 'drizzle-orm';
+import { and, eq, inArray } from 'drizzle-orm';
 import { useTempDatabase } from '../helpers/db';
 import type { Database } from '../../db/client';
 import { lessonProgress, progressEvents, quizAttempts, taskSubmissions } from '../../db/schema';
@@ -14,6 +14,7 @@ import { projectLesson, type ProgressEvent } from '../../src/lib/learning/projec
 import type { CourseModule, LessonMeta, ModuleMeta, QuizItem } from '../../src/lib/learning/types';
 import { MAX_BATCH, recordProgressEvents, type ProgressEventInput } from '../../src/lib/server/progress/record';
 import { submitTask, TASK_TEXT_MAX } from '../../src/lib/server/progress/tasks';
+import { commitGrouped, groupCommitStats } from '../../src/lib/server/progress/group-commit';
 import { id as dictionary } from '../../src/i18n/id';
 
 const SARI = 'demo-learner-1';
@@ -491,6 +492,132 @@ describe('concurrent batches', () => {
     for (const r of results) expect(r.rejected).toEqual([]);
     expect(await count('progress_events', 'user_id = ? AND lesson_id = ?', [HADI, lesson.id])).toBe(2);
     expect(await progressRow(HADI, lesson.id)).toMatchObject({ status: 'completed', timeSpentSec: 120 });
+  });
+});
+
+// ------------------------------------------------------------------ group commit (issue 20)
+
+describe('group commit: concurrent batches share one transaction', () => {
+  const lessons = COURSE[1].lessons.slice(200, 216);
+  const learners = [SARI, HADI, LILIK, NUR, YANTI, SLAMET];
+
+  /** The stored log of one learner's lesson, as projectLesson() reads it. */
+  async function storedLog(userId: string, lessonId: string): Promise<ProgressEvent[]> {
+    const rows = await database
+      .select({ type: progressEvents.type, at: progressEvents.at, data: progressEvents.data })
+      .from(progressEvents)
+      .where(and(eq(progressEvents.userId, userId), eq(progressEvents.lessonId, lessonId)));
+    return rows.map((r) => ({ type: r.type, at: r.at, data: r.data ?? undefined }) as ProgressEvent);
+  }
+
+  it('60 batches at once (some invalid, some overlapping): every acknowledged event stored exactly once, refusals kept to their own batch, projection = recomputation', async () => {
+    const random = prng(20261202);
+    const pick = <T>(list: readonly T[]) => list[Math.floor(random() * list.length)];
+    const freshEvent = (): ProgressEventInput => {
+      const lesson = pick(lessons);
+      const at = NOW - Math.floor(random() * 600) * MINUTE;
+      const type = pick(['viewed', 'time', 'completed', 'quiz_submitted'] as const);
+      if (type === 'time') return ev('time', lesson, at, { data: { seconds: 1 + Math.floor(random() * 900) } });
+      if (type === 'quiz_submitted')
+        return ev('quiz_submitted', lesson, at, { data: { answers: Object.fromEntries(lesson.quiz.map((q) => [q.id, 'pilihan-1'])) } });
+      return ev(type, lesson, at);
+    };
+    const batches = Array.from({ length: 60 }, (_, i) => ({ userId: learners[i % learners.length], events: [] as ProgressEventInput[] }));
+    const bad = new Map<string, string>(); // id → the refusal it must get
+    batches.forEach((batch, i) => {
+      if (i % 13 === 5) {
+        // Nothing valid at all: the batch is refused whole, its neighbours are not.
+        for (let k = 0; k < 3; k++) {
+          const event = { ...freshEvent(), lessonId: 'tidak/ada' };
+          bad.set(event.id, 'eventUnknownLesson');
+          batch.events.push(event);
+        }
+        return;
+      }
+      batch.events.push(...Array.from({ length: 4 + (i % 5) }, freshEvent));
+      if (i % 4 === 1) {
+        const future = ev('viewed', pick(lessons), NOW + 60 * MINUTE);
+        bad.set(future.id, 'eventFuture');
+        batch.events.push(future);
+      }
+    });
+    // The same learner's events sent twice at once (a replay from a second tab)…
+    for (let i = 6; i < 60; i += 7) if (batches[i - 6].events[0]) batches[i].events.push(structuredClone(batches[i - 6].events[0]));
+    // …and one id claimed by two different learners at the same moment.
+    const contested = ev('viewed', lessons[0], NOW - MINUTE);
+    batches[2].events.push(structuredClone(contested));
+    batches[3].events.push(structuredClone(contested));
+
+    const before = groupCommitStats();
+    const results = await Promise.all(batches.map((b) => recordProgressEvents(b.userId, structuredClone(b.events), COURSE, NOW)));
+    const after = groupCommitStats();
+    // They were written in shared transactions, not one each.
+    expect(after.writes - before.writes).toBeGreaterThan(0);
+    expect(after.groups - before.groups).toBeLessThan(after.writes - before.writes);
+
+    const acceptedBy = new Map<string, string[]>();
+    results.forEach((r, i) => {
+      for (const id of r.accepted) acceptedBy.set(id, [...(acceptedBy.get(id) ?? []), batches[i].userId]);
+      for (const refusal of r.rejected) {
+        if (refusal.id && bad.has(refusal.id)) expect(refusal.error).toBe(bad.get(refusal.id));
+        else expect([refusal.id, refusal.error]).toEqual([contested.id, 'eventIdTaken']);
+      }
+    });
+    // Each refused event was refused; each good one acknowledged exactly once (a copy as a duplicate).
+    for (const id of bad.keys()) expect(acceptedBy.has(id)).toBe(false);
+    expect([...acceptedBy.values()].filter((owners) => owners.length !== 1)).toEqual([]);
+    const sentGood = new Set(batches.flatMap((b) => b.events.map((e) => e.id)).filter((id) => !bad.has(id)));
+    expect(new Set(acceptedBy.keys())).toEqual(sentGood);
+    results.forEach((r, i) => {
+      expect(r.accepted.length + r.duplicates.length + r.rejected.length, `batch ${i}`).toBe(batches[i].events.length);
+      if (i % 13 === 5) expect(r.accepted).toEqual([]);
+    });
+    const contestedRefusals = results.flatMap((r) => r.rejected).filter((r) => r.id === contested.id);
+    expect(contestedRefusals).toHaveLength(1);
+
+    // Stored: exactly the acknowledged events, each once, under the learner it was acknowledged to.
+    const stored = await database
+      .select({ id: progressEvents.id, userId: progressEvents.userId })
+      .from(progressEvents)
+      .where(inArray(progressEvents.id, [...sentGood, ...bad.keys()]));
+    expect(stored).toHaveLength(sentGood.size);
+    for (const row of stored) expect(acceptedBy.get(row.id)).toEqual([row.userId]);
+
+    // lesson_progress equals its recomputation from the stored log, for every learner and lesson touched.
+    for (const userId of learners) {
+      for (const lesson of lessons) {
+        const expected = projectLesson(await storedLog(userId, lesson.id));
+        const row = await progressRow(userId, lesson.id);
+        if (!expected) expect(row).toBeUndefined();
+        else expect(row, `${userId} ${lesson.id}`).toMatchObject(expected);
+      }
+    }
+  });
+
+  it('a write that fails inside a group fails alone; the batches it was grouped with are stored', async () => {
+    const lesson = COURSE[1].lessons[216];
+    const good = learners.map((userId) => ({ userId, events: [ev('viewed', lesson, NOW - 2 * MINUTE), ev('completed', lesson, NOW - MINUTE)] }));
+    // A write the database refuses (its learner does not exist: foreign key), joining the same group.
+    const doomed = commitGrouped({
+      insert: database
+        .insert(progressEvents)
+        .values({ id: uuid(), userId: 'tidak-ada', lessonId: lesson.id, type: 'viewed', at: NOW, receivedAt: NOW })
+        .returning({ id: progressEvents.id }),
+      alongside: [],
+      after: new Map(),
+    });
+    const before = groupCommitStats();
+    const [failure, ...results] = await Promise.all([
+      doomed.then(
+        () => undefined,
+        (error: unknown) => error,
+      ),
+      ...good.map((b) => recordProgressEvents(b.userId, b.events, COURSE, NOW)),
+    ]);
+    expect(failure).toBeInstanceOf(Error);
+    expect(groupCommitStats().retried).toBeGreaterThan(before.retried);
+    results.forEach((r, i) => expect(r, learners[i]).toMatchObject({ accepted: good[i].events.map((e) => e.id), rejected: [] }));
+    for (const userId of learners) expect(await progressRow(userId, lesson.id)).toMatchObject({ status: 'completed', timeSpentSec: 60 });
   });
 });
 
