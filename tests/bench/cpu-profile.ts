@@ -41,3 +41,24 @@ export function topSelfTime(file: string, top = 15): { total: number; rows: Self
     .map(([name, us]) => ({ name, ms: us / 1000, share: us / Math.max(1, total) }));
   return { total: total / 1000, rows };
 }
+
+/** Time spent inside each named function, callees included (a function on the stack twice counts once). */
+export function inclusiveTime(file: string, names: string[]): Map<string, number> {
+  const profile = JSON.parse(readFileSync(file, 'utf8')) as Profile & { nodes: Array<ProfileNode & { children?: number[] }> };
+  const parent = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parent.set(child, node.id);
+  const nameOf = new Map(profile.nodes.map((n) => [n.id, n.callFrame.functionName]));
+  const totals = new Map(names.map((n) => [n, 0]));
+  profile.samples.forEach((id, i) => {
+    const us = profile.timeDeltas[i] ?? 0;
+    const seen = new Set<string>();
+    for (let at: number | undefined = id; at !== undefined; at = parent.get(at)) {
+      const name = nameOf.get(at) ?? '';
+      if (totals.has(name) && !seen.has(name)) {
+        seen.add(name);
+        totals.set(name, totals.get(name)! + us / 1000);
+      }
+    }
+  });
+  return totals;
+}

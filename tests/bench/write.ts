@@ -11,7 +11,7 @@
  *
  * Options: --before=<path to another build's server/melek.mjs> (e.g. /work/main/dist/server/melek.mjs)
  *          --duration=10 --rate=300 --learners=1000 --profile --quick (hall: 60 over 12 s + 50)
- *          --skip-hall --skip-progress
+ *          --skip-hall --skip-progress --keep-profile=<path prefix> (keeps the .cpuprofile files)
  * Numbers are printed, never asserted.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -110,6 +110,8 @@ async function measure(label: string, entry: string, template: string, phones: s
       if (profileDir) {
         const [file] = readdirSync(profileDir).filter((f) => f.endsWith('.cpuprofile'));
         if (file) {
+          const kept = option('keep-profile');
+          if (kept) copyFileSync(join(profileDir, file), `${kept}-${label}.cpuprofile`);
           const { total, rows } = topSelfTime(join(profileDir, file), 15);
           outcome.profile =
             `${label}: ${int(total)} ms sampled (startup included)\n` +
