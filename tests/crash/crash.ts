@@ -125,7 +125,7 @@ async function killCycles(entry: string, logFile: string) {
   };
   prepareDatabase(env);
   let server = launchServer(entry, env, { logFile });
-  await waitHealthy(url);
+  await waitHealthy(url, 60_000);
   const learners: Learner[] = [];
   for (const [i, l] of DEMO.learners.entries())
     learners.push({ id: `demo-learner-${i + 1}`, phone: l.phone, cookie: await loginCookie(url, l.phone, DEMO.learnerPassword), pending: [] });

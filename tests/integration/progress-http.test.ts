@@ -288,6 +288,35 @@ describe('POST /api/progress', () => {
     expect(progress).toMatchObject({ status: 'completed', time_spent_sec: 45 });
   });
 
+  it('30 batches at once from six learners (group commit): good ones 200 and stored once, all-bad ones 422, nothing of theirs stored', async () => {
+    const cookies = await Promise.all(DEMO.learners.slice(0, 6).map((_, n) => (n === 0 ? cookie : learner(n))));
+    const lessons = [LESSON_1, LESSON_2, OTHER_MODULE_LESSON];
+    const batches = Array.from({ length: 30 }, (_, i) =>
+      i % 7 === 3
+        ? [event('viewed', 'tidak/ada'), event('viewed', LESSON_1, { at: Date.now() + 60 * MINUTE })]
+        : [event('viewed', lessons[i % 3]), event('time', lessons[(i + 1) % 3], { data: { seconds: 20 + i } }), event('viewed', 'tidak/ada')],
+    );
+    const responses = await Promise.all(batches.map((events, i) => postEvents({ events }, cookies[i % 6])));
+    const bodies = (await Promise.all(responses.map((r) => r.json()))) as Array<{ accepted: string[]; rejected: Array<{ message: string }> }>;
+    responses.forEach((r, i) => {
+      expect(r.status, `batch ${i}`).toBe(i % 7 === 3 ? 422 : 200);
+      expect(bodies[i].accepted).toEqual(i % 7 === 3 ? [] : batches[i].slice(0, 2).map((e) => e.id));
+      for (const refusal of bodies[i].rejected) expect(refusal.message).toMatch(/[a-z]/i);
+    });
+    const good = batches.flatMap((b, i) => (i % 7 === 3 ? [] : b.slice(0, 2).map((e) => e.id)));
+    const all = batches.flatMap((b) => b.map((e) => e.id));
+    const stored = await rows(`SELECT id, user_id FROM progress_events WHERE id IN (${all.map(() => '?').join(',')})`, all);
+    expect(stored.map((r) => String(r.id)).sort()).toEqual([...good].sort());
+    for (const row of stored) expect(row.user_id).toBe(learnerId(batches.findIndex((b) => b.some((e) => e.id === row.id)) % 6));
+    // The projection of every learner and lesson touched equals a fresh recomputation from the log.
+    const [{ n }] = await rows(
+      `SELECT count(*) AS n FROM lesson_progress p WHERE p.user_id IN (${[0, 1, 2, 3, 4, 5].map(() => '?').join(',')})
+         AND p.last_active_at <> (SELECT max(at) FROM progress_events e WHERE e.user_id = p.user_id AND e.lesson_id = p.lesson_id)`,
+      [0, 1, 2, 3, 4, 5].map(learnerId),
+    );
+    expect(Number(n)).toBe(0);
+  });
+
   it('anonymous: 401, nothing stored', async () => {
     const before = await rowCount('progress_events');
     const response = await postEvents({ events: [event('viewed', LESSON_1)] });
