@@ -154,8 +154,10 @@ export interface LoginWave {
   p95: number;
   max: number;
   statuses: Record<string, number>;
-  /** Logins that did not end in a session (refused, failed or errored). */
+  /** Logins answered without a session (429 too many, 401, any other status). */
   refused: number;
+  /** Logins with no answer within 30 s (the server was too busy), counted apart from refusals. */
+  unanswered: number;
   /** Server CPU per login, ms. */
   cpu: number;
 }
@@ -199,7 +201,8 @@ async function wave(url: string, phones: string[], password: string, spreadMs: n
     p95: quantile(times, 0.95),
     max: times[times.length - 1] ?? NaN,
     statuses,
-    refused: results.filter((r) => r.status !== '303').length,
+    refused: results.filter((r) => r.status !== '303' && r.status !== 'error').length,
+    unanswered: results.filter((r) => r.status === 'error').length,
     cpu: (processCpuMs(serverPid) - cpuBefore) / Math.max(1, phones.length),
   };
 }

@@ -206,6 +206,7 @@ try {
             ms(o.hall.spread.max),
             o.hall.spread.cpu.toFixed(1),
             String(o.hall.spread.refused),
+            String(o.hall.spread.unanswered),
             statusText(o.hall.spread.statuses),
           ],
           [
@@ -215,6 +216,7 @@ try {
             ms(o.hall.burst.max),
             o.hall.burst.cpu.toFixed(1),
             String(o.hall.burst.refused),
+            String(o.hall.burst.unanswered),
             statusText(o.hall.burst.statuses),
           ],
         ]
@@ -223,7 +225,7 @@ try {
   if (hallRows.length) {
     console.log(
       `\n## A village hall logging in from one address\n\n` +
-        formatTable(['wave', 'p50 ms', 'p95 ms', 'max ms', 'server CPU ms/login', 'refused', 'responses'], hallRows),
+        formatTable(['wave', 'p50 ms', 'p95 ms', 'max ms', 'server CPU ms/login', 'refused', 'unanswered', 'responses'], hallRows),
     );
   }
   for (const o of outcomes) if (o.profile) console.log(`\n## CPU profile, top self time\n\n${o.profile}`);

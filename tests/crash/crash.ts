@@ -215,7 +215,7 @@ async function killCycles(entry: string, logFile: string) {
     if (stats.cycles % 10 === 0) console.log(`  ${seconds()} s: ${stats.cycles} cycles, ${stats.batchesAcknowledged} batches acknowledged`);
   }
   // Let the clients drain what is still pending against a healthy server, then stop them.
-  await waitHealthy(url);
+  await waitHealthy(url, 60_000);
   const drainUntil = Date.now() + 10_000;
   while (learners.some((l) => l.pending.length) && Date.now() < drainUntil) await sleep(50);
   stop = true;
