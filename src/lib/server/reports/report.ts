@@ -1,4 +1,6 @@
 import { db } from '@db/client';
+import { and, eq, inArray } from 'drizzle-orm';
+import { cohortMembers, cohorts, learnerStats, users } from '@db/schema';
 import type { LearnerIndicator } from '../../indicator/score';
 import type { CourseModule } from '../../learning/types';
 import {
@@ -16,8 +18,10 @@ import {
   type QuizResult,
 } from '../../reports/aggregate';
 import { jakartaDate } from '../../wib';
-import { enrolledAt, learnerScorer, toLearnerRecords, type LearnerFacts } from '../../reports/facts';
-import { adoptionRecords, loadLearnerFacts, partnershipGroups, salesGroups } from './records';
+import { enrolledAt, indicatorFromCounts, learnerScorer, toLearnerRecords, type LearnerFacts } from '../../reports/facts';
+import { visibleLearners } from '../access/learner-scope';
+import { computeLearnerStats, refreshLearnerStats } from './learner-stats';
+import { adoptionRecords, loadLearnerFacts, partnershipGroups, salesGroups, scopeSet } from './records';
 import type { ReportScope } from './scope';
 
 /** A learner's facts with their indicator and engagement: the unit everything else aggregates. */
@@ -27,9 +31,20 @@ export interface ScoredLearner {
   engagement: Engagement;
 }
 
-/** Scores every learner in scope with the pure scorer (docs/indicator.md formula) from the bulk-loaded records. */
+/** What the report aggregates per learner, whichever way it was obtained (maintained aggregate or full recompute). */
+export interface ReportLearner {
+  id: string;
+  cohorts: Array<{ id: string; joinedAt: number }>;
+  lastActiveAt: number | null;
+  prePost: Map<string, { pre?: QuizResult; post?: QuizResult }>;
+  perception: LearnerFacts['perception'];
+  indicator: LearnerIndicator;
+  engagement: Engagement;
+}
+
+/** Scores every learner in scope with the pure scorer (docs/indicator.md formula) from the records: the full recompute (and the CSV's detail). */
 export async function scoredLearners(scope: ReportScope, course: CourseModule[], now: number, options: { detail?: boolean } = {}): Promise<ScoredLearner[]> {
-  const facts = await loadLearnerFacts(scope, { moduleIds: course.map((m) => m.id), detail: options.detail });
+  const facts = await loadLearnerFacts(scopeSet(scope), { moduleIds: course.map((m) => m.id), detail: options.detail });
   const score = learnerScorer(course);
   const out: ScoredLearner[] = [];
   for (const f of facts.values()) {
@@ -43,9 +58,81 @@ export async function scoredLearners(scope: ReportScope, course: CourseModule[],
   return out;
 }
 
+/**
+ * The learners in scope from the maintained aggregate (learner_stats, brought up to date first):
+ * one row per learner with their counts, plus their cohorts in scope. The indicator comes from the
+ * stored counts with the same scorer; engagement is worked out here because it depends on `now`
+ * and on the cohort filter (enrolment is the earliest join among the cohorts in scope).
+ */
+async function aggregatedLearners(scope: ReportScope, course: CourseModule[], now: number): Promise<ReportLearner[]> {
+  await refreshLearnerStats(course, now);
+  const inScope = visibleLearners(scope.actor, { cohortId: scope.cohortId, purpose: 'figures' });
+  const [rows, memberships] = await Promise.all([
+    db()
+      .select({
+        id: users.id,
+        createdAt: users.createdAt,
+        stats: {
+          lastActiveAt: learnerStats.lastActiveAt,
+          finishedModules: learnerStats.finishedModules,
+          pillarCounts: learnerStats.pillarCounts,
+          prePost: learnerStats.prePost,
+          perception: learnerStats.perception,
+        },
+      })
+      .from(users)
+      .leftJoin(learnerStats, eq(learnerStats.userId, users.id))
+      .where(inArray(users.id, inScope)),
+    db()
+      .select({ userId: cohortMembers.userId, id: cohortMembers.cohortId, joinedAt: cohortMembers.joinedAt })
+      .from(cohortMembers)
+      .where(and(inArray(cohortMembers.userId, inScope), scope.cohortId ? eq(cohortMembers.cohortId, scope.cohortId) : undefined)),
+  ]);
+  // A learner added while the refresh ran has no row yet: computed on the spot, not stored.
+  const missing = rows.filter((r) => r.stats === null).map((r) => r.id);
+  const late = new Map((await computeLearnerStats(missing, course, now)).map((r) => [r.userId, r]));
+  const cohortsOf = new Map<string, Array<{ id: string; joinedAt: number }>>();
+  for (const { userId, id, joinedAt } of memberships) {
+    const list = cohortsOf.get(userId);
+    if (list) list.push({ id, joinedAt });
+    else cohortsOf.set(userId, [{ id, joinedAt }]);
+  }
+  const score = indicatorFromCounts(course);
+  const none = { lastActiveAt: null, finishedModules: 0, pillarCounts: [], prePost: null, perception: null };
+  return rows.map((r): ReportLearner => {
+    const stats = r.stats ?? late.get(r.id) ?? none;
+    const cohorts = cohortsOf.get(r.id) ?? [];
+    return {
+      id: r.id,
+      cohorts,
+      lastActiveAt: stats.lastActiveAt,
+      prePost: new Map(Object.entries(stats.prePost ?? {})),
+      perception: stats.perception ?? [],
+      indicator: score(stats.pillarCounts),
+      engagement: engagementOf(
+        { enrolledAt: enrolledAt({ createdAt: r.createdAt, cohorts }), lastActiveAt: stats.lastActiveAt, finishedModules: stats.finishedModules },
+        now,
+      ),
+    };
+  });
+}
+
+/** The full recompute from the base tables, in the report's shape (the definition the aggregate must match). */
+async function recomputedLearners(scope: ReportScope, course: CourseModule[], now: number): Promise<ReportLearner[]> {
+  return (await scoredLearners(scope, course, now)).map(({ facts: f, indicator, engagement }) => ({
+    id: f.id,
+    cohorts: f.cohorts,
+    lastActiveAt: f.lastActiveAt,
+    prePost: f.prePost,
+    perception: f.perception,
+    indicator,
+    engagement,
+  }));
+}
+
 export async function cohortNames(): Promise<Map<string, string>> {
-  const rs = await db().$client.execute('SELECT id, name FROM cohorts');
-  return new Map(rs.rows.map((r) => [String(r.id), String(r.name)]));
+  const rows = await db().select({ id: cohorts.id, name: cohorts.name }).from(cohorts);
+  return new Map(rows.map((r) => [r.id, r.name]));
 }
 
 /**
@@ -54,10 +141,10 @@ export async function cohortNames(): Promise<Map<string, string>> {
  * queries, then pure aggregation; `timings` says where the server time went (queriesMs: loading
  * and scoring every learner; aggregateMs: the cohort statistics).
  */
-export async function buildReport(scope: ReportScope, course: CourseModule[], now = Date.now()) {
+export async function buildReport(scope: ReportScope, course: CourseModule[], now = Date.now(), options: { source?: 'aggregate' | 'recompute' } = {}) {
   const started = performance.now();
   const [learners, mentorChecks, partnerships, sales, names] = await Promise.all([
-    scoredLearners(scope, course, now),
+    options.source === 'recompute' ? recomputedLearners(scope, course, now) : aggregatedLearners(scope, course, now),
     adoptionRecords(scope, true),
     partnershipGroups(scope),
     salesGroups(scope),
@@ -68,17 +155,17 @@ export async function buildReport(scope: ReportScope, course: CourseModule[], no
   const prePost: Array<{ moduleId: string; pre?: QuizResult; post?: QuizResult }> = [];
   const perception = [];
   for (const l of learners) {
-    for (const [moduleId, pair] of l.facts.prePost) prePost.push({ moduleId, pre: pair.pre, post: pair.post });
-    for (const p of l.facts.perception) perception.push({ userId: l.facts.id, ...p });
+    for (const [moduleId, pair] of l.prePost) prePost.push({ moduleId, pre: pair.pre, post: pair.post });
+    for (const p of l.perception) perception.push({ userId: l.id, ...p });
   }
   const report = {
     generatedAt: now,
     learners: learners.length,
     pillars: pillarStats(learners.map((l) => l.indicator)),
-    cohorts: cohortBreakdown(learners.map((l) => ({ cohortIds: l.facts.cohorts.map((c) => c.id), overall: l.indicator.overall, engagement: l.engagement })))
+    cohorts: cohortBreakdown(learners.map((l) => ({ cohortIds: l.cohorts.map((c) => c.id), overall: l.indicator.overall, engagement: l.engagement })))
       .map((row) => ({ ...row, name: row.cohortId ? (names.get(row.cohortId) ?? row.cohortId) : null }))
       .sort((a, b) => (a.name ?? '\uffff').localeCompare(b.name ?? '\uffff', 'id')),
-    engagement: engagementCounts(learners.map((l) => ({ engagement: l.engagement, lastActiveAt: l.facts.lastActiveAt }))),
+    engagement: engagementCounts(learners.map((l) => ({ engagement: l.engagement, lastActiveAt: l.lastActiveAt }))),
     perception: perceptionSummary(perception),
     gain: gainByModule(
       course.map((m) => m.id),
