@@ -22,7 +22,7 @@
  * Client and server share the machine; numbers are printed and written, never asserted.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -616,6 +616,9 @@ How to read it:
 
 ${sections.map((s) => s.replace(/^\n## (.*)\n\n([\s\S]*)$/, (_, title, body) => `## ${title}\n\n\`\`\`\n${body}\n\`\`\``)).join('\n\n')}
 `;
-  writeFileSync(join(ROOT, 'docs/PERFORMANCE.md'), doc);
+  // Hand-written sections (profiles behind each gain, "## Profile: …") are kept from the previous file.
+  const previous = existsSync(join(ROOT, 'docs/PERFORMANCE.md')) ? readFileSync(join(ROOT, 'docs/PERFORMANCE.md'), 'utf8') : '';
+  const kept = previous.split(/\n(?=## )/).filter((section) => section.startsWith('## Profile'));
+  writeFileSync(join(ROOT, 'docs/PERFORMANCE.md'), kept.length ? `${doc}\n${kept.join('\n').trimEnd()}\n` : doc);
   console.log('\nwritten: docs/PERFORMANCE.md');
 }

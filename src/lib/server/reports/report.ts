@@ -1,6 +1,6 @@
 import { db } from '@db/client';
-import { and, eq, inArray } from 'drizzle-orm';
-import { cohortMembers, cohorts, learnerStats, users } from '@db/schema';
+import { sql } from 'drizzle-orm';
+import { cohortMembers, cohorts, learnerStats, users, type StoredPillarCounts } from '@db/schema';
 import type { LearnerIndicator } from '../../indicator/score';
 import type { CourseModule } from '../../learning/types';
 import {
@@ -20,7 +20,7 @@ import {
 import { jakartaDate } from '../../wib';
 import { enrolledAt, indicatorFromCounts, learnerScorer, toLearnerRecords, type LearnerFacts } from '../../reports/facts';
 import { visibleLearners } from '../access/learner-scope';
-import { computeLearnerStats, refreshLearnerStats } from './learner-stats';
+import { computeLearnerStats, refreshLearnerStats, type LearnerStatsRow } from './learner-stats';
 import { adoptionRecords, loadLearnerFacts, partnershipGroups, salesGroups, scopeSet } from './records';
 import type { ReportScope } from './scope';
 
@@ -67,50 +67,60 @@ export async function scoredLearners(scope: ReportScope, course: CourseModule[],
 async function aggregatedLearners(scope: ReportScope, course: CourseModule[], now: number): Promise<ReportLearner[]> {
   await refreshLearnerStats(course, now);
   const inScope = visibleLearners(scope.actor, { cohortId: scope.cohortId, purpose: 'figures' });
-  const [rows, memberships] = await Promise.all([
-    db()
-      .select({
-        id: users.id,
-        createdAt: users.createdAt,
-        stats: {
-          lastActiveAt: learnerStats.lastActiveAt,
-          finishedModules: learnerStats.finishedModules,
-          pillarCounts: learnerStats.pillarCounts,
-          prePost: learnerStats.prePost,
-          perception: learnerStats.perception,
-        },
-      })
-      .from(users)
-      .leftJoin(learnerStats, eq(learnerStats.userId, users.id))
-      .where(inArray(users.id, inScope)),
-    db()
-      .select({ userId: cohortMembers.userId, id: cohortMembers.cohortId, joinedAt: cohortMembers.joinedAt })
-      .from(cohortMembers)
-      .where(and(inArray(cohortMembers.userId, inScope), scope.cohortId ? eq(cohortMembers.cohortId, scope.cohortId) : undefined)),
+  // Each result comes back as ONE JSON array built by SQLite (json_group_array) and parsed with
+  // JSON.parse: the client builds an object per row at several microseconds each, which for
+  // 10,000 learners cost more than the query (docs/PERFORMANCE.md, "Profile: trainer report").
+  const [learnerRows, membershipRows] = await Promise.all([
+    db().get<{ rows: string }>(sql`
+      SELECT json_group_array(json_array(u.id, u.created_at, s.user_id IS NOT NULL, s.last_active_at, s.finished_modules,
+                                         json(s.pillar_counts), json(s.pre_post), json(s.perception))) AS rows
+        FROM ${users} u LEFT JOIN ${learnerStats} s ON s.user_id = u.id
+       WHERE u.id IN ${inScope}`),
+    db().get<{ rows: string }>(sql`
+      SELECT json_group_array(json_array(user_id, cohort_id, joined_at)) AS rows FROM ${cohortMembers}
+       WHERE user_id IN ${inScope}${scope.cohortId ? sql` AND cohort_id = ${scope.cohortId}` : sql``}`),
   ]);
+  type LearnerRow = [
+    id: string,
+    createdAt: number,
+    hasStats: 0 | 1,
+    lastActiveAt: number | null,
+    finishedModules: number | null,
+    pillarCounts: StoredPillarCounts[] | null,
+    prePost: LearnerStatsRow['prePost'],
+    perception: LearnerStatsRow['perception'],
+  ];
+  const rows: LearnerRow[] = JSON.parse(learnerRows?.rows ?? '[]');
+  const memberships: Array<[userId: string, cohortId: string, joinedAt: number]> = JSON.parse(membershipRows?.rows ?? '[]');
   // A learner added while the refresh ran has no row yet: computed on the spot, not stored.
-  const missing = rows.filter((r) => r.stats === null).map((r) => r.id);
-  const late = new Map((await computeLearnerStats(missing, course, now)).map((r) => [r.userId, r]));
+  const late = new Map(
+    (
+      await computeLearnerStats(
+        rows.filter((r) => !r[2]).map((r) => r[0]),
+        course,
+        now,
+      )
+    ).map((r) => [r.userId, r]),
+  );
   const cohortsOf = new Map<string, Array<{ id: string; joinedAt: number }>>();
-  for (const { userId, id, joinedAt } of memberships) {
+  for (const [userId, id, joinedAt] of memberships) {
     const list = cohortsOf.get(userId);
     if (list) list.push({ id, joinedAt });
     else cohortsOf.set(userId, [{ id, joinedAt }]);
   }
   const score = indicatorFromCounts(course);
-  const none = { lastActiveAt: null, finishedModules: 0, pillarCounts: [], prePost: null, perception: null };
-  return rows.map((r): ReportLearner => {
-    const stats = r.stats ?? late.get(r.id) ?? none;
-    const cohorts = cohortsOf.get(r.id) ?? [];
+  return rows.map(([id, createdAt, hasStats, lastActiveAt, finishedModules, pillarCounts, prePost, perception]): ReportLearner => {
+    const stats = hasStats ? { lastActiveAt, finishedModules: finishedModules ?? 0, pillarCounts: pillarCounts ?? [], prePost, perception } : late.get(id);
+    const cohorts = cohortsOf.get(id) ?? [];
     return {
-      id: r.id,
+      id,
       cohorts,
-      lastActiveAt: stats.lastActiveAt,
-      prePost: new Map(Object.entries(stats.prePost ?? {})),
-      perception: stats.perception ?? [],
-      indicator: score(stats.pillarCounts),
+      lastActiveAt: stats?.lastActiveAt ?? null,
+      prePost: new Map(Object.entries(stats?.prePost ?? {})),
+      perception: stats?.perception ?? [],
+      indicator: score(stats?.pillarCounts ?? []),
       engagement: engagementOf(
-        { enrolledAt: enrolledAt({ createdAt: r.createdAt, cohorts }), lastActiveAt: stats.lastActiveAt, finishedModules: stats.finishedModules },
+        { enrolledAt: enrolledAt({ createdAt, cohorts }), lastActiveAt: stats?.lastActiveAt ?? null, finishedModules: stats?.finishedModules ?? 0 },
         now,
       ),
     };
