@@ -5,3 +5,4 @@ export * from './indicator';
 export * from './h5p';
 export * from './settings';
 export * from './network';
+export * from './aggregates';

@@ -73,8 +73,8 @@ describe('bulk loader', () => {
   });
 
   it('the latest self-assessment per timepoint, its overall exactly as stored', async () => {
-    const { loadLearnerFacts } = await import('../../src/lib/server/reports/records');
-    const facts = await loadLearnerFacts({ actor: { id: 't', role: 'trainer' } }, { moduleIds: course.map((m) => m.id) });
+    const { loadLearnerFacts, scopeSet } = await import('../../src/lib/server/reports/records');
+    const facts = await loadLearnerFacts(scopeSet({ actor: { id: 't', role: 'trainer' } }), { moduleIds: course.map((m) => m.id) });
     const rows = await database.$client.execute(`SELECT user_id, timepoint, overall, at FROM assessments ORDER BY at`);
     const latest = new Map<string, { overall: number; at: number }>();
     for (const r of rows.rows) latest.set(`${r.user_id}/${r.timepoint}`, { overall: Number(r.overall), at: Number(r.at) });
@@ -89,19 +89,19 @@ describe('bulk loader', () => {
   });
 
   it("a mentor's scope is their current learners; a cohort filter narrows it", async () => {
-    const { loadLearnerFacts } = await import('../../src/lib/server/reports/records');
+    const { loadLearnerFacts, scopeSet } = await import('../../src/lib/server/reports/records');
     const moduleIds = course.map((m) => m.id);
-    const m1 = await loadLearnerFacts({ actor: { id: 'm1', role: 'mentor' } }, { moduleIds });
-    const m2 = await loadLearnerFacts({ actor: { id: 'm2', role: 'mentor' } }, { moduleIds });
+    const m1 = await loadLearnerFacts(scopeSet({ actor: { id: 'm1', role: 'mentor' } }), { moduleIds });
+    const m2 = await loadLearnerFacts(scopeSet({ actor: { id: 'm2', role: 'mentor' } }), { moduleIds });
     expect([...m1.keys()].sort()).toEqual(learnerIds.slice(0, 30).sort());
     expect([...m2.keys()].sort()).toEqual(learnerIds.slice(30).sort());
     const cohort = (await database.$client.execute(`SELECT cohort_id FROM cohort_members WHERE user_id = ?`, [learnerIds[0]])).rows[0].cohort_id as string;
     const inCohort = (await database.$client.execute({ sql: `SELECT user_id FROM cohort_members WHERE cohort_id = ?`, args: [cohort] })).rows.map((r) =>
       String(r.user_id),
     );
-    const filtered = await loadLearnerFacts({ actor: { id: 't', role: 'trainer' }, cohortId: cohort }, { moduleIds });
+    const filtered = await loadLearnerFacts(scopeSet({ actor: { id: 't', role: 'trainer' }, cohortId: cohort }), { moduleIds });
     expect([...filtered.keys()].sort()).toEqual(inCohort.sort());
     for (const f of filtered.values()) expect(f.cohorts.map((c) => c.id)).toEqual([cohort]);
-    expect((await loadLearnerFacts({ actor: { id: 'x', role: 'learner' } }, { moduleIds })).size).toBe(0);
+    expect((await loadLearnerFacts(scopeSet({ actor: { id: 'x', role: 'learner' } }), { moduleIds })).size).toBe(0);
   });
 });

@@ -120,20 +120,46 @@ function exactHundredths(c: Counts): Fraction {
   return { n, d };
 }
 
-export function scorePillar(pillar: Pillar, content: ReturnType<typeof pillarContent>[Pillar], records: LearnerRecords): PillarScore {
-  if (content.quizItems < MIN_QUIZ_ITEMS_PER_PILLAR) return { pillar, enoughData: false, reason: 'fewQuizItems' };
-  if (content.tasks.length === 0) return { pillar, enoughData: false, reason: 'noTask' };
+/** What a learner has done in one pillar, as whole counts: first-answer points, approved tasks, completed lessons. */
+export interface PillarCounts {
+  qRight: number;
+  approved: number;
+  done: number;
+}
+
+/** The learner's counts for one pillar from raw records (what the report's maintained aggregate stores). */
+export function pillarCounts(
+  content: ReturnType<typeof pillarContent>[Pillar],
+  pillar: Pillar,
+  records: LearnerRecords,
+  first = firstAttemptByLesson(records.attempts),
+): PillarCounts {
   const lessonsWithItems = new Set(content.quizLessons);
   let qRight = 0;
-  for (const [lessonId, first] of firstAttemptByLesson(records.attempts)) {
-    if (lessonsWithItems.has(lessonId)) qRight += first.pillarScores?.[pillar]?.score ?? 0;
+  for (const [lessonId, attempt] of first) {
+    if (lessonsWithItems.has(lessonId)) qRight += attempt.pillarScores?.[pillar]?.score ?? 0;
   }
-  const counts = {
-    qRight: Math.min(qRight, content.quizItems),
-    qItems: content.quizItems,
+  return {
+    qRight,
     approved: content.tasks.filter((t) => records.approvedTasks.has(t)).length,
-    tasks: content.tasks.length,
     done: content.lessons.filter((l) => records.completedLessons.has(l)).length,
+  };
+}
+
+export function scorePillar(pillar: Pillar, content: ReturnType<typeof pillarContent>[Pillar], records: LearnerRecords): PillarScore {
+  return scoreFromCounts(pillar, content, pillarCounts(content, pillar, records));
+}
+
+/** The pillar score from the learner's whole counts (scorePillar without the records). */
+export function scoreFromCounts(pillar: Pillar, content: ReturnType<typeof pillarContent>[Pillar], learner: PillarCounts): PillarScore {
+  if (content.quizItems < MIN_QUIZ_ITEMS_PER_PILLAR) return { pillar, enoughData: false, reason: 'fewQuizItems' };
+  if (content.tasks.length === 0) return { pillar, enoughData: false, reason: 'noTask' };
+  const counts = {
+    qRight: Math.min(learner.qRight, content.quizItems),
+    qItems: content.quizItems,
+    approved: learner.approved,
+    tasks: content.tasks.length,
+    done: learner.done,
     lessons: content.lessons.length,
   };
   const exact = exactHundredths(counts);

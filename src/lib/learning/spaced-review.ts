@@ -104,12 +104,32 @@ export function reviewSession(input: ReviewInput): DueItem[] {
  * or it has waited less than NUDGE_AFTER.
  */
 export function reviewOverdueSince(input: ReviewInput): number | null {
-  const due = allDueItems(input);
-  if (due.length === 0) return null;
-  const oldest = Math.min(...due.map((d) => d.dueAt));
-  const lastReview = input.reviews.reduce((max, r) => (r.at <= input.now ? Math.max(max, r.at) : max), Number.NEGATIVE_INFINITY);
-  const since = Math.max(oldest, lastReview);
-  return input.now - since >= NUDGE_AFTER ? since : null;
+  const lastReviewAt = input.reviews.reduce<number | null>((max, r) => (r.at <= input.now && (max === null || r.at > max) ? r.at : max), null);
+  return overdueSince({ firstDueAt: reviewSchedule(input).firstDueAt, lastReviewAt }, input.now);
+}
+
+/**
+ * What reviewOverdueSince() needs, without `now`: when the earliest item falls due (null when no
+ * finished lesson has items) and the latest review answer. The mentor dashboard's maintained
+ * aggregate (learner_stats) stores these two numbers.
+ */
+export function reviewSchedule(input: Omit<ReviewInput, 'now' | 'firstCorrect'>): { firstDueAt: number | null; lastReviewAt: number | null } {
+  const all = allDueItems({ ...input, firstCorrect: new Map(), now: Number.POSITIVE_INFINITY });
+  return {
+    firstDueAt: all.length ? Math.min(...all.map((d) => d.dueAt)) : null,
+    lastReviewAt: input.reviews.reduce<number | null>((max, r) => (max === null || r.at > max ? r.at : max), null),
+  };
+}
+
+/**
+ * reviewOverdueSince() from a schedule: the oldest due item's time, or the latest review if later
+ * (the learner is at it); null when nothing is due or it has waited less than NUDGE_AFTER. Exact
+ * when `lastReviewAt` is not after `now` (a review answered "in the future" needs the full input).
+ */
+export function overdueSince(schedule: { firstDueAt: number | null; lastReviewAt: number | null }, now: number): number | null {
+  if (schedule.firstDueAt === null || schedule.firstDueAt > now) return null;
+  const since = Math.max(schedule.firstDueAt, schedule.lastReviewAt ?? Number.NEGATIVE_INFINITY);
+  return now - since >= NUDGE_AFTER ? since : null;
 }
 
 /** Share correct in reviews (retention), 0..1; null before any review. */

@@ -20,8 +20,9 @@ export type StuckReason =
 export interface LearnerActivity {
   joinedAt: number;
   lastActiveAt: number | null;
-  /** Lesson quiz attempts, any order. */
-  attempts: Array<{ lessonId: string; score: number; maxScore: number; at: number }>;
+  /** Lesson quiz attempts, any order (or `failedQuizzes`, what quizzesFailedTwice() made of them). */
+  attempts?: Array<{ lessonId: string; score: number; maxScore: number; at: number }>;
+  failedQuizzes?: string[];
   /** The newest submission of each task. */
   latestTasks: Array<{ taskId: string; status: 'submitted' | 'approved' | 'needs_work'; reviewedAt: number | null }>;
   /** Since when a spaced review has waited past its nudge time (null or absent: nothing waiting). */
@@ -30,6 +31,19 @@ export interface LearnerActivity {
 
 export const passed = (a: { score: number; maxScore: number }) => a.maxScore > 0 && a.score / a.maxScore >= PASS_RATIO;
 
+/** Lessons whose quiz was failed twice in a row (below the pass mark) with no pass since: the lesson ids, in order of first attempt. */
+export function quizzesFailedTwice(attempts: NonNullable<LearnerActivity['attempts']>): string[] {
+  const byLesson = new Map<string, NonNullable<LearnerActivity['attempts']>>();
+  for (const attempt of attempts) byLesson.set(attempt.lessonId, [...(byLesson.get(attempt.lessonId) ?? []), attempt]);
+  const failed: string[] = [];
+  for (const [lessonId, list] of byLesson) {
+    const sorted = [...list].sort((a, b) => a.at - b.at);
+    const lastTwo = sorted.slice(-2);
+    if (lastTwo.length === 2 && !lastTwo.some(passed) && !sorted.some(passed)) failed.push(lessonId);
+  }
+  return failed;
+}
+
 export function stuckReasons(activity: LearnerActivity, now: number): StuckReason[] {
   const reasons: StuckReason[] = [];
   if (activity.lastActiveAt === null) {
@@ -37,13 +51,7 @@ export function stuckReasons(activity: LearnerActivity, now: number): StuckReaso
   } else if (now - activity.lastActiveAt >= STUCK_AFTER_MS) {
     reasons.push({ kind: 'inactive', since: activity.lastActiveAt });
   }
-  const byLesson = new Map<string, LearnerActivity['attempts']>();
-  for (const attempt of activity.attempts) byLesson.set(attempt.lessonId, [...(byLesson.get(attempt.lessonId) ?? []), attempt]);
-  for (const [lessonId, attempts] of byLesson) {
-    const sorted = [...attempts].sort((a, b) => a.at - b.at);
-    const lastTwo = sorted.slice(-2);
-    if (lastTwo.length === 2 && !lastTwo.some(passed) && !sorted.some(passed)) reasons.push({ kind: 'quizFailedTwice', lessonId });
-  }
+  for (const lessonId of activity.failedQuizzes ?? quizzesFailedTwice(activity.attempts ?? [])) reasons.push({ kind: 'quizFailedTwice', lessonId });
   for (const task of activity.latestTasks) {
     if (task.status === 'needs_work' && task.reviewedAt !== null && now - task.reviewedAt >= STUCK_AFTER_MS) {
       reasons.push({ kind: 'taskNotRedone', taskId: task.taskId, since: task.reviewedAt });

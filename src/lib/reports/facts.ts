@@ -1,4 +1,13 @@
-import { overallOf, pillarContent, scorePillar, type LearnerIndicator, type LearnerRecords } from '../indicator/score';
+import {
+  firstAttemptByLesson,
+  overallOf,
+  pillarContent,
+  pillarCounts,
+  scoreFromCounts,
+  type LearnerIndicator,
+  type LearnerRecords,
+  type PillarCounts,
+} from '../indicator/score';
 import { PILLARS, type CourseModule, type Pillar } from '../learning/types';
 import type { Attempt } from './csv';
 
@@ -26,19 +35,37 @@ export function toLearnerRecords(f: LearnerFacts): LearnerRecords {
 }
 
 /** When the learner enrolled: the earlier of the account's creation and the first cohort join in scope (as indicator/records.ts). */
-export function enrolledAt(f: LearnerFacts): number {
+export function enrolledAt(f: Pick<LearnerFacts, 'createdAt' | 'cohorts'>): number {
   return Math.min(f.createdAt, ...f.cohorts.map((c) => c.joinedAt));
 }
 
 /**
  * scoreLearner() for many learners: the curriculum's per-pillar content is worked out once, not
  * once per learner (a third of the time at 10,000 learners). Same pillar scores (scorePillar) and
- * the same overall rule; a unit test checks it against scoreLearner.
+ * the same overall rule; a unit test checks it against scoreLearner. It is the composition of the
+ * two halves below: the counts (what the maintained aggregate learner_stats stores) and the
+ * indicator from those counts (what the report computes when it reads them).
  */
 export function learnerScorer(course: CourseModule[]): (records: LearnerRecords) => LearnerIndicator {
+  const count = learnerCounter(course);
+  const score = indicatorFromCounts(course);
+  return (records) => score(count(records));
+}
+
+/** The learner's whole counts per pillar, in PILLARS order (first-answer points, approved tasks, completed lessons). */
+export function learnerCounter(course: CourseModule[]): (records: LearnerRecords) => PillarCounts[] {
   const content = pillarContent(course);
   return (records) => {
-    const pillars = PILLARS.map((p) => scorePillar(p, content[p], records));
+    const first = firstAttemptByLesson(records.attempts);
+    return PILLARS.map((p) => pillarCounts(content[p], p, records, first));
+  };
+}
+
+/** The indicator (pillar scores, overall, level) from the counts learnerCounter() made for the same course. */
+export function indicatorFromCounts(course: CourseModule[]): (counts: PillarCounts[]) => LearnerIndicator {
+  const content = pillarContent(course);
+  return (counts) => {
+    const pillars = PILLARS.map((p, i) => scoreFromCounts(p, content[p], counts[i] ?? { qRight: 0, approved: 0, done: 0 }));
     return { pillars, ...overallOf(pillars) };
   };
 }

@@ -1,13 +1,14 @@
-import { and, desc, eq, inArray } from 'drizzle-orm';
+import { desc, inArray } from 'drizzle-orm';
 import { db } from '@db/client';
-import { lessonProgress, quizAttempts, taskSubmissions } from '@db/schema';
+import { learnerStats, taskSubmissions } from '@db/schema';
 import { allLessons, continueLesson } from '../../learning/curriculum';
-import { firstAttempt } from '../../learning/grading';
+import { overdueSince } from '../../learning/spaced-review';
 import type { CourseModule, LessonMeta } from '../../learning/types';
 import { stuckReasons, type StuckReason } from '../../mentoring/stuck';
 import type { SessionUser } from '../auth/session';
 import { learnersInScope } from './scope';
 import { reviewsOverdue } from '../progress/spaced-review';
+import { computeLearnerStats, refreshLearnerStats, type LearnerStatsRow } from '../reports/learner-stats';
 
 export interface DashboardRow {
   id: string;
@@ -30,7 +31,8 @@ export interface DashboardRow {
 
 /**
  * The mentor's (or trainer's) learners with what a busy mentor must see in ten seconds.
- * Four set-based queries for the whole list, whatever its length; stuck learners first.
+ * Three set-based queries for the whole list, whatever its length: the learners, their maintained
+ * aggregate rows (learner_stats, brought up to date first) and their task submissions; stuck learners first.
  */
 export async function mentorDashboard(
   actor: Pick<SessionUser, 'id' | 'role'>,
@@ -45,15 +47,21 @@ export async function mentorDashboard(
   const published = new Set(lessons.map((l) => l.id));
   const taskLessons = new Map(lessons.filter((l) => l.task).map((l) => [l.task!.id, l]));
 
-  const [progressRows, attemptRows, submissionRows, overdue] = await Promise.all([
+  await refreshLearnerStats(course, now);
+  const [statsRows, submissionRows] = await Promise.all([
     db()
-      .select({ userId: lessonProgress.userId, lessonId: lessonProgress.lessonId, status: lessonProgress.status, lastActiveAt: lessonProgress.lastActiveAt })
-      .from(lessonProgress)
-      .where(inArray(lessonProgress.userId, ids)),
-    db()
-      .select({ userId: quizAttempts.userId, lessonId: quizAttempts.lessonId, score: quizAttempts.score, maxScore: quizAttempts.maxScore, at: quizAttempts.at })
-      .from(quizAttempts)
-      .where(and(inArray(quizAttempts.userId, ids), eq(quizAttempts.kind, 'lesson'))),
+      .select({
+        userId: learnerStats.userId,
+        lastActiveAt: learnerStats.lastActiveAt,
+        lastLessonId: learnerStats.lastLessonId,
+        completed: learnerStats.completed,
+        quizAverage: learnerStats.quizAverage,
+        failedQuizzes: learnerStats.failedQuizzes,
+        reviewDueAt: learnerStats.reviewDueAt,
+        lastReviewAt: learnerStats.lastReviewAt,
+      })
+      .from(learnerStats)
+      .where(inArray(learnerStats.userId, ids)),
     db()
       .select({
         userId: taskSubmissions.userId,
@@ -65,26 +73,37 @@ export async function mentorDashboard(
       .from(taskSubmissions)
       .where(inArray(taskSubmissions.userId, ids))
       .orderBy(desc(taskSubmissions.submittedAt)),
-    reviewsOverdue(ids, course, now),
   ]);
-  const group = <T extends { userId: string }>(rows: T[]) => {
-    const map = new Map<string, T[]>();
-    for (const row of rows) map.set(row.userId, [...(map.get(row.userId) ?? []), row]);
-    return map;
-  };
-  const progressBy = group(progressRows);
-  const attemptsBy = group(attemptRows);
-  const submissionsBy = group(submissionRows);
+  const statsBy = new Map<string, Omit<LearnerStatsRow, 'courseKey' | 'finishedModules' | 'pillarCounts' | 'prePost' | 'perception' | 'updatedAt'>>(
+    statsRows.map((r) => [r.userId, r]),
+  );
+  // A learner added while the refresh ran has no row yet: computed on the spot.
+  for (const row of await computeLearnerStats(
+    ids.filter((id) => !statsBy.has(id)),
+    course,
+    now,
+  ))
+    statsBy.set(row.userId, row);
+  // A review answered after `now` (a clock set back) needs the full rule; otherwise the stored schedule gives the same answer.
+  const future = [...statsBy.values()].filter((r) => r.lastReviewAt !== null && r.lastReviewAt > now).map((r) => r.userId);
+  const overdueLive = future.length ? await reviewsOverdue(future, course, now) : new Map<string, number>();
+  const submissionsBy = new Map<string, typeof submissionRows>();
+  for (const row of submissionRows) {
+    const list = submissionsBy.get(row.userId);
+    if (list) list.push(row);
+    else submissionsBy.set(row.userId, [row]);
+  }
 
   const rows = learners.map((learner): DashboardRow => {
-    const progress = progressBy.get(learner.id) ?? [];
-    const completed = new Set(progress.filter((p) => p.status === 'completed' && published.has(p.lessonId)).map((p) => p.lessonId));
-    const lastActiveAt = progress.length ? Math.max(...progress.map((p) => p.lastActiveAt)) : null;
-    const lastTouched = progress.reduce<(typeof progress)[number] | undefined>((a, p) => (!a || p.lastActiveAt > a.lastActiveAt ? p : a), undefined);
-    const attempts = attemptsBy.get(learner.id) ?? [];
-    const bestByLesson = new Map<string, typeof attempts>();
-    for (const a of attempts) bestByLesson.set(a.lessonId, [...(bestByLesson.get(a.lessonId) ?? []), a]);
-    const bests = [...bestByLesson.values()].map((list) => firstAttempt(list)!).filter((b) => b.maxScore > 0);
+    const stats = statsBy.get(learner.id);
+    const completed = new Set((stats?.completed ?? []).filter((id) => published.has(id)));
+    const lastActiveAt = stats?.lastActiveAt ?? null;
+    const reviewOverdueSince =
+      stats && stats.lastReviewAt !== null && stats.lastReviewAt > now
+        ? (overdueLive.get(learner.id) ?? null)
+        : stats
+          ? overdueSince({ firstDueAt: stats.reviewDueAt, lastReviewAt: stats.lastReviewAt }, now)
+          : null;
     const latest = new Map<string, (typeof submissionRows)[number]>();
     for (const s of submissionsBy.get(learner.id) ?? []) if (!latest.has(s.taskId)) latest.set(s.taskId, s);
     const latestTasks = [...latest.values()];
@@ -98,15 +117,15 @@ export async function mentorDashboard(
       done: completed.size,
       total: lessons.length,
       lastActiveAt,
-      quizAverage: bests.length ? Math.round((100 * bests.reduce((sum, b) => sum + b.score / b.maxScore, 0)) / bests.length) : null,
+      quizAverage: stats?.quizAverage ?? null,
       waitingReview: latestTasks.filter((t) => t.status === 'submitted').length,
       stuck: stuckReasons(
-        { joinedAt: learner.joinedAt ?? learner.createdAt, lastActiveAt, attempts, latestTasks, reviewOverdueSince: overdue.get(learner.id) ?? null },
+        { joinedAt: learner.joinedAt ?? learner.createdAt, lastActiveAt, failedQuizzes: stats?.failedQuizzes ?? [], latestTasks, reviewOverdueSince },
         now,
       ),
       // Accounts made by a trainer have no password until the invite link is used.
       neverLoggedIn: !learner.hasPassword,
-      next: continueLesson(course, completed, lastTouched?.lessonId),
+      next: continueLesson(course, completed, stats?.lastLessonId ?? undefined),
       redo: redoTask ? { taskTitle: taskLessons.get(redoTask.taskId)!.task!.title, lesson: taskLessons.get(redoTask.taskId)! } : undefined,
     };
   });

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { db } from '@db/client';
 import { SELF_ASSESSMENT } from '../../indicator/instrument';
 import { attemptForm, formItems } from '../../indicator/forms';
@@ -28,50 +29,56 @@ export async function loadItemAnalysis(scope: ReportScope, course: CourseModule[
   const lessonItems = new Map(course.flatMap((m) => m.lessons.map((l) => [l.id, l.quiz] as const)));
   const modules = new Map(course.map((m) => [m.id, m]));
   const [attempts, assessments] = await Promise.all([
-    db().$client.execute({
-      sql: `SELECT user_id, lesson_id, kind, form, answers, at FROM quiz_attempts WHERE user_id IN (${ids.sql}) ORDER BY at, id`,
-      args: ids.args,
-    }),
-    db().$client.execute({ sql: `SELECT user_id, timepoint, answers, at FROM assessments WHERE user_id IN (${ids.sql}) ORDER BY at`, args: ids.args }),
+    db().all<{ user_id: string; lesson_id: string; kind: TestContext; form: 'A' | 'B' | null; answers: string }>(
+      sql`SELECT user_id, lesson_id, kind, form, answers FROM quiz_attempts WHERE user_id IN ${ids} ORDER BY at, id`,
+    ),
+    db().all<{ user_id: string; timepoint: 'pre' | 'post'; answers: string }>(
+      sql`SELECT user_id, timepoint, answers FROM assessments WHERE user_id IN ${ids} ORDER BY at`,
+    ),
   ]);
   const answers: FirstAnswer[] = [];
-  const seen = new Set<string>();
-  for (const row of attempts.rows) {
-    const kind = String(row.kind) as TestContext;
-    const learnerId = String(row.user_id);
+  /** learner → item → contexts already answered (the first answer counts). */
+  const seen = new Map<string, Map<string, Set<TestContext>>>();
+  for (const row of attempts) {
+    const kind = row.kind;
+    const learnerId = row.user_id;
     let items: QuizItem[] | undefined;
-    if (kind === 'lesson') items = lessonItems.get(String(row.lesson_id));
+    if (kind === 'lesson') items = lessonItems.get(row.lesson_id);
     else {
-      const module = modules.get(String(row.lesson_id));
-      items = module ? formItems(module, attemptForm({ kind, form: row.form === null ? null : String(row.form) })) : undefined;
+      const module = modules.get(row.lesson_id);
+      items = module ? formItems(module, attemptForm({ kind, form: row.form })) : undefined;
     }
     if (!items) continue;
     let stored: Record<string, unknown>;
     try {
-      stored = JSON.parse(String(row.answers));
+      stored = JSON.parse(row.answers);
     } catch {
       continue;
     }
+    let mine = seen.get(learnerId);
+    if (!mine) seen.set(learnerId, (mine = new Map()));
     for (const item of items) {
       const optionId = storedOptionId(item.id, stored[item.id]);
-      const key = `${learnerId}\u0000${item.id}\u0000${kind}`;
-      if (optionId === undefined || seen.has(key)) continue;
-      seen.add(key);
+      if (optionId === undefined) continue;
+      let contexts = mine.get(item.id);
+      if (!contexts) mine.set(item.id, (contexts = new Set()));
+      if (contexts.has(kind)) continue;
+      contexts.add(kind);
       answers.push({ learnerId, itemId: item.id, context: kind, optionId, correct: optionId === correctOption(item).id });
     }
   }
-  const latest = new Map<string, Record<string, number>>();
-  for (const row of assessments.rows) {
+  /** timepoint → learner → their latest answers (rows come oldest first). */
+  const latest = { pre: new Map<string, Record<string, number>>(), post: new Map<string, Record<string, number>>() };
+  for (const row of assessments) {
     try {
-      latest.set(`${row.user_id}\u0000${row.timepoint}`, JSON.parse(String(row.answers)));
+      latest[row.timepoint === 'post' ? 'post' : 'pre'].set(row.user_id, JSON.parse(row.answers));
     } catch {
       /* a broken row is left out */
     }
   }
   const scale = SELF_ASSESSMENT.map((i) => i.id);
-  const byTimepoint = (tp: string) => [...latest].filter(([k]) => k.endsWith(`\u0000${tp}`)).map(([, v]) => v);
   return {
     items: analyzeItems(bank, answers),
-    alpha: { pre: cronbachAlpha(byTimepoint('pre'), scale), post: cronbachAlpha(byTimepoint('post'), scale) },
+    alpha: { pre: cronbachAlpha([...latest.pre.values()], scale), post: cronbachAlpha([...latest.post.values()], scale) },
   };
 }

@@ -1,3 +1,4 @@
+import { sql, type SQL } from 'drizzle-orm';
 import { db } from '@db/client';
 import type { Pillar } from '../../learning/types';
 import { COUNTED_PARTNERSHIP_STATUSES, type AdoptionItem, type PartnershipType, type SalesBand, type Source } from '../../reports/evaluation';
@@ -8,54 +9,18 @@ export type { LearnerFacts };
 
 /**
  * The raw records behind the indicator for many learners at once: a handful of set-based SQL
- * aggregations over the whole scope (never one query per learner).
- *
- * Each query's result comes back packed into ONE text value (records joined by U+001E, fields by
- * U+001F, lists inside a field by U+001D) and is split in JavaScript. The client builds an object
- * per result row, which costs several microseconds a row — for 100,000 rows more than the query
- * itself; one string of the same data costs a fraction of that. Real numbers are written with
- * printf('%!.17g'), which reads back as exactly the same double.
+ * aggregations over a set of learners (never one query per learner), with typed rows. This is the
+ * definition of every per-learner figure of the report; the maintained aggregate (learner-stats.ts)
+ * stores what these give, and a test checks both agree.
  */
 
-const RS = '\u001e';
-const FS = '\u001f';
-const LS = '\u001d';
+/** Partnership statuses that count (constants of the vocabulary, bound as parameters). */
+const COUNTED = sql.join(
+  COUNTED_PARTNERSHIP_STATUSES.map((s) => sql`${s}`),
+  sql`, `,
+);
 
-/**
- * Runs `select` and calls `each` once per result row with its fields as strings ('' for NULL),
- * all packed by SQLite into one text value with group_concat. `each` gets the same array every
- * time (copy what you keep): scanning the text with indexOf makes no per-row garbage.
- */
-async function packed(select: string, fields: string[], args: Array<string | number>, each: (row: string[]) => void): Promise<void> {
-  const record = fields.map((f) => `coalesce(${f}, '')`).join(' || char(31) || ');
-  const rs = await db().$client.execute({ sql: `SELECT group_concat(${record}, char(30)) AS p FROM (${select})`, args });
-  const text = rs.rows[0]?.p;
-  if (typeof text !== 'string' || text === '') return;
-  const row = new Array<string>(fields.length);
-  const last = fields.length - 1;
-  let pos = 0;
-  while (pos <= text.length) {
-    for (let i = 0; i < last; i++) {
-      const end = text.indexOf(FS, pos);
-      row[i] = text.slice(pos, end);
-      pos = end + 1;
-    }
-    let end = text.indexOf(RS, pos);
-    if (end < 0) end = text.length;
-    row[last] = text.slice(pos, end);
-    pos = end + 1;
-    each(row);
-  }
-}
-
-/** Partnership statuses that count (constants, so inlined in the SQL). */
-const COUNTED = COUNTED_PARTNERSHIP_STATUSES.map((s) => `'${s}'`).join(', ');
-
-const exact = (column: string) => `printf('%!.17g', ${column})`;
-const list = (value: string) => (value ? value.split(LS) : []);
-const numOrNull = (v: string): number | null => (v === '' ? null : Number(v));
-
-function parseJson<T>(v: string): T | null {
+function parseJson<T>(v: string | null): T | null {
   if (!v) return null;
   try {
     return JSON.parse(v) as T;
@@ -64,124 +29,107 @@ function parseJson<T>(v: string): T | null {
   }
 }
 
+/** Which learners: a subquery of user ids (the report's scope, or a list), and the cohort filter that narrows their cohorts. */
+export interface LearnerSet {
+  ids: SQL;
+  cohortId?: string;
+}
+
+/** The learners of a report's scope (learner-scope.ts's rule, for figures). */
+export const scopeSet = (scope: ReportScope): LearnerSet => ({ ids: scopeIds(scope), cohortId: scope.cohortId });
+
+/** A list of learner ids as a subquery (one bound JSON value, whatever the length). */
+export const listSet = (ids: string[]): LearnerSet => ({ ids: sql`(SELECT value FROM json_each(${JSON.stringify(ids)}))` });
+
 /**
- * Everything the indicator, the gain and Skor Persepsi need for every learner in scope, in six
+ * Everything the indicator, the gain and Skor Persepsi need for every learner of the set, in six
  * queries. `moduleIds`: the course's modules (their pre/post tests are read by index, module by
  * module); `detail` adds what only the CSV shows (per-pillar points of the pre/post tests).
  */
-export async function loadLearnerFacts(scope: ReportScope, options: { moduleIds: string[]; detail?: boolean }): Promise<Map<string, LearnerFacts>> {
-  const ids = scopeIds(scope);
-  const inScope = `user_id IN (${ids.sql})`;
+export async function loadLearnerFacts(set: LearnerSet, options: { moduleIds: string[]; detail?: boolean }): Promise<Map<string, LearnerFacts>> {
+  const inSet = sql`user_id IN ${set.ids}`;
   const facts = new Map<string, LearnerFacts>();
 
-  await packed(
-    `SELECT u.id, u.created_at, cm.cohort_id, cm.joined_at
-       FROM users u LEFT JOIN cohort_members cm ON cm.user_id = u.id${scope.cohortId ? ' AND cm.cohort_id = ?' : ''}
-      WHERE u.id IN (${ids.sql})`,
-    ['id', 'created_at', 'cohort_id', 'joined_at'],
-    scope.cohortId ? [scope.cohortId, ...ids.args] : ids.args,
-    ([id, createdAt, cohortId, joinedAt]) => {
-      let f = facts.get(id);
-      if (!f) {
-        f = {
-          id,
-          createdAt: Number(createdAt),
-          cohorts: [],
-          completed: new Set(),
-          lastActiveAt: null,
-          firstAttempts: [],
-          approvedTasks: new Set(),
-          prePost: new Map(),
-          perception: [],
-        };
-        facts.set(id, f);
-      }
-      if (cohortId) f.cohorts.push({ id: cohortId, joinedAt: Number(joinedAt) });
-    },
-  );
+  const people = await db().all<{ id: string; created_at: number; cohort_id: string | null; joined_at: number | null }>(sql`
+    SELECT u.id, u.created_at, cm.cohort_id, cm.joined_at
+      FROM users u LEFT JOIN cohort_members cm ON cm.user_id = u.id${set.cohortId ? sql` AND cm.cohort_id = ${set.cohortId}` : sql``}
+     WHERE u.id IN ${set.ids}`);
+  for (const { id, created_at, cohort_id, joined_at } of people) {
+    let f = facts.get(id);
+    if (!f) {
+      f = {
+        id,
+        createdAt: created_at,
+        cohorts: [],
+        completed: new Set(),
+        lastActiveAt: null,
+        firstAttempts: [],
+        approvedTasks: new Set(),
+        prePost: new Map(),
+        perception: [],
+      };
+      facts.set(id, f);
+    }
+    if (cohort_id !== null && joined_at !== null) f.cohorts.push({ id: cohort_id, joinedAt: joined_at });
+  }
   if (facts.size === 0) return facts;
 
-  await packed(
-    `SELECT user_id, group_concat(CASE WHEN completed_at IS NOT NULL THEN lesson_id END, char(29)) AS done, MAX(last_active_at) AS last
-       FROM lesson_progress WHERE ${inScope} GROUP BY user_id`,
-    ['user_id', 'done', 'last'],
-    ids.args,
-    ([userId, done, last]) => {
-      const f = facts.get(userId);
-      if (!f) return;
-      f.completed = new Set(list(done));
-      f.lastActiveAt = numOrNull(last);
-    },
-  );
-
-  // The FIRST lesson-quiz attempt of each lesson (first answers count, docs/indicator.md): SQLite
-  // takes the bare column pillar_scores from the row holding MIN(at).
-  await packed(
-    `SELECT user_id, lesson_id, pillar_scores, MIN(at) AS at
-       FROM quiz_attempts WHERE kind = 'lesson' AND ${inScope} GROUP BY user_id, lesson_id`,
-    ['user_id', 'lesson_id', 'pillar_scores', 'at'],
-    ids.args,
-    ([userId, lessonId, points, at]) => {
-      const f = facts.get(userId);
-      if (!f) return;
-      f.firstAttempts.push({
-        lessonId,
-        score: 0,
-        maxScore: 0,
-        at: Number(at),
-        pillarScores: parseJson<Partial<Record<Pillar, { score: number; max: number }>>>(points),
-      });
-    },
-  );
-
-  // Every task a mentor has ever approved: an approval stays, whatever was submitted after it.
-  await packed(
-    `SELECT user_id, group_concat(DISTINCT task_id) AS approved FROM task_submissions
-      WHERE status = 'approved' AND ${inScope} GROUP BY user_id`,
-    ['user_id', 'approved'],
-    ids.args,
-    ([userId, approved]) => {
-      const f = facts.get(userId);
-      if (f) f.approvedTasks = new Set(approved ? approved.split(',') : []);
-    },
-  );
-
-  // …and from the row holding MIN(at): the first pre-test and the first post-test of each module
-  // (lesson_id = the module id, so the (user_id, lesson_id) index finds them without the lesson quizzes).
   const modules = options.moduleIds.length ? options.moduleIds : [''];
-  await packed(
-    `SELECT user_id, lesson_id, kind, score, max_score, ${options.detail ? 'pillar_scores' : 'NULL AS pillar_scores'}, MIN(at) AS at
-       FROM quiz_attempts WHERE kind IN ('pre', 'post') AND lesson_id IN (${modules.map(() => '?').join(', ')}) AND ${inScope}
-      GROUP BY user_id, lesson_id, kind`,
-    ['user_id', 'lesson_id', 'kind', 'score', 'max_score', 'pillar_scores', 'at'],
-    [...modules, ...ids.args],
-    ([userId, moduleId, kind, score, max, pillarScores, at]) => {
-      const f = facts.get(userId);
-      if (!f) return;
-      const pair = f.prePost.get(moduleId) ?? {};
-      pair[kind === 'pre' ? 'pre' : 'post'] = { score: Number(score), max: Number(max), at: Number(at), pillarScores: parseJson(pillarScores) };
-      f.prePost.set(moduleId, pair);
-    },
-  );
-
-  // …and from the row holding MAX(at): the latest self-assessment per timepoint.
-  await packed(
-    `SELECT user_id, timepoint, instrument_version, overall, pillar_values, MAX(at) AS at
-       FROM assessments WHERE ${inScope} GROUP BY user_id, timepoint`,
-    ['user_id', 'timepoint', 'instrument_version', exact('overall'), 'pillar_values', 'at'],
-    ids.args,
-    ([userId, timepoint, version, overall, pillarValues, at]) => {
-      const f = facts.get(userId);
-      if (!f) return;
-      f.perception.push({
-        timepoint: timepoint === 'post' ? 'post' : 'pre',
-        overall: Number(overall),
-        pillars: parseJson<Partial<Record<Pillar, number>>>(pillarValues) ?? {},
-        version,
-        at: Number(at),
-      });
-    },
-  );
+  const [progress, firstQuizzes, approvals, tests, assessments] = await Promise.all([
+    db().all<{ user_id: string; done: string | null; last: number | null }>(sql`
+      SELECT user_id, json_group_array(lesson_id) FILTER (WHERE completed_at IS NOT NULL) AS done, MAX(last_active_at) AS last
+        FROM lesson_progress WHERE ${inSet} GROUP BY user_id`),
+    // The FIRST lesson-quiz attempt of each lesson (first answers count, docs/indicator.md): SQLite
+    // takes the bare column pillar_scores from the row holding MIN(at).
+    db().all<{ user_id: string; lesson_id: string; pillar_scores: string | null; at: number }>(sql`
+      SELECT user_id, lesson_id, pillar_scores, MIN(at) AS at
+        FROM quiz_attempts WHERE kind = 'lesson' AND ${inSet} GROUP BY user_id, lesson_id`),
+    // Every task a mentor has ever approved: an approval stays, whatever was submitted after it.
+    db().all<{ user_id: string; task_id: string }>(sql`
+      SELECT DISTINCT user_id, task_id FROM task_submissions WHERE status = 'approved' AND ${inSet}`),
+    // …and from the row holding MIN(at): the first pre-test and the first post-test of each module
+    // (lesson_id = the module id, so the (user_id, lesson_id) index finds them without the lesson quizzes).
+    db().all<{ user_id: string; lesson_id: string; kind: 'pre' | 'post'; score: number; max_score: number; pillar_scores: string | null; at: number }>(sql`
+      SELECT user_id, lesson_id, kind, score, max_score, ${options.detail ? sql`pillar_scores` : sql`NULL AS pillar_scores`}, MIN(at) AS at
+        FROM quiz_attempts WHERE kind IN ('pre', 'post') AND lesson_id IN ${modules} AND ${inSet}
+       GROUP BY user_id, lesson_id, kind`),
+    // …and from the row holding MAX(at): the latest self-assessment per timepoint.
+    db().all<{ user_id: string; timepoint: 'pre' | 'post'; instrument_version: string; overall: number; pillar_values: string | null; at: number }>(sql`
+      SELECT user_id, timepoint, instrument_version, overall, pillar_values, MAX(at) AS at
+        FROM assessments WHERE ${inSet} GROUP BY user_id, timepoint`),
+  ]);
+  for (const row of progress) {
+    const f = facts.get(row.user_id);
+    if (!f) continue;
+    f.completed = new Set(parseJson<string[]>(row.done) ?? []);
+    f.lastActiveAt = row.last;
+  }
+  for (const row of firstQuizzes) {
+    facts.get(row.user_id)?.firstAttempts.push({
+      lessonId: row.lesson_id,
+      score: 0,
+      maxScore: 0,
+      at: row.at,
+      pillarScores: parseJson<Partial<Record<Pillar, { score: number; max: number }>>>(row.pillar_scores),
+    });
+  }
+  for (const row of approvals) facts.get(row.user_id)?.approvedTasks.add(row.task_id);
+  for (const row of tests) {
+    const f = facts.get(row.user_id);
+    if (!f) continue;
+    const pair = f.prePost.get(row.lesson_id) ?? {};
+    pair[row.kind === 'pre' ? 'pre' : 'post'] = { score: row.score, max: row.max_score, at: row.at, pillarScores: parseJson(row.pillar_scores) };
+    f.prePost.set(row.lesson_id, pair);
+  }
+  for (const row of assessments) {
+    facts.get(row.user_id)?.perception.push({
+      timepoint: row.timepoint === 'post' ? 'post' : 'pre',
+      overall: row.overall,
+      pillars: parseJson<Partial<Record<Pillar, number>>>(row.pillar_values) ?? {},
+      version: row.instrument_version,
+      at: row.at,
+    });
+  }
   return facts;
 }
 
@@ -199,54 +147,38 @@ export interface AdoptionRecord {
 
 /** Adoption checks in scope; `mentorOnly` keeps the mentor-verified ones (what the report counts). */
 export async function adoptionRecords(scope: ReportScope, mentorOnly: boolean): Promise<AdoptionRecord[]> {
-  const ids = scopeIds(scope);
-  const out: AdoptionRecord[] = [];
-  await packed(
-    `SELECT user_id, item, present, source, verifier_id, checked_on, created_at FROM adoption_checks
-      WHERE user_id IN (${ids.sql})${mentorOnly ? " AND source = 'mentor'" : ''}`,
-    ['user_id', 'item', 'present', 'source', 'verifier_id', 'checked_on', 'created_at'],
-    ids.args,
-    ([userId, item, present, source, verifierId, checkedOn, createdAt]) => {
-      out.push({
-        userId,
-        item: item as AdoptionItem,
-        present: present === '1',
-        source: source as Source,
-        verifierId: verifierId || null,
-        checkedOn,
-        createdAt: Number(createdAt),
-      });
-    },
-  );
-  return out;
+  // One JSON array from SQLite instead of one client object per row (tens of thousands of checks at 10,000 learners).
+  const result = await db().get<{ rows: string }>(sql`
+    SELECT json_group_array(json_array(user_id, item, present, source, verifier_id, checked_on, created_at)) AS rows FROM adoption_checks
+     WHERE user_id IN ${scopeIds(scope)}${mentorOnly ? sql` AND source = 'mentor'` : sql``}`);
+  const rows: Array<[userId: string, item: AdoptionItem, present: number, source: Source, verifierId: string | null, checkedOn: string, createdAt: number]> =
+    JSON.parse(result?.rows ?? '[]');
+  return rows.map(([userId, item, present, source, verifierId, checkedOn, createdAt]) => ({
+    userId,
+    item,
+    present: present === 1,
+    source,
+    verifierId,
+    checkedOn,
+    createdAt,
+  }));
 }
 
 /** Partnerships in scope counted per type, source and verification (for the report: a few rows). */
 export async function partnershipGroups(scope: ReportScope) {
-  const ids = scopeIds(scope);
-  const rs = await db().$client.execute({
-    sql: `SELECT type, source, verified_at IS NOT NULL AS verified, COUNT(*) AS n FROM collaborations
-           WHERE user_id IN (${ids.sql}) AND status IN (${COUNTED}) GROUP BY type, source, verified`,
-    args: ids.args,
-  });
-  return rs.rows.map((r) => ({ type: String(r.type) as PartnershipType, source: String(r.source) as Source, verified: Boolean(r.verified), n: Number(r.n) }));
+  const rows = await db().all<{ type: PartnershipType; source: Source; verified: number; n: number }>(sql`
+    SELECT type, source, verified_at IS NOT NULL AS verified, COUNT(*) AS n FROM collaborations
+     WHERE user_id IN ${scopeIds(scope)} AND status IN (${COUNTED}) GROUP BY type, source, verified`);
+  return rows.map((r) => ({ type: r.type, source: r.source, verified: r.verified === 1, n: r.n }));
 }
 
 /** The latest sales band per learner and timepoint, counted per band and "seen by mentor" (for the report: a few rows). */
 export async function salesGroups(scope: ReportScope) {
-  const ids = scopeIds(scope);
-  const rs = await db().$client.execute({
-    sql: `SELECT timepoint, band, verifier_id IS NOT NULL AS seen, COUNT(*) AS n FROM (
-            SELECT user_id, timepoint, band, verifier_id, MAX(reported_at) FROM sales_reports WHERE user_id IN (${ids.sql}) GROUP BY user_id, timepoint
-          ) GROUP BY timepoint, band, seen`,
-    args: ids.args,
-  });
-  return rs.rows.map((r) => ({
-    timepoint: (r.timepoint === 'followup' ? 'followup' : 'start') as 'start' | 'followup',
-    band: String(r.band) as SalesBand,
-    seen: Boolean(r.seen),
-    n: Number(r.n),
-  }));
+  const rows = await db().all<{ timepoint: 'start' | 'followup'; band: SalesBand; seen: number; n: number }>(sql`
+    SELECT timepoint, band, verifier_id IS NOT NULL AS seen, COUNT(*) AS n FROM (
+      SELECT user_id, timepoint, band, verifier_id, MAX(reported_at) FROM sales_reports WHERE user_id IN ${scopeIds(scope)} GROUP BY user_id, timepoint
+    ) GROUP BY timepoint, band, seen`);
+  return rows.map((r) => ({ timepoint: r.timepoint === 'followup' ? ('followup' as const) : ('start' as const), band: r.band, seen: r.seen === 1, n: r.n }));
 }
 
 export interface PartnershipRecord {
@@ -276,25 +208,21 @@ export async function evaluationRowsByLearner(scope: ReportScope) {
     if (rows) rows.push(row);
     else map.set(userId, [row]);
   };
-  await packed(
-    `SELECT user_id, type, source, verifier_id, started_on FROM collaborations WHERE user_id IN (${ids.sql}) AND status IN (${COUNTED}) ORDER BY started_on`,
-    ['user_id', 'type', 'source', 'verifier_id', 'started_on'],
-    ids.args,
-    ([userId, type, source, verifierId, startedOn]) =>
-      add(byLearner.partnerships, userId, { type: type as PartnershipType, source: source as Source, verifierId: verifierId || null, startedOn }),
-  );
-  await packed(
-    `SELECT user_id, timepoint, band, source, verifier_id, reported_at FROM sales_reports WHERE user_id IN (${ids.sql}) ORDER BY reported_at`,
-    ['user_id', 'timepoint', 'band', 'source', 'verifier_id', 'reported_at'],
-    ids.args,
-    ([userId, timepoint, band, source, verifierId, reportedAt]) =>
-      add(byLearner.sales, userId, {
-        timepoint: timepoint === 'followup' ? 'followup' : 'start',
-        band: band as SalesBand,
-        source: source as Source,
-        verifierId: verifierId || null,
-        reportedAt: Number(reportedAt),
-      }),
-  );
+  const [partnerships, sales] = await Promise.all([
+    db().all<{ user_id: string; type: PartnershipType; source: Source; verifier_id: string | null; started_on: string }>(sql`
+      SELECT user_id, type, source, verifier_id, started_on FROM collaborations WHERE user_id IN ${ids} AND status IN (${COUNTED}) ORDER BY started_on`),
+    db().all<{ user_id: string; timepoint: 'start' | 'followup'; band: SalesBand; source: Source; verifier_id: string | null; reported_at: number }>(sql`
+      SELECT user_id, timepoint, band, source, verifier_id, reported_at FROM sales_reports WHERE user_id IN ${ids} ORDER BY reported_at`),
+  ]);
+  for (const r of partnerships) add(byLearner.partnerships, r.user_id, { type: r.type, source: r.source, verifierId: r.verifier_id, startedOn: r.started_on });
+  for (const r of sales) {
+    add(byLearner.sales, r.user_id, {
+      timepoint: r.timepoint === 'followup' ? 'followup' : 'start',
+      band: r.band,
+      source: r.source,
+      verifierId: r.verifier_id,
+      reportedAt: r.reported_at,
+    });
+  }
   return byLearner;
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { db } from '@db/client';
 import { scopeIds, type ReportScope } from './scope';
 
@@ -18,27 +19,23 @@ export interface CohortRetention {
  * report's records and scores are untouched. A learner in two cohorts counts in both.
  */
 export async function loadRetention(scope: ReportScope): Promise<CohortRetention[]> {
-  const ids = scopeIds(scope);
-  const rs = await db().$client.execute({
-    sql: `SELECT cm.cohort_id AS cohort_id, c.name AS cohort_name, COUNT(DISTINCT r.user_id) AS learners, COUNT(*) AS answered, SUM(r.correct) AS correct
-          FROM review_answers r
-          LEFT JOIN cohort_members cm ON cm.user_id = r.user_id${scope.cohortId ? ' AND cm.cohort_id = ?' : ''}
-          LEFT JOIN cohorts c ON c.id = cm.cohort_id
-          WHERE r.user_id IN (${ids.sql})
-          GROUP BY cm.cohort_id, c.name
-          ORDER BY c.name IS NULL, c.name`,
-    args: [...(scope.cohortId ? [scope.cohortId] : []), ...ids.args],
-  });
-  return rs.rows.map((row) => {
-    const answered = Number(row.answered);
-    const correct = Number(row.correct ?? 0);
+  const rows = await db().all<{ cohort_id: string | null; cohort_name: string | null; learners: number; answered: number; correct: number | null }>(sql`
+    SELECT cm.cohort_id AS cohort_id, c.name AS cohort_name, COUNT(DISTINCT r.user_id) AS learners, COUNT(*) AS answered, SUM(r.correct) AS correct
+      FROM review_answers r
+      LEFT JOIN cohort_members cm ON cm.user_id = r.user_id${scope.cohortId ? sql` AND cm.cohort_id = ${scope.cohortId}` : sql``}
+      LEFT JOIN cohorts c ON c.id = cm.cohort_id
+     WHERE r.user_id IN ${scopeIds(scope)}
+     GROUP BY cm.cohort_id, c.name
+     ORDER BY c.name IS NULL, c.name`);
+  return rows.map((row) => {
+    const correct = row.correct ?? 0;
     return {
-      cohortId: row.cohort_id === null ? null : String(row.cohort_id),
-      cohortName: row.cohort_name === null ? null : String(row.cohort_name),
-      learners: Number(row.learners),
-      answered,
+      cohortId: row.cohort_id,
+      cohortName: row.cohort_name,
+      learners: row.learners,
+      answered: row.answered,
       correct,
-      share: answered > 0 ? correct / answered : null,
+      share: row.answered > 0 ? correct / row.answered : null,
     };
   });
 }

@@ -1,8 +1,8 @@
-import { asc, eq, inArray } from 'drizzle-orm';
+import { asc, eq, inArray, sql, type SQL } from 'drizzle-orm';
 import { db } from '@db/client';
 import { cohortMembers, cohorts } from '@db/schema';
 import type { SessionUser } from '../auth/session';
-import { visibleLearners, visibleLearnersSql } from '../access/learner-scope';
+import { visibleLearners } from '../access/learner-scope';
 
 export type ReportActor = Pick<SessionUser, 'id' | 'role'>;
 
@@ -12,19 +12,14 @@ export interface ReportScope {
   cohortId?: string;
 }
 
-export interface SqlPart {
-  sql: string;
-  args: Array<string | number>;
-}
-
 /**
  * The ids of the learners in scope as one SQL subquery, so every aggregation filters with
  * `user_id IN (…)` in the database instead of shipping id lists back and forth. The rule is
  * access/learner-scope.ts's, for figures: a trainer's report keeps counting deleted accounts
  * (pseudonymous rows, personal data erased), a mentor's does not.
  */
-export function scopeIds(scope: ReportScope): SqlPart {
-  return visibleLearnersSql(scope.actor, { cohortId: scope.cohortId, purpose: 'figures' });
+export function scopeIds(scope: ReportScope): SQL {
+  return sql`${visibleLearners(scope.actor, { cohortId: scope.cohortId, purpose: 'figures' })}`;
 }
 
 /** The cohorts an actor may filter the report by: every cohort for a trainer, a mentor's learners' cohorts. */
