@@ -6,3 +6,4 @@ export * from './h5p';
 export * from './settings';
 export * from './network';
 export * from './aggregates';
+export * from './authoring';

@@ -53,6 +53,12 @@ export interface LessonMeta {
   bodyLength?: number;
   /** Ids of the H5P activities the lesson embeds (`<H5P id="…" />` in its body). */
   h5p?: string[];
+  /**
+   * Set for a lesson written in the browser (issue 19): the version shown, and the quiz items
+   * its earlier versions had that learners answered and a later publish replaced (the item
+   * analysis keeps showing them, labelled as the older version).
+   */
+  authored?: { version: number; retiredQuiz: QuizItem[] };
 }
 
 export interface ModuleMeta {
