@@ -3,6 +3,7 @@ import { en_mentor } from './en.mentor';
 import { en_trainer } from './en.trainer';
 import { en_capaian } from './en.capaian';
 import { en_report } from './en.report';
+import { en_authoring } from './en.authoring';
 import { en_h5p } from './en.h5p';
 import { en_network } from './en.network';
 import { en_offline } from './en.offline';
@@ -288,6 +289,7 @@ export const en: Dictionary = {
   ...en_trainer,
   ...en_capaian,
   ...en_report,
+  ...en_authoring,
   ...en_h5p,
   ...en_offline,
   ...en_network,

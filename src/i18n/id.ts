@@ -2,6 +2,7 @@ import { id_mentor } from './id.mentor';
 import { id_trainer } from './id.trainer';
 import { id_capaian } from './id.capaian';
 import { id_report } from './id.report';
+import { id_authoring } from './id.authoring';
 import { id_h5p } from './id.h5p';
 import { id_network } from './id.network';
 import { id_offline } from './id.offline';
@@ -300,6 +301,7 @@ export const id = {
   ...id_trainer,
   ...id_capaian,
   ...id_report,
+  ...id_authoring,
   ...id_h5p,
   ...id_offline,
   ...id_network,

@@ -31,6 +31,13 @@ const FORM_OVERHEAD = 16 * KB;
 /** The roster import's CSV file or pasted text (src/lib/server/trainer/roster-import.ts). */
 export const ROSTER_IMPORT_MAX_BYTES = 1 * MB;
 
+/**
+ * The lesson editor's form (issue 19): the body (MAX_BODY_BYTES in src/lib/authoring/body.ts)
+ * plus ten quiz items and the task, url-encoded (up to three bytes per character). A bigger
+ * post is refused with 413 before the content check reads it.
+ */
+export const LESSON_EDITOR_MAX_BYTES = 320 * KB;
+
 /** "Ulang singkat" posts three short fields (src/pages/learn/ulang.astro reads it with readForm, which takes its cap from here). */
 export const REVIEW_FORM_MAX_BYTES = 2 * KB;
 
@@ -44,6 +51,9 @@ const TABLE: Array<{ path: RegExp; limit: (env: Record<string, string | undefine
   { path: /^\/learn\/ulang\/?$/, limit: () => ({ bytes: REVIEW_FORM_MAX_BYTES, explainedByRoute: true }) },
   // The offline queue's batch of up to 1,000 events (src/pages/api/progress.ts says "too many" itself).
   { path: /^\/api\/progress\/?$/, limit: () => ({ bytes: 2_000_000, explainedByRoute: true }) },
+  { path: /^\/trainer\/konten\/periksa\.json\/?$/, limit: () => ({ bytes: LESSON_EDITOR_MAX_BYTES }) },
+  { path: /^\/trainer\/konten\/[^/]+\/[^/]+\/?$/, limit: () => ({ bytes: LESSON_EDITOR_MAX_BYTES }) },
+  { path: /^\/trainer\/konten\/?$/, limit: () => ({ bytes: 2 * MB }) },
   { path: /^\/trainer\/h5p\/?$/, limit: (env) => ({ bytes: h5pLimits(env).maxUpload + FORM_OVERHEAD, explainedByRoute: true }) },
   { path: /^\/trainer\/cohorts\/[^/]+\/import\/?$/, limit: () => ({ bytes: ROSTER_IMPORT_MAX_BYTES + FORM_OVERHEAD, explainedByRoute: true }) },
   { path: /^\/trainer\/cohorts\/[^/]+\/?$/, limit: () => ({ bytes: 256 * KB, explainedByRoute: true }) },

@@ -43,7 +43,7 @@ export function imageRefsInMdx(body: string): string[] {
 
 /** A short stable hash (FNV-1a) of what makes a saved copy outdated. */
 export function versionOf(module: CourseModule): string {
-  const text = JSON.stringify(module.lessons.map((l) => [l.id, l.bodyLength ?? 0, l.quiz.length, l.task?.id ?? '', l.h5p ?? []]));
+  const text = JSON.stringify(module.lessons.map((l) => [l.id, l.bodyLength ?? 0, l.quiz.length, l.task?.id ?? '', l.h5p ?? [], l.authored?.version ?? 0]));
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -18,7 +18,8 @@ export type TestContext = 'lesson' | 'pre' | 'post';
 export interface BankItem {
   item: QuizItem;
   /** Where it is asked: a lesson quiz, or form A/B of a module's growth test. */
-  where: { kind: 'lesson'; lessonId: string; title: string } | { kind: 'form'; moduleId: string; form: 'A' | 'B'; title: string };
+  /** `retired`: an older version of an item a browser lesson replaced after learners answered it (issue 19). */
+  where: { kind: 'lesson'; lessonId: string; title: string; retired?: boolean } | { kind: 'form'; moduleId: string; form: 'A' | 'B'; title: string };
 }
 
 /** One learner's first answer to one item, in one test context (a form item is asked as pre or post). */

@@ -10,7 +10,11 @@ import { scopeIds, type ReportScope } from './scope';
 /** Every item of the course: each lesson's quiz, then each module's forms A and B. */
 export function itemBank(course: CourseModule[]): BankItem[] {
   return course.flatMap((m) => [
-    ...m.lessons.flatMap((l) => l.quiz.map((item): BankItem => ({ item, where: { kind: 'lesson', lessonId: l.id, title: l.title } }))),
+    ...m.lessons.flatMap((l) => [
+      ...l.quiz.map((item): BankItem => ({ item, where: { kind: 'lesson', lessonId: l.id, title: l.title } })),
+      // Older versions of browser-lesson items learners answered before an edit: still analysed, labelled.
+      ...(l.authored?.retiredQuiz ?? []).map((item): BankItem => ({ item, where: { kind: 'lesson', lessonId: l.id, title: l.title, retired: true } })),
+    ]),
     ...(['A', 'B'] as const).flatMap((form) =>
       formItems(m, form).map((item): BankItem => ({ item, where: { kind: 'form', moduleId: m.id, form, title: m.title } })),
     ),
@@ -26,7 +30,7 @@ export function itemBank(course: CourseModule[]): BankItem[] {
 export async function loadItemAnalysis(scope: ReportScope, course: CourseModule[]) {
   const ids = scopeIds(scope);
   const bank = itemBank(course);
-  const lessonItems = new Map(course.flatMap((m) => m.lessons.map((l) => [l.id, l.quiz] as const)));
+  const lessonItems = new Map(course.flatMap((m) => m.lessons.map((l): [string, QuizItem[]] => [l.id, [...l.quiz, ...(l.authored?.retiredQuiz ?? [])]])));
   const modules = new Map(course.map((m) => [m.id, m]));
   const [attempts, assessments] = await Promise.all([
     db().all<{ user_id: string; lesson_id: string; kind: TestContext; form: 'A' | 'B' | null; answers: string }>(
