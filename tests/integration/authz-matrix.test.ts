@@ -243,6 +243,15 @@ const ROUTES: Record<string, Expect> = {
     get: 200,
     post: [400, 413, 422],
   },
+  // Lesson editor (issue 19): trainers only; an unknown module or lesson is a 404, a post without a known intent a 400.
+  '/trainer/konten': { get: 200, post: 400 },
+  '/trainer/konten/periksa.json': { post: 'any' },
+  '/trainer/konten/[module]': { cases: () => [{ label: 'unknown module', values: { module: NO_SUCH }, missing: true }] },
+  '/trainer/konten/[module]/ekspor': { cases: () => [{ label: 'unknown module', values: { module: NO_SUCH }, missing: true }] },
+  '/trainer/konten/[module]/[lesson]': { cases: () => [{ label: 'unknown lesson', values: { module: NO_SUCH, lesson: '01-tidak-ada' }, missing: true }] },
+  '/trainer/konten/[module]/[lesson]/banding': {
+    cases: () => [{ label: 'unknown lesson', values: { module: NO_SUCH, lesson: '01-tidak-ada' }, missing: true }],
+  },
   '/trainer/cohorts/[id]/members.csv': {
     cases: () => [
       { label: 'demo cohort', values: { id: plant.cohort } },
