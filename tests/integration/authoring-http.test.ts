@@ -314,10 +314,12 @@ describe('bad input: a clear message, 4xx, nothing published, nothing else chang
       const reply = await post(`/trainer/konten/${BAD}`, editorFields(content, base, 'save'), trainer);
       expect(reply.status).toBeGreaterThanOrEqual(400);
       expect(reply.status).toBeLessThan(500);
-      const body = await text(reply);
+      const raw = await reply.text();
+      const body = decoded(raw);
       expect(body).toContain('Belum tersimpan');
       expect(body).toMatch(why);
-      expect(body).not.toContain('<script>alert(1)</script>');
+      // The trainer's text comes back escaped, never as markup.
+      expect(raw).not.toContain('<script>alert(1)</script>');
       expect(await snapshot()).toBe(before);
       // Publishing the (unchanged) skeleton draft is refused too: nothing published.
       const publish = await post(

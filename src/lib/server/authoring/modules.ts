@@ -175,7 +175,13 @@ export function readModuleFile(text: string, notJson: string): { ok: true; file:
 }
 
 /** Imports a checked module file into the database as a new browser module with draft lessons. */
-export async function importModuleFile(file: ModuleFile, builtin: CourseModule[], userId: string, now: number, taken: string): Promise<ImportResult> {
+export async function importModuleFile(
+  file: ModuleFile,
+  builtin: Array<Pick<CourseModule, 'id'>>,
+  userId: string | null,
+  now: number,
+  taken: string,
+): Promise<ImportResult> {
   if (builtin.some((m) => m.id === file.module.id) || !(await createModule(file.module, userId, now))) return { ok: false, reason: taken };
   for (const lesson of file.lessons) await createLesson(`${file.module.id}/${lesson.slug}`, file.module.id, lesson.content, userId, now);
   return { ok: true, module: file.module, lessons: file.lessons.length };

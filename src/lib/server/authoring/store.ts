@@ -45,7 +45,7 @@ export async function authoredModule(id: string) {
 }
 
 /** A new browser module; false when the id is taken (by a browser module; the caller checks built-in ids). */
-export async function createModule(fields: ModuleFields & { copiedFrom?: string }, userId: string, now: number): Promise<boolean> {
+export async function createModule(fields: ModuleFields & { copiedFrom?: string }, userId: string | null, now: number): Promise<boolean> {
   const inserted = await db()
     .insert(authoredModules)
     .values({ ...fields, copiedFrom: fields.copiedFrom ?? null, createdBy: userId, createdAt: now })
@@ -60,7 +60,7 @@ export async function updateModule(fields: ModuleFields): Promise<void> {
 }
 
 /** A new lesson with its first version (a draft); false when the id is taken. */
-export async function createLesson(id: string, moduleId: string, content: LessonContent, userId: string, now: number): Promise<boolean> {
+export async function createLesson(id: string, moduleId: string, content: LessonContent, userId: string | null, now: number): Promise<boolean> {
   return db().transaction(async (tx) => {
     const inserted = await tx
       .insert(authoredLessons)
