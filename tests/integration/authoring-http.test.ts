@@ -8,12 +8,17 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { appFetch, decoded, loginWith, type FetchOptions } from '../helpers/routes';
-import { startServer, type TestServer } from '../helpers/server';
+import { freePort, ROOT, startServer, type TestServer } from '../helpers/server';
+import { launchServer, stopServer, waitHealthy } from '../helpers/dist-snapshot';
+import { join } from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import { openDatabase, type Database } from '../../db/client';
 import { DEMO } from '../../db/seed';
 import type { LessonContent } from '../../src/lib/authoring/lesson-content';
 
 let server: TestServer;
+/** A second app process on the same database: it must see a publish on its next request. */
+let second: { url: string; process: ChildProcess };
 let database: Database;
 const seen: Array<{ what: string; status: number }> = [];
 const MODULE = 'foto-produk';
@@ -22,10 +27,14 @@ const LESSON = `${MODULE}/01-foto-terang`;
 beforeAll(async () => {
   server = await startServer();
   database = openDatabase(server.databaseUrl);
-}, 60_000);
+  const port = await freePort();
+  second = { url: `http://127.0.0.1:${port}`, process: launchServer(join(ROOT, 'dist/server/melek.mjs'), { ...server.env, PORT: String(port) }) };
+  await waitHealthy(second.url, 60_000);
+}, 120_000);
 
 afterAll(async () => {
   database?.$client.close();
+  if (second) await stopServer(second.process);
   await server?.stop();
   expect(seen.filter((r) => r.status >= 500)).toEqual([]);
 });
@@ -159,6 +168,8 @@ describe('a lesson written in the browser', () => {
     // Not published yet: learners do not see it.
     const sari = await loginWith(server.url, DEMO.learners[0].phone, DEMO.learnerPassword);
     expect((await http(`/learn/${LESSON}`, { cookie: sari })).status).toBe(404);
+    // The other process has built (and cached) its course too.
+    expect((await appFetch(second.url, `/learn/${LESSON}`, { cookie: sari })).status).toBe(404);
     // Publishing needs a change note.
     const noNote = await post(
       `/trainer/konten/${LESSON}`,
@@ -185,6 +196,10 @@ describe('a lesson written in the browser', () => {
     expect(await lessonRow()).toMatchObject({ status: 'published', published_version: 3, draft_version: 3 });
     const page = await text(await http(`/learn/${LESSON}`, { cookie: sari }));
     expect(page).toContain('Foto produk yang terang');
+    // Published on server A, seen by process B on its next request.
+    const elsewhere = await appFetch(second.url, `/learn/${LESSON}`, { cookie: sari });
+    expect(elsewhere.status).toBe(200);
+    expect(await text(elsewhere)).toContain('Dekat jendela yang terang');
     expect(page).toContain('Cahaya pagi lembut');
     expect(page).toContain('Dekat jendela yang terang');
     const history = await text(await http(`/trainer/konten/${LESSON}`, { cookie: trainer }));

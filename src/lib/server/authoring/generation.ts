@@ -20,9 +20,9 @@ export async function readGeneration(): Promise<Generation> {
   return row ?? { generation: 0, draftGeneration: 0 };
 }
 
-/** The statement that bumps the numbers: goes into the same transaction or batch as the change. */
-export function bumpGeneration(tx: Pick<ReturnType<typeof db>, 'insert'>, { published }: { published: boolean }) {
-  return tx
+/** The statement that bumps the numbers: goes into the same batch as the change. */
+export function bumpGeneration(database: Pick<ReturnType<typeof db>, 'insert'>, { published }: { published: boolean }) {
+  return database
     .insert(contentGeneration)
     .values({ id: 1, generation: published ? 1 : 0, draftGeneration: 1 })
     .onConflictDoUpdate({

@@ -61,17 +61,21 @@ export async function updateModule(fields: ModuleFields): Promise<void> {
 
 /** A new lesson with its first version (a draft); false when the id is taken. */
 export async function createLesson(id: string, moduleId: string, content: LessonContent, userId: string | null, now: number): Promise<boolean> {
-  return db().transaction(async (tx) => {
-    const inserted = await tx
+  // One batch (no interactive transaction: a remote libSQL server takes batches). When the id is
+  // taken both inserts do nothing (its version 1 exists too).
+  const [inserted] = await db().batch([
+    db()
       .insert(authoredLessons)
       .values({ id, moduleId, status: 'draft', draftVersion: 1, updatedAt: now })
       .onConflictDoNothing()
-      .returning({ id: authoredLessons.id });
-    if (inserted.length === 0) return false;
-    await tx.insert(lessonVersions).values({ lessonId: id, version: 1, draft: JSON.stringify(content), authorId: userId, createdAt: now, note: '' });
-    await bumpGeneration(tx, { published: false });
-    return true;
-  });
+      .returning({ id: authoredLessons.id }),
+    db()
+      .insert(lessonVersions)
+      .values({ lessonId: id, version: 1, draft: JSON.stringify(content), authorId: userId, createdAt: now, note: '' })
+      .onConflictDoNothing(),
+    bumpGeneration(db(), { published: false }),
+  ]);
+  return inserted.length === 1;
 }
 
 export async function authoredLesson(id: string) {
@@ -132,24 +136,27 @@ export async function saveDraft(
   now: number,
   options: { status?: AuthoredStatus; note?: string } = {},
 ): Promise<SaveResult> {
-  const result = await db().transaction(async (tx) => {
-    const [row] = await tx.select().from(authoredLessons).where(eq(authoredLessons.id, lessonId));
-    if (!row) return { ok: false as const, reason: 'missing' as const };
-    if (row.draftVersion !== baseVersion) return { ok: false as const, reason: 'stale' as const, current: row.draftVersion };
-    const version = baseVersion + 1;
-    const inserted = await tx
+  const [row] = await db().select().from(authoredLessons).where(eq(authoredLessons.id, lessonId));
+  if (!row) return { ok: false, reason: 'missing' };
+  if (row.draftVersion !== baseVersion) return conflict(lessonId, baseVersion, row.draftVersion);
+  const version = baseVersion + 1;
+  const status = options.status ?? (row.status === 'published' ? 'published' : 'draft');
+  // The version insert and the move of draft_version happen together or not at all; of two saves
+  // from the same base, the second finds the version taken and changes nothing.
+  const [inserted] = await db().batch([
+    db()
       .insert(lessonVersions)
       .values({ lessonId, version, draft: JSON.stringify(content), authorId: userId, createdAt: now, note: options.note ?? '' })
       .onConflictDoNothing()
-      .returning({ version: lessonVersions.version });
-    if (inserted.length === 0) return { ok: false as const, reason: 'stale' as const, current: version };
-    const status = options.status ?? (row.status === 'archived' ? 'draft' : row.status === 'published' ? 'published' : 'draft');
-    await tx.update(authoredLessons).set({ draftVersion: version, status, updatedAt: now }).where(eq(authoredLessons.id, lessonId));
-    await bumpGeneration(tx, { published: false });
-    return { ok: true as const, version };
-  });
-  if (result.ok || result.reason === 'missing') return result;
-  return conflict(lessonId, baseVersion, result.current);
+      .returning({ version: lessonVersions.version }),
+    db()
+      .update(authoredLessons)
+      .set({ draftVersion: version, status, updatedAt: now })
+      .where(and(eq(authoredLessons.id, lessonId), eq(authoredLessons.draftVersion, baseVersion))),
+    bumpGeneration(db(), { published: false }),
+  ]);
+  if (inserted.length === 1) return { ok: true, version };
+  return conflict(lessonId, baseVersion, version);
 }
 
 async function conflict(lessonId: string, baseVersion: number, current: number): Promise<SaveResult> {
@@ -196,7 +203,7 @@ export type PublishResult = { ok: true; version: number; renamed: Array<[string,
 
 /**
  * Publishes `content` (the draft at `baseVersion`, or an old version for a roll back) as a new
- * version with a change note, in one transaction that also bumps the content generation. Items
+ * version with a change note, in one batch that also bumps the content generation. Items
  * learners answered that changed meaning get a new id first (reviseItemIds).
  */
 export async function publish(
@@ -216,20 +223,19 @@ export async function publish(
   const renamed = content.quiz.flatMap((item, i): Array<[string, string]> => (item.id === quiz[i].id ? [] : [[item.id, quiz[i].id]]));
   const revised = { ...content, quiz };
   const version = baseVersion + 1;
-  const done = await db().transaction(async (tx) => {
-    const inserted = await tx
+  const [inserted] = await db().batch([
+    db()
       .insert(lessonVersions)
       .values({ lessonId, version, draft: JSON.stringify(revised), authorId: userId, createdAt: now, note, published: true })
       .onConflictDoNothing()
-      .returning({ version: lessonVersions.version });
-    if (inserted.length === 0) return false;
-    await tx
+      .returning({ version: lessonVersions.version }),
+    db()
       .update(authoredLessons)
       .set({ draftVersion: version, publishedVersion: version, status: 'published', updatedAt: now })
-      .where(eq(authoredLessons.id, lessonId));
-    await bumpGeneration(tx, { published: true });
-    return true;
-  });
+      .where(and(eq(authoredLessons.id, lessonId), eq(authoredLessons.draftVersion, baseVersion))),
+    bumpGeneration(db(), { published: true }),
+  ]);
+  const done = inserted.length === 1;
   if (!done) return conflict(lessonId, baseVersion, version);
   return { ok: true, version, renamed };
 }
