@@ -10,6 +10,8 @@ import { registerLearner, saveModule } from './offline-helpers';
  * analysis shows both versions. One serial story against the shared e2e server.
  */
 test.describe.configure({ mode: 'serial' });
+// Many full page loads per step (every editor button posts the form) on a shared, busy machine.
+test.setTimeout(240_000);
 
 const TRAINER_A = { phone: '081100000001', password: DEMO_PASSWORD.trainer };
 const TRAINER_B = { phone: '081100000098', password: DEMO_PASSWORD.trainer, name: 'Pak Joko (Pelatih)' };
@@ -43,8 +45,12 @@ async function fillLesson(page: Page, lesson: (typeof LESSONS)[number]) {
   await page.getByLabel('Lama belajar (menit)').fill('5');
   await page.getByLabel('Tujuan belajar').fill('Memotret produk dengan terang\nMemilih latar yang rapi');
   for (let i = 0; i < ITEMS.length; i++) {
-    if ((await page.locator(`#item-${i}`).count()) === 0) await page.getByRole('button', { name: 'Tambah soal' }).click();
+    if ((await page.locator(`#item-${i}`).count()) === 0) {
+      await page.getByRole('button', { name: 'Tambah soal' }).click();
+      await page.waitForLoadState('load');
+    }
     const item = page.locator(`#item-${i}`);
+    await expect(item).toBeVisible();
     await item.getByLabel('Pertanyaan').fill(ITEMS[i].q);
     await item.getByLabel('Pilihan 1').fill(ITEMS[i].right);
     await item.getByLabel('Pilihan 2').fill(ITEMS[i].wrong[0]);
