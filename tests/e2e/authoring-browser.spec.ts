@@ -146,6 +146,8 @@ test('an answered item edited and republished: the item analysis shows both vers
   await page.getByRole('button', { name: 'Terbitkan', exact: true }).click();
   await expect(page.locator('#history')).toContainText('Soal 1 diganti');
   await page.goto('/trainer/reports/soal');
-  await expect(page.locator('#soal-soal-1')).toContainText('versi lama');
-  await expect(page.locator('#soal-soal-1-v2')).toContainText('Di mana tempat paling terang');
+  // New items are named after their lesson (ids are unique across the course).
+  const first = `${MODULE}-${LESSONS[0].slug}-1`;
+  await expect(page.locator(`#soal-${first}`)).toContainText('versi lama');
+  await expect(page.locator(`#soal-${first}-v2`)).toContainText('Di mana tempat paling terang');
 });

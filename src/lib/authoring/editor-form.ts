@@ -37,8 +37,12 @@ export function itemCount(form: FormReader): number {
   return Number.isInteger(n) ? Math.min(Math.max(n, 0), MAX_ITEMS) : 0;
 }
 
-/** The draft the form describes; `order` is the lesson's place (from its slug). */
-export function contentFromForm(form: FormReader, order: number, drop?: number): LessonContent {
+/**
+ * The draft the form describes; `order` is the lesson's place (from its slug). A new item's id is
+ * `<idPrefix>-<n>` (the page passes the lesson id), so item ids stay unique across the course:
+ * the item analysis and first answers key on them.
+ */
+export function contentFromForm(form: FormReader, order: number, drop?: number, idPrefix = 'soal'): LessonContent {
   const pillars = form.all('pillars').filter((p): p is Pillar => (PILLARS as readonly string[]).includes(p));
   const first = pillars[0] ?? 'cakap';
   const quiz: QuizItem[] = [];
@@ -54,7 +58,7 @@ export function contentFromForm(form: FormReader, order: number, drop?: number):
       const id = slugId(f(`oid${j}`)) || OPTION_IDS[j];
       options.push({ id, text, ...(correct.has(id) ? { correct: true } : {}) });
     }
-    let id = slugId(f('id')) || `soal-${i + 1}`;
+    let id = slugId(f('id')) || `${slugId(idPrefix)}-${i + 1}`;
     while (used.has(id)) id = `${id}-b`;
     used.add(id);
     quiz.push({ id, question: f('question').trim(), options, explanation: f('explanation').trim(), pillar: pillar(f('pillar'), first) });
@@ -81,8 +85,8 @@ export function contentFromForm(form: FormReader, order: number, drop?: number):
 }
 
 /** An empty item block (the "Tambah soal" button). */
-export function blankItem(n: number, pillarOf: Pillar): QuizItem {
-  return { id: `soal-${n}`, question: '', options: [], explanation: '', pillar: pillarOf };
+export function blankItem(n: number, pillarOf: Pillar, idPrefix = 'soal'): QuizItem {
+  return { id: `${slugId(idPrefix)}-${n}`, question: '', options: [], explanation: '', pillar: pillarOf };
 }
 
 /** The order of a lesson from its slug "NN-…". */

@@ -62,9 +62,9 @@ export async function handleEditorPost(
 
   if (intent === 'save' || intent === 'add-item' || intent.startsWith('remove-item-')) {
     const drop = intent.startsWith('remove-item-') ? Number(intent.slice('remove-item-'.length)) : undefined;
-    const content = contentFromForm(form, order, drop);
+    const content = contentFromForm(form, order, drop, lessonId);
     if (intent === 'add-item') {
-      content.quiz.push(blankItem(itemCount(form) + 1, content.pillars[0] ?? 'cakap'));
+      content.quiz.push(blankItem(itemCount(form) + 1, content.pillars[0] ?? 'cakap', lessonId));
       return { kind: 'form', status: 200, content, base, message: '', error: false };
     }
     if (drop !== undefined) return { kind: 'form', status: 200, content, base, message: '', error: false };

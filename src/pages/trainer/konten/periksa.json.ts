@@ -12,6 +12,6 @@ export const POST: APIRoute = async ({ request, locals }) => {
   const read = await readForm(request, { locale: locals.locale });
   if (!read.ok) return Response.json({ error: read.message }, { status: read.status });
   const lesson = String(read.form.get('lesson') ?? '');
-  const check = await checkContent(contentFromForm(formReader(read.form), orderOfSlug(lesson.split('/')[1] ?? '')));
+  const check = await checkContent(contentFromForm(formReader(read.form), orderOfSlug(lesson.split('/')[1] ?? ''), undefined, lesson || undefined));
   return Response.json({ ...check, problems: check.problems.map((p) => ({ ...p, slot: problemSlot(p.field) })) }, { headers: { 'cache-control': 'no-store' } });
 };
