@@ -35,7 +35,7 @@ export interface BodyAnalysis {
 }
 
 /** Tags that would run code or pull things from other sites; a lesson page ships no JavaScript. */
-const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'style', 'object', 'embed', 'link', 'meta', 'form', 'frame', 'frameset', 'base']);
+export const FORBIDDEN_TAGS = new Set(['script', 'iframe', 'style', 'object', 'embed', 'link', 'meta', 'form', 'frame', 'frameset', 'base']);
 /** Names an expression may use without breaking the page (Astro gives MDX the frontmatter). */
 const ALLOWED_GLOBALS = new Set([
   'frontmatter',
@@ -56,7 +56,7 @@ const ALLOWED_GLOBALS = new Set([
 const WORD = /[\p{L}\p{N}]+(?:['’\-.,/][\p{L}\p{N}]+)*/gu;
 export const countWords = (text: string) => text.match(WORD)?.length ?? 0;
 
-interface MdNode {
+export interface MdNode {
   type: string;
   name?: string | null;
   value?: unknown;
@@ -167,7 +167,7 @@ function unknownIdentifiers(program: EsNode | undefined): string[] {
   return names;
 }
 
-const PROSE_ATTRIBUTES = new Set(['judul', 'kata', 'dari', 'label']);
+export const PROSE_ATTRIBUTES = new Set(['judul', 'kata', 'dari', 'label']);
 
 const cache = new WeakMap<ComponentInfo[], Map<string, BodyAnalysis>>();
 
@@ -201,9 +201,6 @@ async function analyze(body: string, firstLine: number, components: ComponentInf
   }
   if (!tree) tree = createProcessor({ format: 'mdx' }).parse(body) as MdNode;
 
-  const byName = new Map(components.map((c) => [c.name, c]));
-  const byLowerName = new Map(components.map((c) => [c.name.toLowerCase(), c.name]));
-  const names = components.map((c) => c.name);
   const lineOf = (node: MdNode) => (node.position ? node.position.start.line + firstLine - 1 : firstLine);
   const add = (node: MdNode, severity: Severity, code: string, message: string) => result.problems.push({ line: lineOf(node), severity, code, message });
 
@@ -259,65 +256,87 @@ async function analyze(body: string, firstLine: number, components: ComponentInf
     }
     const gambar = stringAttribute('gambar');
     if (gambar !== undefined) result.images.push({ src: gambar, line: lineOf(node), kind: 'prop' });
-
-    const first = name[0];
-    if (first === first.toLowerCase() && !name.includes('.')) {
-      const component = byLowerName.get(name.toLowerCase());
-      if (component) add(node, 'error', 'component-case', m.lowercaseComponent(name, component));
-      else if (FORBIDDEN_TAGS.has(name.toLowerCase())) add(node, 'error', 'forbidden-tag', m.forbiddenTag(name));
-      else if (name === 'img') {
-        const src = stringAttribute('src');
-        if (src !== undefined) result.images.push({ src, line: lineOf(node), kind: 'img', alt: stringAttribute('alt') ?? null });
-      } else if (name === 'a') {
-        const href = stringAttribute('href');
-        if (href !== undefined) result.links.push({ url: href, line: lineOf(node) });
-      }
-      return;
+    if (name === 'img') {
+      const src = stringAttribute('src');
+      if (src !== undefined) result.images.push({ src, line: lineOf(node), kind: 'img', alt: stringAttribute('alt') ?? null });
+    } else if (name === 'a') {
+      const href = stringAttribute('href');
+      if (href !== undefined) result.links.push({ url: href, line: lineOf(node) });
     }
-    const component = byName.get(name);
-    if (!component) {
-      add(node, 'error', 'unknown-component', m.unknownComponent(name, closest(name, names), names));
-      return;
-    }
-    if (name === 'Pesan' && ancestors[ancestors.length - 1] !== 'ChatWA') add(node, 'warning', 'pesan-outside-chat', m.pesanOutsideChat());
-    if (name === 'ChatWA') {
-      for (const child of node.children ?? []) {
-        if ((child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name === 'Pesan') continue;
-        if (child.type === 'text' && !String(child.value ?? '').trim()) continue;
-        // Pesan lines without blank lines between them form one paragraph of Pesan: fine.
-        if (
-          child.type === 'paragraph' &&
-          (child.children ?? []).every((c) => (c.type === 'mdxJsxTextElement' && c.name === 'Pesan') || (c.type === 'text' && !String(c.value ?? '').trim()))
-        )
-          continue;
-        const what = child.type.startsWith('mdxJsx') ? `\`<${child.name}>\`` : 'teks ini';
-        add(child, 'warning', 'chat-only-pesan', m.chatOnlyPesan(what));
-      }
-    }
-    if (component.props && !attributes.some((a) => a.type === 'mdxJsxExpressionAttribute')) {
-      const allowed = component.props.map((p) => p.name);
-      for (const attribute of attributes) {
-        if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || allowed.includes(attribute.name) || attribute.name === 'key') continue;
-        add(
-          node,
-          'warning',
-          'unknown-prop',
-          m.unknownProp(
-            name,
-            attribute.name,
-            closest(attribute.name, allowed, { title: 'judul', nama: 'dari', time: 'jam', waktu: 'jam', from: 'dari', term: 'kata' }),
-            allowed,
-          ),
-        );
-      }
-      for (const prop of component.props) {
-        if (prop.required && !attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === prop.name)) {
-          add(node, 'error', 'missing-prop', m.missingProp(name, prop.name));
-        }
-      }
-    }
+    for (const p of elementProblems(node, ancestors, components)) add(p.node, p.severity, p.code, p.message);
   };
 
   visit(tree, []);
   return result;
+}
+
+export interface ElementProblem {
+  node: MdNode;
+  severity: Severity;
+  code: string;
+  message: string;
+}
+
+/**
+ * The rules for one JSX element of a body (also used by src/lib/authoring/body.ts on bodies written
+ * in the browser): lower-case component names, forbidden tags, unknown components, `<Pesan>` only in
+ * `<ChatWA>`, unknown and missing attributes. `ancestors` are the names of the enclosing elements.
+ */
+export function elementProblems(node: MdNode, ancestors: string[], components: ComponentInfo[]): ElementProblem[] {
+  const problems: ElementProblem[] = [];
+  const add = (at: MdNode, severity: Severity, code: string, message: string) => problems.push({ node: at, severity, code, message });
+  const name = node.name ?? '';
+  if (!name) return problems;
+  const attributes = node.attributes ?? [];
+  const first = name[0];
+  if (first === first.toLowerCase() && !name.includes('.')) {
+    const component = components.find((c) => c.name.toLowerCase() === name.toLowerCase())?.name;
+    if (component) add(node, 'error', 'component-case', m.lowercaseComponent(name, component));
+    else if (FORBIDDEN_TAGS.has(name.toLowerCase())) add(node, 'error', 'forbidden-tag', m.forbiddenTag(name));
+    return problems;
+  }
+  const names = components.map((c) => c.name);
+  const component = components.find((c) => c.name === name);
+  if (!component) {
+    add(node, 'error', 'unknown-component', m.unknownComponent(name, closest(name, names), names));
+    return problems;
+  }
+  if (name === 'Pesan' && ancestors[ancestors.length - 1] !== 'ChatWA') add(node, 'warning', 'pesan-outside-chat', m.pesanOutsideChat());
+  if (name === 'ChatWA') {
+    for (const child of node.children ?? []) {
+      if ((child.type === 'mdxJsxFlowElement' || child.type === 'mdxJsxTextElement') && child.name === 'Pesan') continue;
+      if (child.type === 'text' && !String(child.value ?? '').trim()) continue;
+      // Pesan lines without blank lines between them form one paragraph of Pesan: fine.
+      if (
+        child.type === 'paragraph' &&
+        (child.children ?? []).every((c) => (c.type === 'mdxJsxTextElement' && c.name === 'Pesan') || (c.type === 'text' && !String(c.value ?? '').trim()))
+      )
+        continue;
+      const what = child.type.startsWith('mdxJsx') ? `\`<${child.name}>\`` : 'teks ini';
+      add(child, 'warning', 'chat-only-pesan', m.chatOnlyPesan(what));
+    }
+  }
+  if (component.props && !attributes.some((a) => a.type === 'mdxJsxExpressionAttribute')) {
+    const allowed = component.props.map((p) => p.name);
+    for (const attribute of attributes) {
+      if (attribute.type !== 'mdxJsxAttribute' || !attribute.name || allowed.includes(attribute.name) || attribute.name === 'key') continue;
+      add(
+        node,
+        'warning',
+        'unknown-prop',
+        m.unknownProp(
+          name,
+          attribute.name,
+          closest(attribute.name, allowed, { title: 'judul', nama: 'dari', time: 'jam', waktu: 'jam', from: 'dari', term: 'kata' }),
+          allowed,
+        ),
+      );
+    }
+    for (const prop of component.props) {
+      if (prop.required && !attributes.some((a) => a.type === 'mdxJsxAttribute' && a.name === prop.name)) {
+        add(node, 'error', 'missing-prop', m.missingProp(name, prop.name));
+      }
+    }
+  }
+  return problems;
 }
