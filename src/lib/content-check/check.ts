@@ -7,11 +7,11 @@ import { analyzeBody, countWords, type BodyAnalysis } from './mdx';
 import { GUIDANCE_MARKER, m } from './messages';
 import { fencedBlocks } from './readme';
 import { imageRules, linkRules, type LessonIndex } from './references';
-import { guidanceRule, lessonQuizItems, lessonShapeRules, pageWeightRule, quizRules, readingTimeRules, type RuleProblem } from './rules';
+import { guidanceRule, itemQualityRules, lessonQuizItems, lessonShapeRules, pageWeightRule, quizRules, readingTimeRules, type RuleProblem } from './rules';
 import { recapRule } from './recap';
 import { freshnessRule, lessonKey } from './freshness';
 import { slugify, translateIssues } from './schema-issues';
-import { correctIsLongest, MAX_LONGEST_SHARE, muchLonger, repeats, type PlainItem } from './item-quality';
+import { repeats, type PlainItem } from './item-quality';
 import type { ContentSnapshot, Problem, Severity, YamlPath } from './types';
 
 /**
@@ -370,15 +370,7 @@ export async function checkContent(snapshot: ContentSnapshot): Promise<CheckResu
         if (item) formItems.push({ item, at: ['prePost', i, side], sink: mod.sink, line: mod.fm!.lineOf(['prePost', i, side, 'options']), file: mod.file });
       }
     });
-    const all = [...formItems, ...lessonItems];
-    const longest = all.filter((x) => correctIsLongest(x.item));
-    if (all.length > 0 && longest.length > MAX_LONGEST_SHARE * all.length) {
-      for (const x of longest) x.sink.add(x.line, 'error', 'quiz-longest-too-often', m.longestTooOften(x.at, longest.length, all.length));
-    }
-    for (const x of all) {
-      const much = muchLonger(x.item);
-      if (much) x.sink.add(x.line, 'error', 'quiz-much-longer', m.muchLonger(x.at, much.right, much.other));
-    }
+    for (const found of itemQualityRules([...formItems, ...lessonItems])) found.of.sink.add(found.of.line, 'error', found.code, found.message);
     for (const f of formItems) {
       const copied = lessonItems.find((l) => repeats(f.item, l.item));
       if (copied)

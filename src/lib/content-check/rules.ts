@@ -3,7 +3,7 @@ import { PILLARS } from '../learning/types';
 import { MAX_LESSON_MINUTES } from '../learning/schema';
 import { GUIDANCE_MARKER, m, MAX_PAGE_KB, MIN_QUIZ_ITEMS_PER_LESSON } from './messages';
 import type { Severity, YamlPath } from './types';
-import { MIN_OPTIONS } from './item-quality';
+import { correctIsLongest, MAX_LONGEST_SHARE, MIN_OPTIONS, muchLonger, type PlainItem } from './item-quality';
 
 /**
  * Rules about one lesson or module that the schema cannot express, run on the raw frontmatter
@@ -177,4 +177,21 @@ export function readingTimeRules(words: number, quizItems: number, declared: unk
 export function pageWeightRule(bodyLength: number, quizItems: number, openLine: number): RuleProblem[] {
   const kb = estimatedLessonKb(bodyLength, quizItems);
   return kb > MAX_PAGE_KB ? [{ line: openLine, severity: 'warning', code: 'page-too-heavy', message: m.pageTooHeavy(kb) }] : [];
+}
+
+/**
+ * Item quality over the items of one module (issue 14): the right answer may be the longest option
+ * in at most MAX_LONGEST_SHARE of them, and never much longer than the others. Errors, each for its item.
+ */
+export function itemQualityRules<T extends { item: PlainItem; at: YamlPath }>(all: T[]): Array<{ of: T; code: string; message: string }> {
+  const found: Array<{ of: T; code: string; message: string }> = [];
+  const longest = all.filter((x) => correctIsLongest(x.item));
+  if (all.length > 0 && longest.length > MAX_LONGEST_SHARE * all.length) {
+    for (const x of longest) found.push({ of: x, code: 'quiz-longest-too-often', message: m.longestTooOften(x.at, longest.length, all.length) });
+  }
+  for (const x of all) {
+    const much = muchLonger(x.item);
+    if (much) found.push({ of: x, code: 'quiz-much-longer', message: m.muchLonger(x.at, much.right, much.other) });
+  }
+  return found;
 }
