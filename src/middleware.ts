@@ -5,7 +5,6 @@ import { SESSION_COOKIE, validateSessionToken } from './lib/server/auth/session'
 import { clearSessionCookie, isHttps, setSessionCookie, storageErrors } from './lib/server/http';
 import { withSecurityHeaders } from './lib/security-headers';
 import { compressResponse } from './lib/server/compression';
-import { flushViews, viewsWaiting } from './lib/server/progress/view-batch';
 
 /** Session → locals, the role areas of src/lib/roles.ts, and security headers on every response. */
 const guard = defineMiddleware(async (ctx, next) => {
@@ -32,8 +31,6 @@ const guard = defineMiddleware(async (ctx, next) => {
     if (result) {
       ctx.locals.user = result.user;
       ctx.locals.session = result.session;
-      // Views are written in batches (view-batch.ts): a learner's own next request sees theirs.
-      if (viewsWaiting(result.user.id)) await flushViews();
       if (!isLocale(langCookie)) ctx.locals.locale = result.user.locale;
       // Sliding expiry: the cookie lives as long as the session does.
       if (result.refreshed) setSessionCookie(ctx.cookies, token, secure);

@@ -22,7 +22,7 @@
  * over 100 ms).
  *
  * Options: --runs=N (median of N loads per page, default 3), --build, --lighthouse-only (skip the
- * Playwright part), --dist=DIR (serve another build, e.g. a copy of the one before a change).
+ * Playwright part), --lighthouse-pages=N (only the first N lesson pages), --dist=DIR (serve another build, e.g. a copy of the one before a change).
  * The service worker is left on (as on a phone); what it fetches after the page has loaded
  * (its precache of the app shell) is not the page's and is printed separately.
  */
@@ -228,7 +228,7 @@ async function lighthouseSection(baseUrl: string, cookie: string) {
   });
   const rows: Array<Array<string | number>> = [];
   try {
-    for (const path of PAGES.filter((p) => p.split('/').length > 3)) {
+    for (const path of PAGES.filter((p) => p.split('/').length > 3).slice(0, arg('lighthouse-pages', 3))) {
       const runs: LighthouseRun[] = [];
       for (let run = 0; run < RUNS; run++) runs.push(await lighthouseRun(port, baseUrl + path, cookie));
       const med = (pick: (r: LighthouseRun) => number) => median(runs.map(pick));

@@ -4,15 +4,18 @@ import { lessonProgress, quizAttempts, taskSubmissions } from '@db/schema';
 import { firstAttempt } from '../../learning/grading';
 import type { LessonMeta } from '../../learning/types';
 import { learnerMentorQuery } from '../mentoring/assignments';
+import { viewsWritten } from './view-batch';
 
-/** The learner's lesson_progress rows by lesson id. */
+/** The learner's lesson_progress rows by lesson id (with every view they made so far: view-batch.ts). */
 export async function progressByLesson(userId: string) {
+  await viewsWritten(userId);
   const rows = await db().select().from(lessonProgress).where(eq(lessonProgress.userId, userId));
   return new Map(rows.map((row) => [row.lessonId, row]));
 }
 
 /** The lesson the learner touched last (for "Lanjutkan belajar"). */
 export async function lastTouchedLesson(userId: string): Promise<string | undefined> {
+  await viewsWritten(userId);
   const [row] = await db()
     .select({ lessonId: lessonProgress.lessonId })
     .from(lessonProgress)

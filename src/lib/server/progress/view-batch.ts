@@ -6,8 +6,10 @@
  *
  * - at the latest FLUSH_MS after the first one waiting,
  * - at once when MAX_WAITING are waiting,
- * - at once when the same learner sends their next request (src/middleware.ts), so what a learner
- *   sees of their own progress always includes their views,
+ * - at once when something reads the learner's progress rows (progressByLesson(),
+ *   lastTouchedLesson() in queries.ts: the learner's home, a mentor's page of them), so what is
+ *   shown of a learner's progress includes every view already made; the lesson page itself
+ *   never waits (a view changes nothing it shows),
  * - and when the server stops (SIGTERM/SIGINT, src/server/main.ts).
  *
  * What a crash (SIGKILL, power cut) can lose: the views of at most the last FLUSH_MS, only views.
@@ -47,9 +49,9 @@ export function queueView(userId: string, lessonId: string, at = Date.now()): vo
   else timer ??= setTimeout(() => void flushViews(), FLUSH_MS);
 }
 
-/** Whether views of this learner are not yet committed (waiting, or being written). */
-export function viewsWaiting(userId: string): boolean {
-  return unwritten.has(userId);
+/** Resolves once every view of this learner made so far is committed (at once when none waits). */
+export async function viewsWritten(userId: string): Promise<void> {
+  if (unwritten.has(userId)) await flushViews();
 }
 
 /** Writes every waiting view; resolves once they are committed (or dropped after a refusal). */
