@@ -31,3 +31,15 @@ document.addEventListener(
   },
   { capture: true },
 );
+
+// The task's text is kept as a draft on each input (lesson.ts): an input made before that code is
+// there (a paste right after the page opened) is handed to it once it is.
+document.addEventListener(
+  'input',
+  (event) => {
+    const target = event.target;
+    if (ready || !(target instanceof HTMLElement) || !target.closest('#tugas')) return;
+    void load().then(() => target.dispatchEvent(new Event('input', { bubbles: true })));
+  },
+  { capture: true },
+);
