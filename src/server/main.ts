@@ -7,6 +7,7 @@
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMelekServer, type AstroHandler } from './http-server';
+import { runBeforeExit } from '../lib/server/before-exit';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { handler } = (await import(pathToFileURL(join(here, 'entry.mjs')).href)) as { handler: AstroHandler };
@@ -22,6 +23,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   process.once(signal, () => {
     server.close();
     server.closeAllConnections();
-    process.exit(0);
+    // Lesson views still waiting in memory are written first (src/lib/server/progress/view-batch.ts).
+    void runBeforeExit().finally(() => process.exit(0));
   });
 }

@@ -22,10 +22,17 @@
  *          --big=10000 (learners of the larger scale) --skip-scale --skip-children
  *          --progress-rate=300 (fixed offered progress requests/s) --quick (a shorter village hall)
  *          --no-write (do not touch docs/PERFORMANCE.md)
+ *          --only=lesson (only the static baseline and the lesson page; implies --no-write, the
+ *          other sections)
+ *          --dist=DIR (benchmark that build instead of a copy of dist/; it must sit under node_modules/
+ *          so packages resolve, like tests/helpers/dist-snapshot.ts's copies)
+ *          --cpu-prof=DIR (the app server runs under `node --cpu-prof`; its .cpuprofile lands in
+ *          DIR when it stops; `npx tsx tests/bench/profile-top.ts DIR/*.cpuprofile` lists the
+ *          functions by self time)
  * Client and server share the machine; numbers are printed and written, never asserted.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { cpus, freemem, loadavg, totalmem, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -52,6 +59,10 @@ const PASSWORD = 'bench-sandi-123';
 const PROGRESS_RATE = arg('progress-rate', 300);
 /** A village hall: 300 logins over a minute, then 50 at once; --quick: 60 over 12 s, then 50. */
 const HALL = flag('quick') ? { spread: 60, spreadSeconds: 12, burst: 50 } : { spread: 300, spreadSeconds: 60, burst: 50 };
+const ONLY = process.argv.find((a) => a.startsWith('--only='))?.split('=')[1];
+const ONLY_LESSON = ONLY === 'lesson';
+if (ONLY !== undefined && !ONLY_LESSON) throw new Error(`--only=${ONLY}: only --only=lesson is known`);
+const CPU_PROF = process.argv.find((a) => a.startsWith('--cpu-prof='))?.split('=')[1];
 const startedAt = new Date();
 /** docs/PERFORMANCE.md below this line is written by hand and kept by every run. */
 const KEPT_MARKER = '<!-- Written by hand below this line; npm run bench keeps it. -->';
@@ -200,7 +211,7 @@ async function scaleServer(entry: string, learners: number, passwordHash: string
   await db.execute('PRAGMA wal_checkpoint(TRUNCATE)');
   db.close();
   const seedSeconds = (performance.now() - started) / 1000;
-  const server = launchServer(entry, env);
+  const server = launchServer(entry, env, { nodeArgs: CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${CPU_PROF}`] : [] });
   await waitHealthy(`http://127.0.0.1:${port}`, 60_000);
   return { url: `http://127.0.0.1:${port}`, databaseUrl, dataDir, server, seedSeconds, events: seeded.core.events };
 }
@@ -259,7 +270,11 @@ const say = (text: string) => {
   sections.push(text);
 };
 
-const snapshot = await snapshotDist('bench');
+// --dist=DIR: another build (e.g. a copy of dist/ from before a change), used in place, not copied.
+const DIST_ARG = process.argv.find((a) => a.startsWith('--dist='))?.split('=')[1];
+const snapshot = DIST_ARG
+  ? { entry: join(DIST_ARG, 'server/melek.mjs'), builtAt: statSync(join(DIST_ARG, 'server/melek.mjs')).mtime, remove: () => undefined }
+  : await snapshotDist('bench');
 const passwordHash = await hashPassword(PASSWORD);
 const course = courseFromContent();
 const lesson = course[0].lessons[0];
@@ -275,9 +290,9 @@ try {
   scale1k = await scaleServer(snapshot.entry, 1000, passwordHash);
   console.log(`${scale1k.events.toLocaleString('en')} events in ${scale1k.seedSeconds.toFixed(1)} s`);
   const env = scale1k;
-  const learners = await learnerCookies(env, 50);
+  const learners = await learnerCookies(env, ONLY_LESSON ? 1 : 50);
   const learner = learners[0];
-  const mentor = await loginCookie(env.url, BENCH_MENTOR.national, PASSWORD);
+  const mentor = ONLY_LESSON ? '' : await loginCookie(env.url, BENCH_MENTOR.national, PASSWORD);
 
   const page = await fetch(env.url + lessonPath, { headers: { cookie: learner } });
   const html = await page.text();
@@ -313,47 +328,51 @@ try {
     ),
   );
   const lessons = course.flatMap((m) => m.lessons.map((l) => l.id));
-  let next = 0;
-  results.push(
-    await load(
-      'POST /api/progress, 10 events (50 learners)',
-      env.url,
-      [
-        {
-          method: 'POST',
-          path: '/api/progress',
-          setupRequest: (req) => {
-            const cookie = learners[next++ % learners.length];
-            const events = Array.from({ length: 10 }, (_, i) => ({
-              id: crypto.randomUUID(),
-              type: i % 2 ? 'time' : 'viewed',
-              lessonId: lessons[(next + i) % lessons.length],
-              at: Date.now(),
-              ...(i % 2 ? { data: { seconds: 30 } } : {}),
-            }));
-            return { ...req, headers: { 'content-type': 'application/json', origin: env.url, cookie }, body: JSON.stringify({ events }) };
+  if (!ONLY_LESSON) {
+    let next = 0;
+    results.push(
+      await load(
+        'POST /api/progress, 10 events (50 learners)',
+        env.url,
+        [
+          {
+            method: 'POST',
+            path: '/api/progress',
+            setupRequest: (req) => {
+              const cookie = learners[next++ % learners.length];
+              const events = Array.from({ length: 10 }, (_, i) => ({
+                id: crypto.randomUUID(),
+                type: i % 2 ? 'time' : 'viewed',
+                lessonId: lessons[(next + i) % lessons.length],
+                at: Date.now(),
+                ...(i % 2 ? { data: { seconds: 30 } } : {}),
+              }));
+              return { ...req, headers: { 'content-type': 'application/json', origin: env.url, cookie }, body: JSON.stringify({ events }) };
+            },
           },
-        },
-      ],
-      env.server.pid,
-    ),
-  );
-  results.push(await load('GET /mentor, dashboard of 50 learners', env.url, [{ method: 'GET', path: '/mentor', headers: { cookie: mentor } }], env.server.pid));
-  results.push(
-    await load(
-      'POST /login (argon2id by design)',
-      env.url,
-      [
-        {
-          method: 'POST',
-          path: '/login',
-          headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.url },
-          body: new URLSearchParams({ phone: BENCH_TRAINER.national, password: PASSWORD }).toString(),
-        },
-      ],
-      env.server.pid,
-    ),
-  );
+        ],
+        env.server.pid,
+      ),
+    );
+    results.push(
+      await load('GET /mentor, dashboard of 50 learners', env.url, [{ method: 'GET', path: '/mentor', headers: { cookie: mentor } }], env.server.pid),
+    );
+    results.push(
+      await load(
+        'POST /login (argon2id by design)',
+        env.url,
+        [
+          {
+            method: 'POST',
+            path: '/login',
+            headers: { 'content-type': 'application/x-www-form-urlencoded', origin: env.url },
+            body: new URLSearchParams({ phone: BENCH_TRAINER.national, password: PASSWORD }).toString(),
+          },
+        ],
+        env.server.pid,
+      ),
+    );
+  }
   const [stat0, ssr, , progress, dashboard, login] = results;
   const ratio = ssr.rps / stat0.rps;
   const statusText = (r: Load) =>
@@ -383,66 +402,74 @@ try {
     '≥ 0.5×',
     verdict(ratio >= 0.5),
   ]);
+  summary.push([
+    'lesson SSR server CPU per page',
+    `${ssr.cpu.toFixed(2)} ms (static ${stat0.cpu.toFixed(2)} ms)`,
+    '≤ 1.5 ms (issue 20)',
+    verdict(ssr.cpu <= 1.5),
+  ]);
   summary.push(['lesson SSR p95 (50 conn.)', `${ms(ssr.p95)} ms (static ${ms(stat0.p95)} ms)`, '≤ 50 ms', verdict(ssr.p95 <= 50)]);
-  summary.push([
-    'POST /api/progress at most (10 events)',
-    `${int(progress.rps * 10)} events/s (${progress.rps.toFixed(0)} req/s), p99 ${ms(progress.p99)} ms`,
-    '≥ 5,000 events/s (issue 20)',
-    verdict(progress.rps * 10 >= 5000),
-  ]);
-  // Offered at a fixed rate (autocannon overallRate), as phones syncing do: latency when the server keeps up.
-  const fixed = await progressLoad({ url: env.url, cookies: learners, lessons, serverPid: env.server.pid, duration: DURATION, rate: PROGRESS_RATE });
-  say(
-    `\n## POST /api/progress at a fixed offered ${int(PROGRESS_RATE * EVENTS_PER_BATCH)} events/s (${PROGRESS_RATE} req/s of 10, ${CONNECTIONS} connections, ${DURATION} s)\n\n` +
-      `answered ${fixed.rps.toFixed(0)} req/s = ${int(fixed.eventsPerSecond)} events/s stored; p50 ${ms(fixed.p50)} ms, p95 ${ms(fixed.p95)} ms, p99 ${ms(fixed.p99)} ms ` +
-      `(corrected for coordinated omission ${ms(fixed.p99corrected)} ms); server CPU ${fixed.cpu.toFixed(2)} ms/req; ${statusText({ ...fixed, name: '', total: 0 })}`,
-  );
-  summary.push([
-    `POST /api/progress p99 at ${int(PROGRESS_RATE * EVENTS_PER_BATCH)} events/s offered`,
-    `${ms(Math.max(fixed.p99, fixed.p99corrected))} ms (${int(fixed.eventsPerSecond)} events/s stored)`,
-    '≤ 100 ms (issue 20)',
-    verdict(Math.max(fixed.p99, fixed.p99corrected) <= 100 && fixed.eventsPerSecond >= 0.95 * PROGRESS_RATE * EVENTS_PER_BATCH),
-  ]);
-  const commit = await commitCost();
-  summary.push([
-    'one write transaction on this disk',
-    `${commit.full.toFixed(2)} ms with synchronous=FULL (the default: fsync per commit) vs ${commit.normal.toFixed(2)} ms with NORMAL`,
-    '—',
-    `info: ≤ ${int(1000 / commit.full)} commits/s`,
-  ]);
-  summary.push([
-    'mentor dashboard (50 conn.)',
-    `p95 ${ms(dashboard.p95)} ms, ${dashboard.rps.toFixed(0)} req/s, ${dashboard.cpu.toFixed(1)} ms CPU/req`,
-    '—',
-    'info',
-  ]);
-  summary.push([
-    'login (argon2id, costly by design)',
-    `${login.rps.toFixed(0)} logins/s, p95 ${ms(login.p95)} ms, ${login.cpu.toFixed(1)} ms CPU/login`,
-    '—',
-    'info (CPU-bound by design)',
-  ]);
-  // A village hall: every phone behind one address (this client), distinct accounts.
-  const hallPhones = await hallAccounts(env.databaseUrl, passwordHash, HALL.spread + HALL.burst);
-  await waitHealthy(env.url, 120_000); // the loads above may have left requests queued
-  const hall = await villageHall({ url: env.url, phones: hallPhones, password: PASSWORD, ...HALL, serverPid: env.server.pid });
-  const wave = (w: LoginWave) =>
-    `p50 ${ms(w.p50)}, p95 ${ms(w.p95)}, max ${ms(w.max)} ms, ${w.cpu.toFixed(1)} ms CPU/login, ${w.refused} refused, ${w.unanswered} unanswered in 30 s`;
-  say(
-    `\n## A village hall logging in from one address\n\n${HALL.spread} distinct accounts over ${HALL.spreadSeconds} s: ${wave(hall.spread)}\n` +
-      `then ${HALL.burst} at once: ${wave(hall.burst)}`,
-  );
-  summary.push([
-    `village hall: ${HALL.spread} logins over ${HALL.spreadSeconds} s, then ${HALL.burst} at once`,
-    `p95 ${ms(hall.spread.p95)} ms spread, ${ms(hall.burst.p95)} ms burst; ${hall.spread.refused + hall.burst.refused} refused, ${hall.spread.unanswered + hall.burst.unanswered} unanswered`,
-    'p95 ≤ 500 ms / ≤ 2 s, none refused',
-    verdict(
-      hall.spread.p95 <= 500 && hall.burst.p95 <= 2000 && hall.spread.refused + hall.burst.refused + hall.spread.unanswered + hall.burst.unanswered === 0,
-    ),
-  ]);
+  if (!ONLY_LESSON) {
+    summary.push([
+      'POST /api/progress at most (10 events)',
+      `${int(progress.rps * 10)} events/s (${progress.rps.toFixed(0)} req/s), p99 ${ms(progress.p99)} ms`,
+      '≥ 5,000 events/s (issue 20)',
+      verdict(progress.rps * 10 >= 5000),
+    ]);
+    // Offered at a fixed rate (autocannon overallRate), as phones syncing do: latency when the server keeps up.
+    const fixed = await progressLoad({ url: env.url, cookies: learners, lessons, serverPid: env.server.pid, duration: DURATION, rate: PROGRESS_RATE });
+    say(
+      `\n## POST /api/progress at a fixed offered ${int(PROGRESS_RATE * EVENTS_PER_BATCH)} events/s (${PROGRESS_RATE} req/s of 10, ${CONNECTIONS} connections, ${DURATION} s)\n\n` +
+        `answered ${fixed.rps.toFixed(0)} req/s = ${int(fixed.eventsPerSecond)} events/s stored; p50 ${ms(fixed.p50)} ms, p95 ${ms(fixed.p95)} ms, p99 ${ms(fixed.p99)} ms ` +
+        `(corrected for coordinated omission ${ms(fixed.p99corrected)} ms); server CPU ${fixed.cpu.toFixed(2)} ms/req; ${statusText({ ...fixed, name: '', total: 0 })}`,
+    );
+    summary.push([
+      `POST /api/progress p99 at ${int(PROGRESS_RATE * EVENTS_PER_BATCH)} events/s offered`,
+      `${ms(Math.max(fixed.p99, fixed.p99corrected))} ms (${int(fixed.eventsPerSecond)} events/s stored)`,
+      '≤ 100 ms (issue 20)',
+      verdict(Math.max(fixed.p99, fixed.p99corrected) <= 100 && fixed.eventsPerSecond >= 0.95 * PROGRESS_RATE * EVENTS_PER_BATCH),
+    ]);
+    const commit = await commitCost();
+    summary.push([
+      'one write transaction on this disk',
+      `${commit.full.toFixed(2)} ms with synchronous=FULL (the default: fsync per commit) vs ${commit.normal.toFixed(2)} ms with NORMAL`,
+      '—',
+      `info: ≤ ${int(1000 / commit.full)} commits/s`,
+    ]);
+    summary.push([
+      'mentor dashboard (50 conn.)',
+      `p95 ${ms(dashboard.p95)} ms, ${dashboard.rps.toFixed(0)} req/s, ${dashboard.cpu.toFixed(1)} ms CPU/req`,
+      '—',
+      'info',
+    ]);
+    summary.push([
+      'login (argon2id, costly by design)',
+      `${login.rps.toFixed(0)} logins/s, p95 ${ms(login.p95)} ms, ${login.cpu.toFixed(1)} ms CPU/login`,
+      '—',
+      'info (CPU-bound by design)',
+    ]);
+    // A village hall: every phone behind one address (this client), distinct accounts.
+    const hallPhones = await hallAccounts(env.databaseUrl, passwordHash, HALL.spread + HALL.burst);
+    await waitHealthy(env.url, 120_000); // the loads above may have left requests queued
+    const hall = await villageHall({ url: env.url, phones: hallPhones, password: PASSWORD, ...HALL, serverPid: env.server.pid });
+    const wave = (w: LoginWave) =>
+      `p50 ${ms(w.p50)}, p95 ${ms(w.p95)}, max ${ms(w.max)} ms, ${w.cpu.toFixed(1)} ms CPU/login, ${w.refused} refused, ${w.unanswered} unanswered in 30 s`;
+    say(
+      `\n## A village hall logging in from one address\n\n${HALL.spread} distinct accounts over ${HALL.spreadSeconds} s: ${wave(hall.spread)}\n` +
+        `then ${HALL.burst} at once: ${wave(hall.burst)}`,
+    );
+    summary.push([
+      `village hall: ${HALL.spread} logins over ${HALL.spreadSeconds} s, then ${HALL.burst} at once`,
+      `p95 ${ms(hall.spread.p95)} ms spread, ${ms(hall.burst.p95)} ms burst; ${hall.spread.refused + hall.burst.refused} refused, ${hall.spread.unanswered + hall.burst.unanswered} unanswered`,
+      'p95 ≤ 500 ms / ≤ 2 s, none refused',
+      verdict(
+        hall.spread.p95 <= 500 && hall.burst.p95 <= 2000 && hall.spread.refused + hall.burst.refused + hall.spread.unanswered + hall.burst.unanswered === 0,
+      ),
+    ]);
+  }
 
   // ---------------------------------------------------------------- 2. scale
-  if (!flag('skip-scale')) {
+  if (!flag('skip-scale') && !ONLY_LESSON) {
     const trainer = await loginCookie(env.url, BENCH_TRAINER.national, PASSWORD);
     const measure = async (e: Env, cookies: { learner: string; mentor: string; trainer: string }) => ({
       health: await sequential(`${e.url}/api/health`, undefined, RUNS, e.server.pid),
@@ -517,7 +544,7 @@ try {
 }
 
 // ---------------------------------------------------------------- 3. the other benchmarks
-if (!flag('skip-children')) {
+if (!flag('skip-children') && !ONLY_LESSON) {
   const children: Array<{ name: string; script: string; args: string[]; pick: (out: string) => [string, string, string] }> = [
     {
       name: 'bench:weight',
@@ -600,7 +627,7 @@ const machine = `${cpus().length} × ${cpuModel}, ${(totalmem() / 2 ** 30).toFix
 const table = formatTable(['measure', 'value', 'goal', 'verdict'], summary);
 console.log(`\n## Summary\n\n${table}\n\nmachine: ${machine}\ndate: ${startedAt.toISOString()}`);
 
-if (!flag('no-write')) {
+if (!flag('no-write') && !ONLY_LESSON) {
   const doc = `# Performance
 
 The latest figures of \`npm run bench\` (tests/bench/run-all.ts), on the machine below. They are

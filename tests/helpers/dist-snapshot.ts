@@ -63,9 +63,19 @@ export async function snapshotDist(tag: string, { quietMs = 8000, timeoutMs = 18
   }
 }
 
-/** Starts the built server with `env` (HOST, PORT, DATABASE_URL…); stderr goes to `logFile` when given. */
-export function launchServer(entry: string, env: NodeJS.ProcessEnv, options: { uid?: number; gid?: number; logFile?: string } = {}): ChildProcess {
-  const child = spawn(process.execPath, [entry], { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'], uid: options.uid, gid: options.gid });
+/** Starts the built server with `env` (HOST, PORT, DATABASE_URL…); stderr goes to `logFile` when given; `nodeArgs` such as --cpu-prof go to node. */
+export function launchServer(
+  entry: string,
+  env: NodeJS.ProcessEnv,
+  options: { uid?: number; gid?: number; logFile?: string; nodeArgs?: string[] } = {},
+): ChildProcess {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), entry], {
+    env,
+    cwd: ROOT,
+    stdio: ['ignore', 'ignore', 'pipe'],
+    uid: options.uid,
+    gid: options.gid,
+  });
   if (options.logFile) child.stderr!.pipe(createWriteStream(options.logFile, { flags: 'a' }));
   else child.stderr!.resume();
   return child;

@@ -43,8 +43,9 @@ export function prepareDatabase(env: NodeJS.ProcessEnv): void {
  * Starts the real built server (dist/server/melek.mjs) on a free port with a fresh temporary database,
  * migrated and seeded with the demo data unless `seed` is false.
  */
-export async function startServer(options: { seed?: boolean | 'activity'; env?: NodeJS.ProcessEnv } = {}): Promise<TestServer> {
-  if (!existsSync(ENTRY)) throw new Error('dist/ is missing: run `npx astro build` (npm test does it for you).');
+export async function startServer(options: { seed?: boolean | 'activity'; env?: NodeJS.ProcessEnv; entry?: string } = {}): Promise<TestServer> {
+  const entry = options.entry ?? ENTRY;
+  if (!existsSync(entry)) throw new Error('dist/ is missing: run `npx astro build` (npm test does it for you).');
   const dataDir = mkdtempSync(join(tmpdir(), 'melek-test-'));
   const databaseUrl = `file:${join(dataDir, 'melek.db')}`;
   const port = await freePort();
@@ -65,14 +66,14 @@ export async function startServer(options: { seed?: boolean | 'activity'; env?: 
     dataDir,
     databaseUrl,
     env,
-    process: launch(env),
+    process: launch(env, entry),
     async stop() {
       await kill(server.process, 'SIGTERM');
       rmSync(dataDir, { recursive: true, force: true });
     },
     async restart(signal: NodeJS.Signals = 'SIGKILL') {
       await kill(server.process, signal);
-      server.process = launch(env);
+      server.process = launch(env, entry);
       await waitForHealth(url);
     },
   };
@@ -80,8 +81,8 @@ export async function startServer(options: { seed?: boolean | 'activity'; env?: 
   return server;
 }
 
-function launch(env: NodeJS.ProcessEnv): ChildProcess {
-  const child = spawn(process.execPath, [ENTRY], { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
+function launch(env: NodeJS.ProcessEnv, entry = ENTRY): ChildProcess {
+  const child = spawn(process.execPath, [entry], { env, cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   child.stderr?.on('data', (chunk) => {
     if (process.env.MELEK_TEST_VERBOSE) process.stderr.write(chunk);
   });

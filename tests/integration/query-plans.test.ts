@@ -140,8 +140,8 @@ beforeAll(async () => {
   });
 
   const lesson = course[0].lessons[0];
-  const { lessonAttempts, progressByLesson, latestSubmissions, lastTouchedLesson, bestScoresByLesson } = await import('../../src/lib/server/progress/queries');
-  const { recordView } = await import('../../src/lib/server/progress/lesson-actions');
+  const { lessonPageState, progressByLesson, latestSubmissions, lastTouchedLesson, bestScoresByLesson } = await import('../../src/lib/server/progress/queries');
+  const { queueView, flushViews } = await import('../../src/lib/server/progress/view-batch');
   const { recordProgressEvents } = await import('../../src/lib/server/progress/record');
   const { learnerHome } = await import('../../src/lib/server/progress/learner-home');
   const { learnHomeCapaian } = await import('../../src/lib/server/indicator/overview');
@@ -161,14 +161,21 @@ beforeAll(async () => {
       'lesson page: progress lookups',
       () =>
         Promise.all([
-          lessonAttempts(LEARNER, lesson.id),
+          lessonPageState(LEARNER, lesson),
           progressByLesson(LEARNER),
           latestSubmissions(LEARNER),
           bestScoresByLesson(LEARNER),
           lastTouchedLesson(LEARNER),
         ]),
     ],
-    ['lesson page: recording the view', () => recordView(LEARNER, lesson, course)],
+    [
+      'lesson page: recording views (a batch of two learners)',
+      () => {
+        queueView(LEARNER, lesson.id);
+        queueView('demo-learner-2', course[0].lessons[1].id);
+        return flushViews();
+      },
+    ],
     [
       'POST /api/progress: 10-event batch (insert + projection)',
       () =>

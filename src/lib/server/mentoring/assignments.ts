@@ -85,13 +85,18 @@ export async function leastLoadedMentor(): Promise<{ id: string; name: string; l
 
 /** The learner's current mentor (name and phone for the WhatsApp link). */
 export async function learnerMentor(learnerId: string) {
-  const [row] = await db()
+  const [row] = await learnerMentorQuery(learnerId);
+  return row;
+}
+
+/** The query of learnerMentor(), to run inside a batch of reads (the lesson page's). */
+export function learnerMentorQuery(learnerId: string) {
+  return db()
     .select({ id: users.id, name: users.name, phone: users.phone })
     .from(mentorAssignments)
     .innerJoin(users, eq(users.id, mentorAssignments.mentorId))
     .where(and(eq(mentorAssignments.learnerId, learnerId), isNull(mentorAssignments.until)))
     .limit(1);
-  return row;
 }
 
 /** Every learner with their current mentor, for the trainer's lists. */

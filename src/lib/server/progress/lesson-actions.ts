@@ -20,11 +20,6 @@ export function lessonPostRedirect(lessonId: string, intent: 'quiz' | 'task' | '
   return `${base}?selesai=1#selesai`;
 }
 
-/** Records that a learner opened a lesson (a server-made event id: one view per page load). */
-export async function recordView(userId: string, lesson: LessonMeta, course: CourseModule[]): Promise<void> {
-  await recordProgressEvents(userId, [{ id: crypto.randomUUID(), type: 'viewed', lessonId: lesson.id, at: Date.now() }], course);
-}
-
 /**
  * The lesson page's three forms, posted without JavaScript: the quiz (graded on the server,
  * then the lesson counts as completed), the practical task, and "Selesai".
