@@ -245,7 +245,8 @@ const ROUTES: Record<string, Expect> = {
   },
   // Lesson editor (issue 19): trainers only; an unknown module or lesson is a 404, a post without a known intent a 400.
   '/trainer/konten': { get: 200, post: 400 },
-  '/trainer/konten/periksa.json': { post: 'any' },
+  // The live check answers posts only: a GET finds no page.
+  '/trainer/konten/periksa.json': { get: 404, post: 'any' },
   '/trainer/konten/[module]': { cases: () => [{ label: 'unknown module', values: { module: NO_SUCH }, missing: true }] },
   '/trainer/konten/[module]/ekspor': { cases: () => [{ label: 'unknown module', values: { module: NO_SUCH }, missing: true }] },
   '/trainer/konten/[module]/[lesson]': { cases: () => [{ label: 'unknown lesson', values: { module: NO_SUCH, lesson: '01-tidak-ada' }, missing: true }] },

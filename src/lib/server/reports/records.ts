@@ -85,8 +85,10 @@ export async function loadLearnerFacts(set: LearnerSet, options: { moduleIds: st
       SELECT user_id, lesson_id, pillar_scores, MIN(at) AS at
         FROM quiz_attempts WHERE kind = 'lesson' AND ${inSet} GROUP BY user_id, lesson_id`),
     // Every task a mentor has ever approved: an approval stays, whatever was submitted after it.
+    // `+status` keeps SQLite on the (user_id, task_id) index: the status index would read every
+    // approval in the program to keep a mentor's fifty learners (query-plans.test.ts).
     db().all<{ user_id: string; task_id: string }>(sql`
-      SELECT DISTINCT user_id, task_id FROM task_submissions WHERE status = 'approved' AND ${inSet}`),
+      SELECT DISTINCT user_id, task_id FROM task_submissions WHERE +status = 'approved' AND ${inSet}`),
     // …and from the row holding MIN(at): the first pre-test and the first post-test of each module
     // (lesson_id = the module id, so the (user_id, lesson_id) index finds them without the lesson quizzes).
     db().all<{ user_id: string; lesson_id: string; kind: 'pre' | 'post'; score: number; max_score: number; pillar_scores: string | null; at: number }>(sql`
